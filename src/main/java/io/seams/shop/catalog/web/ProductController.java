@@ -1,0 +1,28 @@
+package io.seams.shop.catalog.web;
+
+import io.seams.shop.catalog.Catalog;
+import io.seams.shop.catalog.CatalogEntry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/catalog")
+@Tag(name = "Catalog", description = "Products and their current prices")
+class ProductController {
+
+    private final Catalog catalog;
+
+    ProductController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/products")
+    @Operation(summary = "Lists every product on offer with its current price")
+    List<CatalogEntry> products() {
+        return catalog.entries();
+    }
+}

@@ -1,0 +1,33 @@
+package io.seams.shop.inventory.application;
+
+import io.seams.shop.inventory.domain.ReservationLine;
+import io.seams.shop.orders.OrderPlaced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Reserves stock for every placed order; a repeated {@link OrderPlaced} changes nothing. */
+@Component
+class PlacedOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(PlacedOrders.class);
+
+    private final StockReservationService reservations;
+
+    PlacedOrders(StockReservationService reservations) {
+        this.reservations = reservations;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPlaced event) {
+        var lines = event.lines().stream()
+                .map(line -> new ReservationLine(line.sku(), line.quantity()))
+                .toList();
+        reservations
+                .reserve(event.orderId(), lines)
+                .ifPresentOrElse(
+                        reservation -> log.debug("Order {}: stock {}", event.orderId(), reservation.status()),
+                        () -> log.debug("Order {}: reservation was decided before", event.orderId()));
+    }
+}

@@ -1,0 +1,9 @@
+package io.seams.shop.inventory.domain;
+
+/** What became of an order's request for stock. */
+public enum ReservationStatus {
+    /** Every line is reserved. */
+    RESERVED,
+    /** At least one line fell short; nothing is reserved. */
+    REJECTED
+}

@@ -1,0 +1,91 @@
+package io.seams.shop.inventory.domain;
+
+import io.seams.shop.catalog.Sku;
+import io.seams.shop.inventory.StockReservationRejected;
+import io.seams.shop.inventory.StockReserved;
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.RecordedEvents;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jmolecules.ddd.types.AggregateRoot;
+
+/**
+ * An order's claim on stock, decided once: every line reserved, or none. The decision is kept,
+ * so a repeated request for the same order finds it instead of deciding again.
+ */
+public class StockReservation implements AggregateRoot<StockReservation, OrderId> {
+
+    private final OrderId orderId;
+    private final List<ReservationLine> lines;
+    private final ReservationStatus status;
+    private final String reason;
+    private final Instant decidedAt;
+    private final RecordedEvents events = new RecordedEvents();
+
+    private StockReservation(
+            OrderId orderId, List<ReservationLine> lines, ReservationStatus status, String reason, Instant decidedAt) {
+        this.orderId = Objects.requireNonNull(orderId);
+        this.lines = List.copyOf(lines);
+        this.status = Objects.requireNonNull(status);
+        this.reason = reason;
+        this.decidedAt = Objects.requireNonNull(decidedAt);
+    }
+
+    /**
+     * Reserves every line against the given stock, or none of them. Lines whose SKU has no stock
+     * at all count as short. Changes the given stock only when every line fits.
+     */
+    public static StockReservation decide(
+            OrderId orderId, List<ReservationLine> lines, Map<Sku, Stock> stock, Instant now) {
+        var shortages = lines.stream()
+                .filter(line ->
+                        !stock.containsKey(line.sku()) || !stock.get(line.sku()).canReserve(line.quantity()))
+                .map(line -> "%s: %d requested, %d available"
+                        .formatted(
+                                line.sku(),
+                                line.quantity(),
+                                stock.containsKey(line.sku())
+                                        ? stock.get(line.sku()).available()
+                                        : 0))
+                .collect(Collectors.joining("; "));
+        if (!shortages.isEmpty()) {
+            var reason = "Not enough stock (" + shortages + ")";
+            var rejected = new StockReservation(orderId, lines, ReservationStatus.REJECTED, reason, now);
+            rejected.events.record(new StockReservationRejected(orderId, reason, now));
+            return rejected;
+        }
+        lines.forEach(line -> stock.get(line.sku()).reserve(line.quantity()));
+        var reserved = new StockReservation(orderId, lines, ReservationStatus.RESERVED, null, now);
+        reserved.events.record(new StockReserved(orderId, now));
+        return reserved;
+    }
+
+    @Override
+    public OrderId getId() {
+        return orderId;
+    }
+
+    public List<ReservationLine> lines() {
+        return lines;
+    }
+
+    public ReservationStatus status() {
+        return status;
+    }
+
+    /** Why the reservation was rejected, if it was. */
+    public String reason() {
+        return reason;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public RecordedEvents events() {
+        return events;
+    }
+}

@@ -1,0 +1,45 @@
+package io.seams.shop.inventory.web;
+
+import io.seams.shop.catalog.Sku;
+import io.seams.shop.inventory.domain.Stocks;
+import io.seams.shop.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/inventory")
+@Tag(name = "Inventory", description = "Stock per SKU")
+class StockController {
+
+    private final Stocks stocks;
+
+    StockController(Stocks stocks) {
+        this.stocks = stocks;
+    }
+
+    @GetMapping("/{sku}")
+    @Operation(summary = "Shows the units of a SKU available to order and reserved for orders")
+    @ApiResponse(responseCode = "404", description = "No stock is kept for this SKU")
+    StockLevel stock(@PathVariable String sku) {
+        if (!Sku.isValid(sku)) {
+            throw Problems.notFound("Stock", sku);
+        }
+        return stocks.findById(new Sku(sku))
+                .map(stock -> new StockLevel(stock.getId().value(), stock.available(), stock.reserved()))
+                .orElseThrow(() -> Problems.notFound("Stock", sku));
+    }
+
+    /**
+     * The stock of one SKU.
+     *
+     * @param sku the SKU
+     * @param available units that can still be ordered
+     * @param reserved units set aside for orders
+     */
+    record StockLevel(String sku, int available, int reserved) {}
+}

@@ -1,0 +1,48 @@
+package io.seams.shop.orders.web;
+
+import io.seams.shop.orders.domain.Order;
+import io.seams.shop.platform.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order as the API shows it.
+ *
+ * @param id the order's id
+ * @param status where the order stands: PLACED, RESERVED or REJECTED
+ * @param lines what was ordered
+ * @param total the order's total
+ * @param placedAt when it was placed
+ * @param rejectionReason why it was rejected, if it was
+ */
+record OrderResponse(UUID id, String status, List<Line> lines, Money total, Instant placedAt, String rejectionReason) {
+
+    static OrderResponse of(Order order) {
+        return new OrderResponse(
+                order.getId().id(),
+                order.status().name(),
+                order.lines().stream()
+                        .map(line -> new Line(
+                                line.sku().value(),
+                                line.productName(),
+                                line.quantity(),
+                                line.unitPrice(),
+                                line.total()))
+                        .toList(),
+                order.total(),
+                order.placedAt(),
+                order.rejectionReason());
+    }
+
+    /**
+     * One line of an order.
+     *
+     * @param sku the product's SKU
+     * @param name the product's name when the order was placed
+     * @param quantity how many units
+     * @param unitPrice the price of one unit
+     * @param total the line's total
+     */
+    record Line(String sku, String name, int quantity, Money unitPrice, Money total) {}
+}

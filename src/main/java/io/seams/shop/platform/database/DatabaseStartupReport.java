@@ -1,0 +1,50 @@
+package io.seams.shop.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Says once, at start, which database Seams uses and where it is. */
+@Component
+class DatabaseStartupReport {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseStartupReport.class);
+
+    private final DataSource dataSource;
+    private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final ObjectProvider<EmbeddedDatabaseProperties> embeddedProperties;
+
+    DatabaseStartupReport(
+            DataSource dataSource,
+            ObjectProvider<EmbeddedPostgres> embedded,
+            ObjectProvider<EmbeddedDatabaseProperties> embeddedProperties) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.embeddedProperties = embeddedProperties;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void report() throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            var metadata = connection.getMetaData();
+            var server = "PostgreSQL " + metadata.getDatabaseProductVersion();
+            if (embedded.getIfAvailable() != null) {
+                var dataDirectory =
+                        embeddedProperties.getObject().dataDirectory().toAbsolutePath();
+                log.info(
+                        "Database: embedded {} at {} (user postgres, data in {})",
+                        server,
+                        metadata.getURL(),
+                        dataDirectory);
+            } else {
+                log.info("Database: {} at {} (configured datasource)", server, metadata.getURL());
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.seams.shop.platform.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When failed event publications are handed to their listeners again.
+ *
+ * @param interval how often to look for failed publications
+ * @param minAge how old a failed publication must be before it is resubmitted
+ */
+@ConfigurationProperties("seams.events.resubmission")
+public record EventResubmissionProperties(
+        @DefaultValue("PT30S") Duration interval,
+        @DefaultValue("PT10S") Duration minAge) {}
