@@ -36,6 +36,9 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // Spring stops the server (destroyMethod) after every bean using it has closed; a
+                // JVM hook of its own would race the context's shutdown and cut connections in use.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

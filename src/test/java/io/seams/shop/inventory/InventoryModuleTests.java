@@ -1,0 +1,144 @@
+package io.seams.shop.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seams.shop.catalog.Sku;
+import io.seams.shop.inventory.application.StockReservationService;
+import io.seams.shop.inventory.domain.ReservationLine;
+import io.seams.shop.inventory.domain.ReservationStatus;
+import io.seams.shop.inventory.domain.Stock;
+import io.seams.shop.inventory.domain.StockReservation;
+import io.seams.shop.inventory.domain.Stocks;
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.orders.OrderPlaced;
+import io.seams.shop.platform.Money;
+import io.seams.shop.testing.EventPublications;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@ApplicationModuleTest(verifyAutomatically = false)
+class InventoryModuleTests {
+
+    static final Sku MUG = new Sku("MUG-CLASSIC");
+    static final Sku TEE = new Sku("TEE-LOGO-M");
+    static final Sku HOODIE = new Sku("HOODIE-L");
+
+    @Autowired
+    Stocks stocks;
+
+    @Autowired
+    StockReservationService reservations;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPlacedOrderWhoseLinesAreInStockGetsEveryLineReserved(Scenario scenario) {
+        var mugs = stockOf(MUG);
+        var tees = stockOf(TEE);
+        var order = OrderId.random();
+
+        scenario.publish(orderPlaced(order, new OrderPlaced.Line(MUG, 2), new OrderPlaced.Line(TEE, 1)))
+                .andWaitForEventOfType(StockReserved.class)
+                .matchingMappedValue(StockReserved::orderId, order)
+                .toArrive();
+
+        assertThat(stockOf(MUG).available()).isEqualTo(mugs.available() - 2);
+        assertThat(stockOf(MUG).reserved()).isEqualTo(mugs.reserved() + 2);
+        assertThat(stockOf(TEE).available()).isEqualTo(tees.available() - 1);
+    }
+
+    @Test
+    void aPlacedOrderForMoreThanTheStockIsRejectedAndReservesNothing(Scenario scenario) {
+        var mugs = stockOf(MUG);
+        var hoodies = stockOf(HOODIE);
+        var order = OrderId.random();
+        var tooMany = hoodies.available() + 1;
+
+        scenario.publish(orderPlaced(order, new OrderPlaced.Line(MUG, 1), new OrderPlaced.Line(HOODIE, tooMany)))
+                .andWaitForEventOfType(StockReservationRejected.class)
+                .matchingMappedValue(StockReservationRejected::orderId, order)
+                .toArriveAndVerify(rejected -> assertThat(rejected.reason())
+                        .isEqualTo("Not enough stock (HOODIE-L: %d requested, %d available)"
+                                .formatted(tooMany, hoodies.available())));
+
+        assertThat(stockOf(MUG).available()).isEqualTo(mugs.available());
+        assertThat(stockOf(HOODIE).available()).isEqualTo(hoodies.available());
+    }
+
+    @Test
+    void aRedeliveredOrderPlacedReservesItsStockOnlyOnce(Scenario scenario) {
+        var mugs = stockOf(MUG);
+        var event = orderPlaced(OrderId.random(), new OrderPlaced.Line(MUG, 3));
+
+        scenario.publish(event).andWaitForEventOfType(StockReserved.class).toArrive();
+        scenario.publish(event)
+                .andWaitForStateChange(() -> EventPublications.incomplete(jdbc), count -> count == 0)
+                .andVerify(count -> assertThat(stockOf(MUG).available()).isEqualTo(mugs.available() - 3));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM inventory.reservation WHERE order_id = ?")
+                        .param(event.orderId().id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentOrdersForTheLastUnitsNeverReserveMoreThanTheStock() throws Exception {
+        var sku = new Sku("RACE-FOR-FIVE");
+        jdbc.sql("INSERT INTO inventory.stock (sku, available, reserved) VALUES (?, 5, 0)")
+                .param(sku.value())
+                .update();
+        int orders = 20;
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<StockReservation>>();
+
+        var pool = Executors.newFixedThreadPool(orders);
+        var outcomes = new ArrayList<ReservationStatus>();
+        try {
+            for (int i = 0; i < orders; i++) {
+                Callable<StockReservation> reserveOne = () -> {
+                    start.await();
+                    return transactions.execute(status -> reservations
+                            .reserve(OrderId.random(), List.of(new ReservationLine(sku, 1)))
+                            .orElseThrow());
+                };
+                results.add(pool.submit(reserveOne));
+            }
+            start.countDown();
+            for (var result : results) {
+                outcomes.add(result.get(30, TimeUnit.SECONDS).status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes).filteredOn(ReservationStatus.RESERVED::equals).hasSize(5);
+        assertThat(outcomes).filteredOn(ReservationStatus.REJECTED::equals).hasSize(15);
+        assertThat(stockOf(sku).available()).isZero();
+        assertThat(stockOf(sku).reserved()).isEqualTo(5);
+    }
+
+    private Stock stockOf(Sku sku) {
+        return stocks.findById(sku).orElseThrow();
+    }
+
+    private static OrderPlaced orderPlaced(OrderId order, OrderPlaced.Line... lines) {
+        return new OrderPlaced(order, List.of(lines), Money.of("1.00", "EUR"), Instant.now());
+    }
+}

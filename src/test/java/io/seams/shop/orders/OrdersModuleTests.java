@@ -1,0 +1,131 @@
+package io.seams.shop.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seams.shop.catalog.Sku;
+import io.seams.shop.inventory.StockReservationRejected;
+import io.seams.shop.inventory.StockReserved;
+import io.seams.shop.orders.application.OrderPlacement;
+import io.seams.shop.orders.application.PlaceOrder;
+import io.seams.shop.orders.application.Placement;
+import io.seams.shop.orders.domain.Order;
+import io.seams.shop.orders.domain.OrderRepository;
+import io.seams.shop.orders.domain.OrderStatus;
+import io.seams.shop.platform.Money;
+import io.seams.shop.testing.EventPublications;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+
+/** Orders with the real catalog beside it (for prices); inventory's answers are published by the tests. */
+@ApplicationModuleTest(extraIncludes = "catalog", verifyAutomatically = false)
+class OrdersModuleTests {
+
+    static final Sku MUG = new Sku("MUG-CLASSIC");
+
+    @Autowired
+    OrderPlacement placement;
+
+    @Autowired
+    OrderRepository orders;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void placingAnOrderPricesItFromTheCatalogAndPublishesOrderPlaced(Scenario scenario) {
+        scenario.stimulate(() -> placement.place(new PlaceOrder(List.of(new PlaceOrder.Line(MUG, 2)))))
+                .andWaitForEventOfType(OrderPlaced.class)
+                .toArriveAndVerify((event, placed) -> {
+                    var order = ((Placement.Placed) placed).order();
+                    assertThat(event.orderId()).isEqualTo(order.getId());
+                    assertThat(event.lines()).containsExactly(new OrderPlaced.Line(MUG, 2));
+                    assertThat(event.total()).isEqualTo(Money.of("25.80", "EUR"));
+                    assertThat(orders.findById(order.getId()))
+                            .hasValueSatisfying(
+                                    stored -> assertThat(stored.status()).isEqualTo(OrderStatus.PLACED));
+                });
+    }
+
+    @Test
+    void linesForTheSameSkuAreMergedIntoOne() {
+        var placed = placeAnOrder(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(MUG, 2));
+
+        assertThat(placed.lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line.quantity()).isEqualTo(3));
+    }
+
+    @Test
+    void anOrderWithAnUnknownSkuIsNotPlacedAndNamesTheSku() {
+        var ordersBefore = countOrders();
+
+        var outcome = placement.place(
+                new PlaceOrder(List.of(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(new Sku("NO-SUCH-THING"), 1))));
+
+        assertThat(outcome).isEqualTo(new Placement.UnknownProducts(java.util.Set.of(new Sku("NO-SUCH-THING"))));
+        assertThat(countOrders()).isEqualTo(ordersBefore);
+    }
+
+    @Test
+    void reservedStockMovesThePlacedOrderToReserved(Scenario scenario) {
+        var order = placeAnOrder(new PlaceOrder.Line(MUG, 1));
+
+        scenario.publish(new StockReserved(order.getId(), Instant.now()))
+                .andWaitForStateChange(() -> statusOf(order), OrderStatus.RESERVED::equals)
+                .andVerify(status -> assertThat(status).isEqualTo(OrderStatus.RESERVED));
+    }
+
+    @Test
+    void aRejectedReservationRejectsTheOrderWithItsReason(Scenario scenario) {
+        var order = placeAnOrder(new PlaceOrder.Line(MUG, 1));
+
+        scenario.publish(new StockReservationRejected(order.getId(), "Not enough stock", Instant.now()))
+                .andWaitForStateChange(() -> statusOf(order), OrderStatus.REJECTED::equals)
+                .andVerify(status -> assertThat(
+                                orders.findById(order.getId()).orElseThrow().rejectionReason())
+                        .isEqualTo("Not enough stock"));
+    }
+
+    @Test
+    void aRedeliveredAnswerChangesNothing(Scenario scenario) {
+        var order = placeAnOrder(new PlaceOrder.Line(MUG, 1));
+        var reserved = new StockReserved(order.getId(), Instant.now());
+
+        scenario.publish(reserved).andWaitForStateChange(() -> statusOf(order), OrderStatus.RESERVED::equals);
+        scenario.publish(reserved)
+                .andWaitForStateChange(() -> EventPublications.incomplete(jdbc), count -> count == 0)
+                .andVerify(count -> assertThat(
+                                orders.findById(order.getId()).orElseThrow().version())
+                        .isEqualTo(1));
+    }
+
+    @Test
+    void aLateRejectionOfAReservedOrderIsRefusedAndChangesNothing(Scenario scenario) {
+        var order = placeAnOrder(new PlaceOrder.Line(MUG, 1));
+        scenario.publish(new StockReserved(order.getId(), Instant.now()))
+                .andWaitForStateChange(() -> statusOf(order), OrderStatus.RESERVED::equals);
+
+        scenario.publish(new StockReservationRejected(order.getId(), "too late", Instant.now()))
+                .andWaitForStateChange(() -> EventPublications.incomplete(jdbc), count -> count == 0)
+                .andVerify(count -> assertThat(statusOf(order)).isEqualTo(OrderStatus.RESERVED));
+    }
+
+    private Order placeAnOrder(PlaceOrder.Line... lines) {
+        return ((Placement.Placed) placement.place(new PlaceOrder(List.of(lines)))).order();
+    }
+
+    private OrderStatus statusOf(Order order) {
+        return orders.findById(order.getId()).orElseThrow().status();
+    }
+
+    private long countOrders() {
+        return jdbc.sql("SELECT count(*) FROM orders.purchase_order")
+                .query(Long.class)
+                .single();
+    }
+}
