@@ -5,6 +5,7 @@ import io.seams.shop.platform.Money;
 import java.time.Instant;
 import java.util.List;
 import org.jmolecules.event.types.DomainEvent;
+import org.springframework.modulith.events.Externalized;
 
 /**
  * A customer placed an order at current catalog prices; its stock is not reserved yet.
@@ -14,6 +15,7 @@ import org.jmolecules.event.types.DomainEvent;
  * @param total the order's total
  * @param occurredAt when the order was placed
  */
+@Externalized("orders.OrderPlaced.v1::#{orderId()}")
 public record OrderPlaced(OrderId orderId, List<Line> lines, Money total, Instant occurredAt) implements DomainEvent {
 
     public OrderPlaced {

@@ -3,30 +3,19 @@ package io.seams.shop.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.shop.catalog.Sku;
-import io.seams.shop.inventory.application.StockReservationService;
-import io.seams.shop.inventory.domain.ReservationLine;
-import io.seams.shop.inventory.domain.ReservationStatus;
 import io.seams.shop.inventory.domain.Stock;
-import io.seams.shop.inventory.domain.StockReservation;
 import io.seams.shop.inventory.domain.Stocks;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
 import io.seams.shop.platform.Money;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @ApplicationModuleTest(verifyAutomatically = false)
 class InventoryModuleTests {
@@ -37,12 +26,6 @@ class InventoryModuleTests {
 
     @Autowired
     Stocks stocks;
-
-    @Autowired
-    StockReservationService reservations;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     JdbcClient jdbc;
@@ -96,42 +79,6 @@ class InventoryModuleTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-    }
-
-    @Test
-    void concurrentOrdersForTheLastUnitsNeverReserveMoreThanTheStock() throws Exception {
-        var sku = new Sku("RACE-FOR-FIVE");
-        jdbc.sql("INSERT INTO inventory.stock (sku, available, reserved) VALUES (?, 5, 0)")
-                .param(sku.value())
-                .update();
-        int orders = 20;
-        var start = new CountDownLatch(1);
-        var results = new ArrayList<Future<StockReservation>>();
-
-        var pool = Executors.newFixedThreadPool(orders);
-        var outcomes = new ArrayList<ReservationStatus>();
-        try {
-            for (int i = 0; i < orders; i++) {
-                Callable<StockReservation> reserveOne = () -> {
-                    start.await();
-                    return transactions.execute(status -> reservations
-                            .reserve(OrderId.random(), List.of(new ReservationLine(sku, 1)))
-                            .orElseThrow());
-                };
-                results.add(pool.submit(reserveOne));
-            }
-            start.countDown();
-            for (var result : results) {
-                outcomes.add(result.get(30, TimeUnit.SECONDS).status());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-
-        assertThat(outcomes).filteredOn(ReservationStatus.RESERVED::equals).hasSize(5);
-        assertThat(outcomes).filteredOn(ReservationStatus.REJECTED::equals).hasSize(15);
-        assertThat(stockOf(sku).available()).isZero();
-        assertThat(stockOf(sku).reserved()).isEqualTo(5);
     }
 
     private Stock stockOf(Sku sku) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * order's earlier decision looked up, so two deliveries of the same request cannot both decide.
  */
 @Service
-public class StockReservationService {
+class StockReservationService {
 
     private final Stocks stocks;
     private final StockReservations reservations;
@@ -35,7 +35,7 @@ public class StockReservationService {
      * Decides the order's reservation, or returns empty when it was decided before.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<StockReservation> reserve(OrderId orderId, List<ReservationLine> lines) {
+    Optional<StockReservation> reserve(OrderId orderId, List<ReservationLine> lines) {
         var stock = stocks.lockAll(lines.stream().map(ReservationLine::sku).toList());
         if (reservations.existsFor(orderId)) {
             return Optional.empty();

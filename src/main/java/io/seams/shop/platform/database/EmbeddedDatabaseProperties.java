@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database the database Seams uses on the embedded server, created on first start
  */
 @ConfigurationProperties("seams.database.embedded")
-public record EmbeddedDatabaseProperties(
+record EmbeddedDatabaseProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue(".seams/postgres") Path dataDirectory,
         @DefaultValue("15432") int port,

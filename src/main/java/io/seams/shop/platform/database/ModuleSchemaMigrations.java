@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * <p>The schema {@code events} holds Spring Modulith's event publication registry.
  */
 @Component
-public class ModuleSchemaMigrations implements InitializingBean {
+class ModuleSchemaMigrations implements InitializingBean {
 
     static final String LOCATION_PATTERN = "classpath*:db/*/V*.sql";
     private static final Logger log = LoggerFactory.getLogger(ModuleSchemaMigrations.class);
@@ -56,7 +56,7 @@ public class ModuleSchemaMigrations implements InitializingBean {
     }
 
     /** The schemas that have migrations on the class path, one per folder under {@code db/}. */
-    public List<String> schemas() throws IOException {
+    List<String> schemas() throws IOException {
         return Stream.of(resources.getResources(LOCATION_PATTERN))
                 .map(ModuleSchemaMigrations::folderOf)
                 .filter(Objects::nonNull)

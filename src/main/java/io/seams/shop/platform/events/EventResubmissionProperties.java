@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minAge how old a failed publication must be before it is resubmitted
  */
 @ConfigurationProperties("seams.events.resubmission")
-public record EventResubmissionProperties(
+record EventResubmissionProperties(
         @DefaultValue("PT30S") Duration interval,
         @DefaultValue("PT10S") Duration minAge) {}

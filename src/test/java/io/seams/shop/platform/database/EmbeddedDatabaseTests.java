@@ -4,25 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seams.shop.SeamsApplication;
-import io.seams.shop.catalog.Sku;
-import io.seams.shop.orders.OrderId;
-import io.seams.shop.orders.application.OrderPlacement;
-import io.seams.shop.orders.application.PlaceOrder;
-import io.seams.shop.orders.application.Placement;
-import io.seams.shop.orders.domain.OrderRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /**
  * Seams started the way a newcomer starts it: no datasource configured. These tests run the
- * application outside Spring's test context, so nothing points it at a test database.
+ * application outside Spring's test context, so nothing points it at a test database, and talk
+ * to it over HTTP like a user.
  */
 class EmbeddedDatabaseTests {
 
@@ -31,16 +28,24 @@ class EmbeddedDatabaseTests {
 
     @Test
     void withoutADatasourceSeamsRunsOnAnEmbeddedPostgresWhoseDataSurvivesARestart() throws IOException {
-        OrderId placed;
+        URI order;
         try (var first = start()) {
             assertThat(first.getBean(EmbeddedPostgres.class)).isNotNull();
-            var outcome = first.getBean(OrderPlacement.class)
-                    .place(new PlaceOrder(List.of(new PlaceOrder.Line(new Sku("MUG-CLASSIC"), 1))));
-            placed = ((Placement.Placed) outcome).order().getId();
+            order = http(first)
+                    .post()
+                    .uri("/api/orders")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
+                            {"lines":[{"sku":"MUG-CLASSIC","quantity":1}]}""")
+                    .retrieve()
+                    .toBodilessEntity()
+                    .getHeaders()
+                    .getLocation();
         }
 
         try (var second = start()) {
-            assertThat(second.getBean(OrderRepository.class).findById(placed)).isPresent();
+            var status = http(second).get().uri(order.getPath()).retrieve().toBodilessEntity();
+            assertThat(status.getStatusCode().is2xxSuccessful()).isTrue();
         }
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
     }
@@ -60,6 +65,11 @@ class EmbeddedDatabaseTests {
                         "seams.database.embedded.data-directory=" + dataDirectory,
                         "seams.database.embedded.port=" + freePort())
                 .run();
+    }
+
+    private static RestClient http(ConfigurableApplicationContext application) {
+        return RestClient.create(
+                "http://localhost:" + application.getEnvironment().getProperty("local.server.port"));
     }
 
     private static int freePort() throws IOException {

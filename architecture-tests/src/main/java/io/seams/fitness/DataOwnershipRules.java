@@ -1,0 +1,113 @@
+package io.seams.fitness;
+
+import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.all;
+
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.springframework.modulith.core.ApplicationModule;
+
+/**
+ * Rule 3: data ownership, in the code. Module {@code x} owns schema {@code x}: the SQL written in
+ * its code (JdbcClient strings, {@code @Query}, ...) names no other module's schema, and its
+ * migrations in {@code <migrations>/x/} create and change objects only in schema {@code x}.
+ *
+ * <p>It reads source text, not bytecode: a constant imported from another module is inlined by
+ * the compiler and invisible to bytecode analysis, but not to this rule.
+ */
+public final class DataOwnershipRules {
+
+    private DataOwnershipRules() {}
+
+    /** Every schema the application knows: one per module, and one per migrations folder. */
+    public static List<String> schemas(ModularApplication app) {
+        var schemas = new TreeSet<>(app.moduleNames());
+        schemas.addAll(migrationFolders(app));
+        return List.copyOf(schemas);
+    }
+
+    public static ArchRule moduleSqlNamesOnlyItsOwnSchema(ModularApplication app) {
+        return all(Items.of("application modules", () -> app.modules().stream().toList()))
+                .should(new ArchCondition<ApplicationModule>("name only their own schema in SQL") {
+                    @Override
+                    public void check(ApplicationModule module, ConditionEvents events) {
+                        var own = ModularApplication.nameOf(module);
+                        var folder = app.mainSources()
+                                .resolve(module.getBasePackage().getName().replace('.', '/'));
+                        SqlText.inJavaStrings(folder, schemas(app)).stream()
+                                .filter(reference -> !reference.schema().equals(own))
+                                .forEach(reference -> events.add(violated(
+                                        module,
+                                        ("%s:%d: module '%s' names '%s' of schema '%s'. Fix: ask module '%s' through"
+                                                        + " its API or react to its events")
+                                                .formatted(
+                                                        reference.file(),
+                                                        reference.line(),
+                                                        own,
+                                                        reference.text(),
+                                                        reference.schema(),
+                                                        reference.schema()))));
+                    }
+                })
+                .as("Module SQL names only its own schema")
+                .because("a module reading another's tables breaks the day they live in different databases");
+    }
+
+    public static ArchRule migrationsChangeOnlyTheirOwnSchema(ModularApplication app) {
+        return all(Items.of("migration folders", () -> migrationFolders(app)))
+                .should(new ArchCondition<String>("change only their own schema") {
+                    @Override
+                    public void check(String folder, ConditionEvents events) {
+                        sqlFiles(app.migrations().resolve(folder))
+                                .forEach(file -> SqlText.inSql(file, schemas(app)).stream()
+                                        .filter(reference -> !reference.schema().equals(folder))
+                                        .forEach(reference -> events.add(violated(
+                                                file,
+                                                ("%s:%d: migration of '%s' names '%s' in schema '%s'. Fix: keep a module's"
+                                                                + " objects and references inside its schema; copy the data"
+                                                                + " through events instead of a foreign key")
+                                                        .formatted(
+                                                                file,
+                                                                reference.line(),
+                                                                folder,
+                                                                reference.text(),
+                                                                reference.schema())))));
+                    }
+                })
+                .as("Migrations change only their own schema")
+                .because("a migration reaching into another schema ties two modules' databases together");
+    }
+
+    static List<String> migrationFolders(ModularApplication app) {
+        if (!Files.isDirectory(app.migrations())) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(app.migrations())) {
+            return folders.filter(Files::isDirectory)
+                    .map(folder -> folder.getFileName().toString())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> sqlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return new ArrayList<>(files.filter(file -> file.toString().endsWith(".sql"))
+                    .sorted()
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

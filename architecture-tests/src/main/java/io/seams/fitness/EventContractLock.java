@@ -1,0 +1,174 @@
+package io.seams.fitness;
+
+import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.all;
+
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * Rule 6: the JSON shape of every event is recorded in a committed lock file. Removing, renaming
+ * or retyping a field breaks every listener that reads it, so it fails unless the event's version
+ * is raised (a new external name). Adding a field is compatible: it is accepted by updating the
+ * lock with {@value #UPDATE_COMMAND}.
+ */
+public final class EventContractLock {
+
+    /** The one command that records the current shapes in the lock. */
+    public static final String UPDATE_COMMAND = "./mvnw verify -Pfitness -Dfitness.update-event-lock=true";
+
+    /** Set to {@code true} to rewrite the lock from the current events (refused for breaking changes). */
+    public static final String UPDATE_PROPERTY = "fitness.update-event-lock";
+
+    private EventContractLock() {}
+
+    /**
+     * The current JSON shape of every event with an external name: for each field path
+     * ({@code lines[].sku}), its JSON type, as the event's sample is really serialized.
+     */
+    public static Map<String, Map<String, String>> currentShapes(ModularApplication app) {
+        var shapes = new TreeMap<String, Map<String, String>>();
+        app.classes().stream()
+                .filter(EventContractRules.moduleEvents())
+                .map(type -> type.reflect())
+                .filter(Class::isRecord)
+                .forEach(type -> EventContractRules.externalNameOf(type).ifPresent(name -> {
+                    try {
+                        var shape = new TreeMap<String, String>();
+                        collect("", EventContractRules.json().valueToTree(EventSamples.sampleOf(type)), shape);
+                        shapes.put(name, shape);
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        // Rule 5 reports events that cannot be built or serialized.
+                    }
+                }));
+        return shapes;
+    }
+
+    /** The shapes recorded in the lock file; empty when there is none yet. */
+    public static Map<String, Map<String, String>> locked(Path lockFile) {
+        if (!Files.exists(lockFile)) {
+            return Map.of();
+        }
+        return EventContractRules.json()
+                .readValue(lockFile.toFile(), new TypeReference<TreeMap<String, Map<String, String>>>() {});
+    }
+
+    /** Changes that break listeners: fields removed or retyped under an unchanged external name. */
+    public static List<String> breakingChanges(
+            Map<String, Map<String, String>> locked, Map<String, Map<String, String>> current) {
+        var breaking = new ArrayList<String>();
+        current.forEach((event, shape) -> {
+            var before = locked.get(event);
+            if (before == null) {
+                return;
+            }
+            before.forEach((field, type) -> {
+                if (!shape.containsKey(field)) {
+                    breaking.add("Event %s: field '%s' was removed or renamed".formatted(event, field));
+                } else if (!shape.get(field).equals(type)) {
+                    breaking.add("Event %s: field '%s' changed from %s to %s"
+                            .formatted(event, field, type, shape.get(field)));
+                }
+            });
+        });
+        return breaking;
+    }
+
+    /** Compatible changes still to be recorded: new events, new fields, events no longer published. */
+    public static List<String> unrecordedChanges(
+            Map<String, Map<String, String>> locked, Map<String, Map<String, String>> current) {
+        var changes = new ArrayList<String>();
+        var events = new TreeSet<String>(locked.keySet());
+        events.addAll(current.keySet());
+        for (var event : events) {
+            var before = locked.get(event);
+            var now = current.get(event);
+            if (before == null) {
+                changes.add("Event %s is new".formatted(event));
+            } else if (now == null) {
+                changes.add("Event %s is no longer published".formatted(event));
+            } else {
+                now.keySet().stream()
+                        .filter(field -> !before.containsKey(field))
+                        .forEach(field -> changes.add("Event %s: field '%s' was added".formatted(event, field)));
+            }
+        }
+        return changes;
+    }
+
+    /** The rule: the events' shapes match the lock file. */
+    public static ArchRule eventsMatchTheirLockedContracts(ModularApplication app, Path lockFile) {
+        return all(Items.of("event contracts", () -> List.of(lockFile)))
+                .should(new ArchCondition<Path>("match the current events") {
+                    @Override
+                    public void check(Path lock, ConditionEvents events) {
+                        var locked = locked(lock);
+                        var current = currentShapes(app);
+                        breakingChanges(locked, current)
+                                .forEach(change -> events.add(violated(
+                                        lock,
+                                        change + " (" + lock + "). Fix: raise the event's version in @Externalized"
+                                                + " (v1 -> v2) and keep the old one while listeners move, then run "
+                                                + UPDATE_COMMAND)));
+                        unrecordedChanges(locked, current)
+                                .forEach(change -> events.add(
+                                        violated(lock, change + " (" + lock + "). Accept it with: " + UPDATE_COMMAND)));
+                    }
+                })
+                .as("Events match their locked contracts")
+                .because("a listener in another process reads the JSON it was built for, not the one you meant");
+    }
+
+    /** Writes the current shapes to the lock file, unless a change would break listeners. */
+    public static void update(ModularApplication app, Path lockFile) {
+        var current = currentShapes(app);
+        var breaking = breakingChanges(locked(lockFile), current);
+        if (!breaking.isEmpty()) {
+            throw new IllegalStateException("Not updating " + lockFile + ": " + String.join("; ", breaking)
+                    + ". Raise the version of these events first.");
+        }
+        try {
+            Files.writeString(
+                    lockFile,
+                    EventContractRules.json()
+                                    .writer()
+                                    .with(SerializationFeature.INDENT_OUTPUT)
+                                    .writeValueAsString(current)
+                            + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collect(String path, JsonNode node, Map<String, String> shape) {
+        switch (node.getNodeType()) {
+            case OBJECT ->
+                node.properties()
+                        .forEach(property -> collect(
+                                path.isEmpty() ? property.getKey() : path + "." + property.getKey(),
+                                property.getValue(),
+                                shape));
+            case ARRAY -> {
+                if (node.isEmpty()) {
+                    shape.put(path + "[]", "unknown");
+                } else {
+                    collect(path + "[]", node.get(0), shape);
+                }
+            }
+            default -> shape.put(path, node.getNodeType().name().toLowerCase());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.seams.fitness;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * A Spring Modulith application as the fitness rules see it: its modules, its classes (imported
+ * once and shared by every rule), its test classes, its Java sources and its migrations. It knows
+ * nothing about any particular application.
+ *
+ * <pre>{@code
+ * var app = ModularApplication.of(MyApplication.class)
+ *         .withSources(Path.of("src/main/java"), Path.of("src/test/java"))
+ *         .withMigrations(Path.of("src/main/resources/db/migration"));
+ * }</pre>
+ *
+ * @param applicationClass the application's main class; its package is the root of the modules
+ * @param modules the modules, as Spring Modulith detects them
+ * @param classes the production classes (from the same code location as the application class)
+ * @param testClasses the test classes under the same root package
+ * @param mainSources the root of the production Java sources, for rules that read source text
+ * @param testSources the root of the test Java sources
+ * @param migrations the folder holding one migrations folder per module ({@code <module>/V1__x.sql})
+ */
+public record ModularApplication(
+        Class<?> applicationClass,
+        ApplicationModules modules,
+        JavaClasses classes,
+        JavaClasses testClasses,
+        Path mainSources,
+        Path testSources,
+        Path migrations) {
+
+    private static final Map<Class<?>, ModularApplication> IMPORTED = new ConcurrentHashMap<>();
+
+    /** The application whose main class is given; imported once per JVM, then shared. */
+    public static ModularApplication of(Class<?> applicationClass) {
+        return IMPORTED.computeIfAbsent(applicationClass, ModularApplication::importClasses);
+    }
+
+    private static ModularApplication importClasses(Class<?> applicationClass) {
+        var home = codeLocationOf(applicationClass);
+        ImportOption sameLocation = location -> location.contains(home);
+        var packageName = applicationClass.getPackageName();
+        var modules = ApplicationModules.of(applicationClass, sameLocation);
+        var classes = new ClassFileImporter().withImportOption(sameLocation).importPackages(packageName);
+        var tests = new ClassFileImporter()
+                .withImportOption(location -> !location.contains(home) && isTestLocation(location))
+                .importPackages(packageName);
+        return new ModularApplication(
+                applicationClass,
+                modules,
+                classes,
+                tests,
+                Path.of("src/main/java"),
+                Path.of("src/test/java"),
+                Path.of("db"));
+    }
+
+    /** The same application with its Java sources in other folders. */
+    public ModularApplication withSources(Path main, Path test) {
+        return new ModularApplication(applicationClass, modules, classes, testClasses, main, test, migrations);
+    }
+
+    /** The same application with its per-module migration folders under another folder. */
+    public ModularApplication withMigrations(Path folder) {
+        return new ModularApplication(
+                applicationClass, modules, classes, testClasses, mainSources, testSources, folder);
+    }
+
+    /** The module a type belongs to, by its package. */
+    public Optional<ApplicationModule> moduleOf(JavaClass type) {
+        return moduleOf(type.getPackageName());
+    }
+
+    /** The module a package belongs to: the module whose base package contains it. */
+    public Optional<ApplicationModule> moduleOf(String packageName) {
+        return modules.stream()
+                .filter(module -> {
+                    var base = module.getBasePackage().getName();
+                    return packageName.equals(base) || packageName.startsWith(base + ".");
+                })
+                .findFirst();
+    }
+
+    /** Module names, which are also their schema names. */
+    public List<String> moduleNames() {
+        return modules.stream().map(ModularApplication::nameOf).toList();
+    }
+
+    static String nameOf(ApplicationModule module) {
+        return module.getIdentifier().toString();
+    }
+
+    private static String codeLocationOf(Class<?> type) {
+        try {
+            // Location#contains matches the text of URIs written file:/path, so match on the path.
+            var folder =
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI();
+            return Path.of(folder).toAbsolutePath() + "/";
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the classes of " + type, e);
+        }
+    }
+
+    private static boolean isTestLocation(Location location) {
+        return !ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+                && ImportOption.Predefined.DO_NOT_INCLUDE_JARS.includes(location);
+    }
+}

@@ -1,0 +1,109 @@
+package io.seams.fitness;
+
+import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.all;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.Arrays;
+import org.springframework.modulith.core.ApplicationModule;
+
+/** Rule 1: module structure — API-only access, declared dependencies, no synchronous cycles. */
+public final class ModuleRules {
+
+    private ModuleRules() {}
+
+    /**
+     * A module uses only the API of other modules (their base package or named interfaces), and
+     * only of the modules it declares as allowed dependencies.
+     */
+    public static ArchRule modulesUseOnlyApisOfDeclaredDependencies(ModularApplication app) {
+        return all(Items.of("application modules", () -> app.modules().stream().toList()))
+                .should(new ArchCondition<ApplicationModule>("use only APIs of their declared dependencies") {
+                    @Override
+                    public void check(ApplicationModule module, ConditionEvents events) {
+                        module.detectDependencies(app.modules())
+                                .getMessages()
+                                .forEach(message -> events.add(violated(
+                                        module,
+                                        message + " Fix: use the other module's API, or declare the dependency in "
+                                                + module.getBasePackage().getName() + ".package-info")));
+                    }
+                })
+                .as("Modules use only the APIs of their declared dependencies")
+                .because("a module that reaches into another's internals cannot be extracted without rewriting both");
+    }
+
+    /**
+     * Every module declares its allowed dependencies explicitly (deny by default), so a new
+     * dependency is a visible, reviewed change of a {@code package-info.java}.
+     */
+    public static ArchRule modulesDeclareTheirDependencies(ModularApplication app) {
+        return all(Items.of("application modules", () -> app.modules().stream().toList()))
+                .should(new ArchCondition<ApplicationModule>("declare their allowed dependencies explicitly") {
+                    @Override
+                    public void check(ApplicationModule module, ConditionEvents events) {
+                        var packageInfo = module.getBasePackage().getName() + ".package-info";
+                        if (module.isOpen()) {
+                            events.add(violated(
+                                    module,
+                                    "Module '%s' is open: all its types are API. Fix: remove type = OPEN in %s"
+                                            .formatted(ModularApplication.nameOf(module), packageInfo)));
+                        } else if (!declaresDependencies(module)) {
+                            events.add(violated(
+                                    module,
+                                    ("Module '%s' does not declare its allowed dependencies. Fix: add"
+                                                    + " @ApplicationModule(allowedDependencies = {...}) to %s")
+                                            .formatted(ModularApplication.nameOf(module), packageInfo)));
+                        }
+                    }
+                })
+                .as("Modules declare their allowed dependencies")
+                .because("a dependency nobody declared is a dependency nobody reviewed");
+    }
+
+    /**
+     * No cycles among modules through synchronous dependencies: calls, injected components and
+     * shared types. Events are left out on purpose: a module reacting to another's events while
+     * that one reacts to its own is a conversation that survives extraction, not a cycle.
+     */
+    public static ArchRule modulesHaveNoSynchronousCycles(ModularApplication app) {
+        return SlicesRuleDefinition.slices()
+                .assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass type) {
+                        return app.moduleOf(type)
+                                .map(module -> SliceIdentifier.of(ModularApplication.nameOf(module)))
+                                .orElse(SliceIdentifier.ignore());
+                    }
+
+                    @Override
+                    public String getDescription() {
+                        return "application modules";
+                    }
+                })
+                .should()
+                .beFreeOfCycles()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), ModuleEvents.eventTypes())
+                .as("Modules have no synchronous cycles")
+                .because("modules in a synchronous cycle can only be deployed together (event round trips are fine)");
+    }
+
+    private static boolean declaresDependencies(ApplicationModule module) {
+        try {
+            var annotation = Class.forName(module.getBasePackage().getName() + ".package-info")
+                    .getAnnotation(org.springframework.modulith.ApplicationModule.class);
+            return annotation != null
+                    && !Arrays.asList(annotation.allowedDependencies())
+                            .contains(org.springframework.modulith.ApplicationModule.OPEN_TOKEN);
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.seams.fitness;
+
+import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Rule 7: no synchronous call into another module's API while a transaction is open. When the
+ * other module becomes a remote service, such a call holds a database transaction open across
+ * the network, and its effects cannot be rolled back with the transaction.
+ *
+ * <p>A method opens a transaction when it, or its class, is annotated with Spring's or Jakarta's
+ * {@code @Transactional}, or when it is a transactional event listener
+ * ({@code @ApplicationModuleListener}, {@code @TransactionalEventListener}). Calls from private
+ * helpers and lambdas of the same class that such a method reaches count as well. A call that is
+ * fine (a read whose staleness does not matter) is allowed by annotating the calling method with
+ * the annotation given to the rule, which must carry a reason.
+ */
+public final class TransactionRules {
+
+    private static final List<String> TRANSACTIONAL = List.of(
+            "org.springframework.transaction.annotation.Transactional",
+            "jakarta.transaction.Transactional",
+            "org.springframework.modulith.events.ApplicationModuleListener",
+            "org.springframework.transaction.event.TransactionalEventListener");
+
+    private TransactionRules() {}
+
+    /**
+     * No call into another module's API interface inside a transaction, except from methods
+     * annotated with {@code allowedAnnotation}.
+     */
+    public static ArchRule noCallsToOtherModulesInTransactions(ModularApplication app, String allowedAnnotation) {
+        return methods()
+                .that(opensATransaction())
+                .and(DescribedPredicate.describe(
+                        "are not allowed explicitly", method -> !method.isAnnotatedWith(allowedAnnotation)))
+                .should(new ArchCondition<JavaMethod>("not call another module's API") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        callsToOtherModules(app, method, allowedAnnotation)
+                                .forEach(call -> events.add(violated(
+                                        method,
+                                        ("%s calls %s.%s inside a transaction %s. Fix: call it before the"
+                                                        + " transaction starts, react to an event instead, or mark the"
+                                                        + " method @%s with a reason")
+                                                .formatted(
+                                                        method.getFullName(),
+                                                        call.getTargetOwner().getSimpleName(),
+                                                        call.getName(),
+                                                        call.getSourceCodeLocation(),
+                                                        simpleName(allowedAnnotation)))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("No calls to other modules inside transactions")
+                .because("a call that becomes remote must not hold a transaction open, nor half-commit");
+    }
+
+    /** The calls the rule lets through because their method carries {@code allowedAnnotation}. */
+    public static List<String> allowedCallsInTransactions(ModularApplication app, String allowedAnnotation) {
+        var allowed = new ArrayList<String>();
+        app.classes().stream()
+                .flatMap(type -> type.getMethods().stream())
+                .filter(method -> opensATransaction().test(method) && method.isAnnotatedWith(allowedAnnotation))
+                .forEach(method -> callsToOtherModules(app, method, allowedAnnotation)
+                        .forEach(call -> allowed.add("%s -> %s.%s"
+                                .formatted(
+                                        method.getFullName(),
+                                        call.getTargetOwner().getSimpleName(),
+                                        call.getName()))));
+        return allowed;
+    }
+
+    private static DescribedPredicate<JavaMethod> opensATransaction() {
+        return DescribedPredicate.describe(
+                "open a transaction",
+                method -> TRANSACTIONAL.stream()
+                        .anyMatch(annotation -> method.isAnnotatedWith(annotation)
+                                || method.getOwner().isAnnotatedWith(annotation)));
+    }
+
+    private static Stream<JavaMethodCall> callsToOtherModules(
+            ModularApplication app, JavaMethod method, String allowedAnnotation) {
+        var own =
+                app.moduleOf(method.getOwner()).map(ModularApplication::nameOf).orElse("");
+        return reachableInSameClass(method).stream()
+                .flatMap(unit -> unit.getMethodCallsFromSelf().stream())
+                .filter(call -> call.getTargetOwner().isInterface())
+                .filter(call -> app.moduleOf(call.getTargetOwner())
+                        .filter(module -> !ModularApplication.nameOf(module).equals(own))
+                        .filter(module -> module.getType(call.getTargetOwner().getName())
+                                .map(module::isExposed)
+                                .orElse(false))
+                        .isPresent());
+    }
+
+    /** The method and the private helpers and lambdas of its class that it reaches. */
+    private static Set<JavaCodeUnit> reachableInSameClass(JavaMethod start) {
+        var reached = new HashSet<JavaCodeUnit>();
+        var pending = new ArrayList<JavaCodeUnit>(List.of(start));
+        while (!pending.isEmpty()) {
+            var unit = pending.remove(pending.size() - 1);
+            if (!reached.add(unit)) {
+                continue;
+            }
+            unit.getCallsFromSelf().stream()
+                    .filter(call -> call.getTargetOwner().equals(start.getOwner()))
+                    .forEach(call -> call.getTarget().resolveMember().ifPresent(pending::add));
+            start.getOwner().getCodeUnits().stream()
+                    .filter(candidate -> candidate.getName().startsWith("lambda$" + unit.getName() + "$"))
+                    .forEach(pending::add);
+        }
+        return reached;
+    }
+
+    private static String simpleName(String annotation) {
+        return annotation.substring(annotation.lastIndexOf('.') + 1);
+    }
+}
