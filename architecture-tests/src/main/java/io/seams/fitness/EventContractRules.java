@@ -136,9 +136,6 @@ public final class EventContractRules {
     }
 
     private static String location(JavaClass type) {
-        return type.getSource()
-                .flatMap(source -> source.getFileName())
-                .map(file -> file + ":" + type.getSourceCodeLocation().getLineNumber())
-                .orElse(type.getName());
+        return HygieneRules.fileOf(type);
     }
 }

@@ -9,8 +9,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.library.GeneralCodingRules;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /** Rule 9: hygiene that matters for extraction. */
@@ -74,21 +72,12 @@ public final class HygieneRules {
     /** No cycles between the packages inside one module. */
     public static ArchRule noPackageCyclesInsideModules(ModularApplication app) {
         return SlicesRuleDefinition.slices()
-                .assignedFrom(new SliceAssignment() {
-                    @Override
-                    public SliceIdentifier getIdentifierOf(JavaClass type) {
-                        return app.moduleOf(type)
+                .assignedFrom(Items.slices(
+                        "packages inside modules",
+                        type -> app.moduleOf(type)
                                 .filter(module ->
                                         !module.getBasePackage().getName().equals(type.getPackageName()))
-                                .map(module -> SliceIdentifier.of(type.getPackageName()))
-                                .orElse(SliceIdentifier.ignore());
-                    }
-
-                    @Override
-                    public String getDescription() {
-                        return "packages inside modules";
-                    }
-                })
+                                .map(module -> type.getPackageName())))
                 .should()
                 .beFreeOfCycles()
                 .allowEmptyShould(true)

@@ -4,12 +4,9 @@ import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.all;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.Arrays;
 import org.springframework.modulith.core.ApplicationModule;
@@ -75,19 +72,8 @@ public final class ModuleRules {
      */
     public static ArchRule modulesHaveNoSynchronousCycles(ModularApplication app) {
         return SlicesRuleDefinition.slices()
-                .assignedFrom(new SliceAssignment() {
-                    @Override
-                    public SliceIdentifier getIdentifierOf(JavaClass type) {
-                        return app.moduleOf(type)
-                                .map(module -> SliceIdentifier.of(ModularApplication.nameOf(module)))
-                                .orElse(SliceIdentifier.ignore());
-                    }
-
-                    @Override
-                    public String getDescription() {
-                        return "application modules";
-                    }
-                })
+                .assignedFrom(Items.slices(
+                        "application modules", type -> app.moduleOf(type).map(ModularApplication::nameOf)))
                 .should()
                 .beFreeOfCycles()
                 .ignoreDependency(DescribedPredicate.alwaysTrue(), ModuleEvents.eventTypes())

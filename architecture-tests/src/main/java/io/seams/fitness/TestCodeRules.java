@@ -26,6 +26,8 @@ public final class TestCodeRules {
                         var own = app.moduleOf(test)
                                 .map(ModularApplication::nameOf)
                                 .orElse(null);
+                        // One report per type and line, however many accesses the line makes.
+                        var reported = new java.util.TreeSet<String>();
                         test.getDirectDependenciesFromSelf().forEach(dependency -> {
                             var target = dependency.getTargetClass().getBaseComponentType();
                             app.moduleOf(target)
@@ -34,18 +36,17 @@ public final class TestCodeRules {
                                     .filter(module -> module.getType(target.getName())
                                             .map(type -> !module.isExposed(type))
                                             .orElse(false))
-                                    .ifPresent(module -> events.add(violated(
-                                            test,
-                                            ("Test %s uses %s, an internal type of module '%s' %s."
-                                                            + " Fix: go through the module's API, or move the test into"
-                                                            + " module '%s'")
-                                                    .formatted(
-                                                            test.getName(),
-                                                            target.getName(),
-                                                            ModularApplication.nameOf(module),
-                                                            dependency.getSourceCodeLocation(),
-                                                            ModularApplication.nameOf(module)))));
+                                    .ifPresent(module -> reported.add(("Test %s uses %s, an internal type of module"
+                                                    + " '%s' %s. Fix: go through the module's API, or move the test"
+                                                    + " into module '%s'")
+                                            .formatted(
+                                                    test.getName(),
+                                                    target.getName(),
+                                                    ModularApplication.nameOf(module),
+                                                    dependency.getSourceCodeLocation(),
+                                                    ModularApplication.nameOf(module))));
                         });
+                        reported.forEach(message -> events.add(violated(test, message)));
                     }
                 })
                 .allowEmptyShould(true)

@@ -1,0 +1,40 @@
+package io.seams.fitness;
+
+import io.seams.fitness.fixtures.clean.CleanApplication;
+import io.seams.fitness.fixtures.data.DataApplication;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DataOwnershipRulesTests {
+
+    static final Path SOURCES = Path.of("architecture-tests/src/test/java");
+    static final ModularApplication violating = ModularApplication.of(DataApplication.class)
+            .withSources(SOURCES, SOURCES)
+            .withMigrations(Path.of("architecture-tests/src/test/sql/data"));
+    static final ModularApplication clean = ModularApplication.of(CleanApplication.class)
+            .withSources(SOURCES, SOURCES)
+            .withMigrations(Path.of("architecture-tests/src/test/sql/clean"));
+
+    @Test
+    void reportsSqlNamingAnotherModulesSchema() {
+        Violations.assertExactly(
+                DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(violating),
+                violating.classes(),
+                "fixtures/data/ordering/persistence/OrderQueries.java:9: module 'ordering' names 'billing.invoice'"
+                        + " of schema 'billing'");
+    }
+
+    @Test
+    void reportsAMigrationReferencingAnotherSchema() {
+        Violations.assertExactly(
+                DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(violating),
+                violating.classes(),
+                "data/ordering/V1__purchase_order.sql:4: migration of 'ordering' names 'billing.invoice'");
+    }
+
+    @Test
+    void passesACleanApplication() {
+        Violations.assertNone(DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(clean), clean.classes());
+        Violations.assertNone(DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(clean), clean.classes());
+    }
+}

@@ -1,0 +1,68 @@
+package io.seams.fitness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.seams.fitness.fixtures.clean.CleanApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventContractLockTests {
+
+    static final ModularApplication app = ModularApplication.of(CleanApplication.class);
+    static final Path CONTRACTS = Path.of("architecture-tests/src/test/contracts");
+
+    @Test
+    void recordsTheShapeEventsReallyHaveOnTheWire() {
+        assertThat(EventContractLock.currentShapes(app))
+                .containsOnlyKeys("ordering.Ordered.v1")
+                .extractingByKey("ordering.Ordered.v1")
+                .isEqualTo(java.util.Map.of("order", "string", "skus[]", "string"));
+    }
+
+    @Test
+    void reportsRemovedAndRetypedFieldsAsBreakingChanges() {
+        Violations.assertExactly(
+                EventContractLock.eventsMatchTheirLockedContracts(app, CONTRACTS.resolve("breaking.lock.json")),
+                app.classes(),
+                "Event ordering.Ordered.v1: field 'customer' was removed or renamed",
+                "Event ordering.Ordered.v1: field 'order' changed from number to string");
+    }
+
+    @Test
+    void reportsAddedFieldsAndEventsUntilTheLockIsUpdated() {
+        Violations.assertExactly(
+                EventContractLock.eventsMatchTheirLockedContracts(app, CONTRACTS.resolve("additive.lock.json")),
+                app.classes(),
+                "Event ordering.Ordered.v1: field 'skus[]' was added",
+                "Event ordering.Cancelled.v1 is no longer published");
+    }
+
+    @Test
+    void theUpdateCommandAcceptsCompatibleChanges(@TempDir Path folder) throws Exception {
+        var lock = Files.copy(CONTRACTS.resolve("additive.lock.json"), folder.resolve("events.lock.json"));
+
+        EventContractLock.update(app, lock);
+
+        Violations.assertNone(EventContractLock.eventsMatchTheirLockedContracts(app, lock), app.classes());
+    }
+
+    @Test
+    void theUpdateCommandRefusesBreakingChanges(@TempDir Path folder) throws Exception {
+        var lock = Files.copy(CONTRACTS.resolve("breaking.lock.json"), folder.resolve("events.lock.json"));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> EventContractLock.update(app, lock))
+                .withMessageContaining("field 'customer' was removed");
+        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("breaking.lock.json"));
+    }
+
+    @Test
+    void passesWhenTheLockMatches() {
+        Violations.assertNone(
+                EventContractLock.eventsMatchTheirLockedContracts(app, CONTRACTS.resolve("clean.lock.json")),
+                app.classes());
+    }
+}

@@ -1,0 +1,44 @@
+package io.seams.fitness;
+
+import io.seams.fitness.fixtures.clean.CleanApplication;
+import io.seams.fitness.fixtures.hygiene.HygieneApplication;
+import org.junit.jupiter.api.Test;
+
+class HygieneRulesTests {
+
+    static final ModularApplication violating = ModularApplication.of(HygieneApplication.class);
+    static final ModularApplication clean = ModularApplication.of(CleanApplication.class);
+
+    @Test
+    void reportsFieldInjection() {
+        Violations.assertExactly(
+                HygieneRules.noFieldInjection(),
+                violating.classes(),
+                "Field <io.seams.fitness.fixtures.hygiene.ordering.application.Injected.cyclic> is annotated with"
+                        + " @Autowired");
+    }
+
+    @Test
+    void reportsAPublicTypeUsedOnlyInItsOwnPackage() {
+        Violations.assertExactly(
+                HygieneRules.internalTypesArePublicOnlyWhenUsedElsewhere(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.hygiene.ordering.domain.Helper (Helper.java) is public but used only in"
+                        + " its own package");
+    }
+
+    @Test
+    void reportsACycleBetweenPackagesOfAModule() {
+        Violations.assertExactly(
+                HygieneRules.noPackageCyclesInsideModules(violating),
+                violating.classes(),
+                "Cycle detected: Slice io.seams.fitness.fixtures.hygiene.ordering.application");
+    }
+
+    @Test
+    void passesACleanApplication() {
+        Violations.assertNone(HygieneRules.noFieldInjection(), clean.classes());
+        Violations.assertNone(HygieneRules.internalTypesArePublicOnlyWhenUsedElsewhere(clean), clean.classes());
+        Violations.assertNone(HygieneRules.noPackageCyclesInsideModules(clean), clean.classes());
+    }
+}

@@ -1,0 +1,43 @@
+package io.seams.fitness;
+
+import io.seams.fitness.fixtures.clean.CleanApplication;
+import io.seams.fitness.fixtures.structure.StructureApplication;
+import org.junit.jupiter.api.Test;
+
+class ModuleRulesTests {
+
+    static final ModularApplication violating = ModularApplication.of(StructureApplication.class);
+    static final ModularApplication clean = ModularApplication.of(CleanApplication.class);
+
+    @Test
+    void reportsAccessToAnotherModulesInternals() {
+        Violations.assertExactly(
+                ModuleRules.modulesUseOnlyApisOfDeclaredDependencies(violating),
+                violating.classes(),
+                "Module 'b' depends on module 'a' via io.seams.fitness.fixtures.structure.b.BApi"
+                        + " -> io.seams.fitness.fixtures.structure.a.internal.Secret");
+    }
+
+    @Test
+    void reportsAModuleWithoutDeclaredDependencies() {
+        Violations.assertExactly(
+                ModuleRules.modulesDeclareTheirDependencies(violating),
+                violating.classes(),
+                "Module 'c' does not declare its allowed dependencies");
+    }
+
+    @Test
+    void reportsASynchronousCycleButNotAnEventRoundTrip() {
+        Violations.assertExactly(
+                ModuleRules.modulesHaveNoSynchronousCycles(violating),
+                violating.classes(),
+                "Cycle detected: Slice b -> \n                Slice c -> \n                Slice b");
+    }
+
+    @Test
+    void passesACleanApplication() {
+        Violations.assertNone(ModuleRules.modulesUseOnlyApisOfDeclaredDependencies(clean), clean.classes());
+        Violations.assertNone(ModuleRules.modulesDeclareTheirDependencies(clean), clean.classes());
+        Violations.assertNone(ModuleRules.modulesHaveNoSynchronousCycles(clean), clean.classes());
+    }
+}

@@ -1,0 +1,36 @@
+package io.seams.fitness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seams.fitness.fixtures.clean.CleanApplication;
+import io.seams.fitness.fixtures.transactions.TransactionsApplication;
+import org.junit.jupiter.api.Test;
+
+class TransactionRulesTests {
+
+    static final ModularApplication violating = ModularApplication.of(TransactionsApplication.class);
+    static final ModularApplication clean = ModularApplication.of(CleanApplication.class);
+    static final String ALLOWED = "io.seams.fitness.fixtures.transactions.AllowedRead";
+    static final String CHECKOUT = "io.seams.fitness.fixtures.transactions.ordering.application.Checkout.";
+
+    @Test
+    void reportsCallsIntoAnotherModuleFromTransactionsHelpersAndLambdas() {
+        Violations.assertExactly(
+                TransactionRules.noCallsToOtherModulesInTransactions(violating, ALLOWED),
+                violating.classes(),
+                CHECKOUT + "checkout(java.lang.String) calls Prices.priceOf inside a transaction (Checkout.java:19)",
+                CHECKOUT + "checkoutAll(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:24)",
+                CHECKOUT + "on(java.lang.String) calls Prices.priceOf inside a transaction (Checkout.java:33)");
+    }
+
+    @Test
+    void listsTheCallsItAllows() {
+        assertThat(TransactionRules.allowedCallsInTransactions(violating, ALLOWED))
+                .containsExactly(CHECKOUT + "quote(java.lang.String) -> Prices.priceOf");
+    }
+
+    @Test
+    void passesACleanApplication() {
+        Violations.assertNone(TransactionRules.noCallsToOtherModulesInTransactions(clean, ALLOWED), clean.classes());
+    }
+}

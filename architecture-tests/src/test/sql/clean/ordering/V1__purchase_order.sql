@@ -1,0 +1,1 @@
+CREATE TABLE ordering.purchase_order (id UUID PRIMARY KEY);
