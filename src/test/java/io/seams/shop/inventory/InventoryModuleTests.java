@@ -1,6 +1,7 @@
 package io.seams.shop.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.inventory.domain.Stock;
@@ -79,6 +80,15 @@ class InventoryModuleTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void inventoryCannotTouchAnotherModulesTables() {
+        assertThatThrownBy(() -> jdbc.sql("SELECT count(*) FROM orders.purchase_order")
+                        .query(Long.class)
+                        .single())
+                .rootCause()
+                .hasMessageContaining("permission denied for schema orders");
     }
 
     private Stock stockOf(Sku sku) {

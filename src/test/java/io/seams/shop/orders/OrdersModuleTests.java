@@ -1,6 +1,7 @@
 package io.seams.shop.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.inventory.StockReservationRejected;
@@ -17,12 +18,14 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
-/** Orders with the real catalog beside it (for prices); inventory's answers are published by the tests. */
-@ApplicationModuleTest(extraIncludes = "catalog", verifyAutomatically = false)
+/** Orders on its own: the catalog answers through its API at fixed prices; inventory's answers are published by the tests. */
+@ApplicationModuleTest(verifyAutomatically = false)
+@Import(CatalogAtFixedPrices.class)
 class OrdersModuleTests {
 
     static final Sku MUG = new Sku("MUG-CLASSIC");
@@ -113,6 +116,15 @@ class OrdersModuleTests {
         scenario.publish(new StockReservationRejected(order.getId(), "too late", Instant.now()))
                 .andWaitForStateChange(() -> EventPublications.incomplete(jdbc), count -> count == 0)
                 .andVerify(count -> assertThat(statusOf(order)).isEqualTo(OrderStatus.RESERVED));
+    }
+
+    @Test
+    void ordersCannotTouchAnotherModulesTables() {
+        assertThatThrownBy(() -> jdbc.sql("SELECT count(*) FROM inventory.stock")
+                        .query(Long.class)
+                        .single())
+                .rootCause()
+                .hasMessageContaining("permission denied for schema inventory");
     }
 
     private Order placeAnOrder(PlaceOrder.Line... lines) {

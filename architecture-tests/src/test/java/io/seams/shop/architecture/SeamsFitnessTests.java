@@ -1,5 +1,6 @@
 package io.seams.shop.architecture;
 
+import io.seams.fitness.ApiRules;
 import io.seams.fitness.DataOwnershipRules;
 import io.seams.fitness.DatabaseRules;
 import io.seams.fitness.DomainRules;
@@ -37,6 +38,11 @@ class SeamsFitnessTests {
     @Test
     void rule1_modulesHaveNoSynchronousCycles() {
         ModuleRules.modulesHaveNoSynchronousCycles(seams).check(seams.classes());
+    }
+
+    @Test
+    void rule1_moduleApisAreRemoteSafe() {
+        ApiRules.moduleApisAreRemoteSafe(seams).check(seams.classes());
     }
 
     @Test

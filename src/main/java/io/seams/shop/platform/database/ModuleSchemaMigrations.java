@@ -10,8 +10,10 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,11 @@ import org.springframework.stereotype.Component;
  * in {@code x.flyway_schema_history}: no module's migrations can block or reorder another's.
  *
  * <p>The schema {@code events} holds Spring Modulith's event publication registry.
+ *
+ * <p>Each module schema {@code x} also gets a role {@code seams_x} (unless
+ * {@code seams.database.module-roles=false}) that may use schema {@code x} and the registry and
+ * nothing else. Module tests run their database work under it, so SQL that strays into another
+ * module's schema fails there, loudly; a process hosting one module can log in with it.
  */
 @Component
 class ModuleSchemaMigrations implements InitializingBean {
@@ -28,12 +35,24 @@ class ModuleSchemaMigrations implements InitializingBean {
     static final String LOCATION_PATTERN = "classpath*:db/*/V*.sql";
     private static final Logger log = LoggerFactory.getLogger(ModuleSchemaMigrations.class);
 
+    static final String EVENTS_SCHEMA = "events";
+
     private final DataSource dataSource;
     private final ResourcePatternResolver resources;
+    private final boolean moduleRoles;
 
-    ModuleSchemaMigrations(DataSource dataSource, ResourcePatternResolver resources) {
+    ModuleSchemaMigrations(
+            DataSource dataSource,
+            ResourcePatternResolver resources,
+            @Value("${seams.database.module-roles:true}") boolean moduleRoles) {
         this.dataSource = dataSource;
         this.resources = resources;
+        this.moduleRoles = moduleRoles;
+    }
+
+    /** The role that may use only the given module's schema (and the event registry). */
+    static String roleOf(String module) {
+        return "seams_" + module;
     }
 
     @Override
@@ -52,6 +71,25 @@ class ModuleSchemaMigrations implements InitializingBean {
                     schema,
                     result.migrationsExecuted,
                     result.targetSchemaVersion);
+        }
+        if (moduleRoles) {
+            schemas().stream().filter(schema -> !schema.equals(EVENTS_SCHEMA)).forEach(this::grantModuleRole);
+        }
+    }
+
+    private void grantModuleRole(String schema) {
+        var role = roleOf(schema);
+        var jdbc = JdbcClient.create(dataSource);
+        // Roles belong to the whole server, so another database may have created it already.
+        jdbc.sql("DO $$ BEGIN CREATE ROLE %s NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+                        .formatted(role))
+                .update();
+        for (var granted : List.of(schema, EVENTS_SCHEMA)) {
+            jdbc.sql("GRANT USAGE ON SCHEMA %s TO %s".formatted(granted, role)).update();
+            jdbc.sql("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %s TO %s".formatted(granted, role))
+                    .update();
+            jdbc.sql("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %s TO %s".formatted(granted, role))
+                    .update();
         }
     }
 

@@ -1,0 +1,27 @@
+package io.seams.fitness;
+
+import io.seams.fitness.fixtures.clean.CleanApplication;
+import io.seams.fitness.fixtures.events.EventsApplication;
+import org.junit.jupiter.api.Test;
+
+class ApiRulesTests {
+
+    static final String BOOK = "io.seams.fitness.fixtures.events.ordering.OrderBook";
+
+    @Test
+    void reportsEntitiesAndCallbacksInAModuleApi() {
+        var violating = ModularApplication.of(EventsApplication.class);
+
+        Violations.assertExactly(
+                ApiRules.moduleApisAreRemoteSafe(violating),
+                violating.classes(),
+                BOOK + ".load (OrderBook.java) returns io.seams.fitness.fixtures.events.ordering.domain.PurchaseOrder",
+                BOOK + ".eachOrder (OrderBook.java) takes java.util.function.Consumer<java.lang.String>");
+    }
+
+    @Test
+    void passesACleanApplication() {
+        var clean = ModularApplication.of(CleanApplication.class);
+        Violations.assertNone(ApiRules.moduleApisAreRemoteSafe(clean), clean.classes());
+    }
+}
