@@ -32,7 +32,7 @@ class PlacingOrdersOverHttpTests {
     JdbcClient jdbc;
 
     @Test
-    void anOrderForProductsInStockIsPlacedThenReservedAndTakesTheStock() {
+    void anOrderForProductsInStockIsPlacedThenReservedPaidAndTakesTheStock() {
         var mugs = availableOf("MUG-CLASSIC");
         var bottles = availableOf("BOTTLE-STEEL");
 
@@ -65,7 +65,7 @@ class PlacingOrdersOverHttpTests {
                         .isOk()
                         .expectBody()
                         .jsonPath("$.status")
-                        .isEqualTo("RESERVED"));
+                        .isEqualTo("CONFIRMED"));
         assertThat(availableOf("MUG-CLASSIC")).isEqualTo(mugs - 2);
         assertThat(availableOf("BOTTLE-STEEL")).isEqualTo(bottles - 1);
         await().atMost(ASYNC).until(() -> EventPublications.incomplete(jdbc) == 0);

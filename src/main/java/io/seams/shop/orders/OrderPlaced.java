@@ -1,6 +1,7 @@
 package io.seams.shop.orders;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.platform.Money;
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +12,14 @@ import org.springframework.modulith.events.Externalized;
  * A customer placed an order at current catalog prices; its stock is not reserved yet.
  *
  * @param orderId the order
+ * @param customerId who placed it
  * @param lines what was ordered, one line per SKU
  * @param total the order's total
  * @param occurredAt when the order was placed
  */
 @Externalized("orders.OrderPlaced.v1::#{orderId()}")
-public record OrderPlaced(OrderId orderId, List<Line> lines, Money total, Instant occurredAt) implements DomainEvent {
+public record OrderPlaced(OrderId orderId, CustomerId customerId, List<Line> lines, Money total, Instant occurredAt)
+        implements DomainEvent {
 
     public OrderPlaced {
         lines = List.copyOf(lines);

@@ -5,7 +5,15 @@
  */
 @ApplicationModule(
         displayName = "Orders",
-        allowedDependencies = {"platform", "platform :: web", "catalog", "inventory"})
+        allowedDependencies = {
+            "platform",
+            "platform :: web",
+            "catalog",
+            "customers",
+            "inventory",
+            "payments",
+            "shipping"
+        })
 package io.seams.shop.orders;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.inventory.domain.Stock;
 import io.seams.shop.inventory.domain.Stocks;
 import io.seams.shop.orders.OrderId;
@@ -96,6 +97,6 @@ class InventoryModuleTests {
     }
 
     private static OrderPlaced orderPlaced(OrderId order, OrderPlaced.Line... lines) {
-        return new OrderPlaced(order, List.of(lines), Money.of("1.00", "EUR"), Instant.now());
+        return new OrderPlaced(order, CustomerId.DEMO, List.of(lines), Money.of("1.00", "EUR"), Instant.now());
     }
 }

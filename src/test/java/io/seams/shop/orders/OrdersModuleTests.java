@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.application.OrderPlacement;
@@ -25,7 +26,7 @@ import org.springframework.modulith.test.Scenario;
 
 /** Orders on its own: the catalog answers through its API at fixed prices; inventory's answers are published by the tests. */
 @ApplicationModuleTest(verifyAutomatically = false)
-@Import(CatalogAtFixedPrices.class)
+@Import(NeighbourApis.class)
 class OrdersModuleTests {
 
     static final Sku MUG = new Sku("MUG-CLASSIC");
@@ -41,7 +42,8 @@ class OrdersModuleTests {
 
     @Test
     void placingAnOrderPricesItFromTheCatalogAndPublishesOrderPlaced(Scenario scenario) {
-        scenario.stimulate(() -> placement.place(new PlaceOrder(List.of(new PlaceOrder.Line(MUG, 2)))))
+        scenario.stimulate(() -> placement.place(
+                        new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(new PlaceOrder.Line(MUG, 2)))))
                 .andWaitForEventOfType(OrderPlaced.class)
                 .toArriveAndVerify((event, placed) -> {
                     var order = ((Placement.Placed) placed).order();
@@ -67,8 +69,10 @@ class OrdersModuleTests {
     void anOrderWithAnUnknownSkuIsNotPlacedAndNamesTheSku() {
         var ordersBefore = countOrders();
 
-        var outcome = placement.place(
-                new PlaceOrder(List.of(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(new Sku("NO-SUCH-THING"), 1))));
+        var outcome = placement.place(new PlaceOrder(
+                CustomerId.DEMO,
+                "tok_visa",
+                List.of(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(new Sku("NO-SUCH-THING"), 1))));
 
         assertThat(outcome).isEqualTo(new Placement.UnknownProducts(java.util.Set.of(new Sku("NO-SUCH-THING"))));
         assertThat(countOrders()).isEqualTo(ordersBefore);
@@ -90,7 +94,7 @@ class OrdersModuleTests {
         scenario.publish(new StockReservationRejected(order.getId(), "Not enough stock", Instant.now()))
                 .andWaitForStateChange(() -> statusOf(order), OrderStatus.REJECTED::equals)
                 .andVerify(status -> assertThat(
-                                orders.findById(order.getId()).orElseThrow().rejectionReason())
+                                orders.findById(order.getId()).orElseThrow().reason())
                         .isEqualTo("Not enough stock"));
     }
 
@@ -128,7 +132,8 @@ class OrdersModuleTests {
     }
 
     private Order placeAnOrder(PlaceOrder.Line... lines) {
-        return ((Placement.Placed) placement.place(new PlaceOrder(List.of(lines)))).order();
+        return ((Placement.Placed) placement.place(new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(lines))))
+                .order();
     }
 
     private OrderStatus statusOf(Order order) {

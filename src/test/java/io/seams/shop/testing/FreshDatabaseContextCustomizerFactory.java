@@ -34,7 +34,9 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
                             Map.of(
                                     "spring.datasource.url", database.url(),
                                     "spring.datasource.username", database.username(),
-                                    "spring.datasource.password", database.password())));
+                                    "spring.datasource.password", database.password(),
+                                    // Every test context gets an SMTP server of its own, on a free port.
+                                    "seams.mail.embedded.port", "0")));
         }
 
         @Override

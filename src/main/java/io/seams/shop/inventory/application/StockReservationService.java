@@ -47,4 +47,24 @@ class StockReservationService {
         reservations.add(reservation);
         return Optional.of(reservation);
     }
+
+    /**
+     * Gives back the stock reserved for a cancelled order. If the order's stock was not decided
+     * yet, records that it never will be, so a late request for it reserves nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void release(OrderId orderId) {
+        var reservation = reservations.lockFor(orderId);
+        if (reservation.isEmpty()) {
+            reservations.add(StockReservation.withdrawn(orderId, clock.instant()));
+            return;
+        }
+        var decided = reservation.get();
+        var stock = stocks.lockAll(
+                decided.lines().stream().map(ReservationLine::sku).toList());
+        if (decided.release(stock, clock.instant())) {
+            decided.lines().forEach(line -> stocks.update(stock.get(line.sku())));
+            reservations.update(decided);
+        }
+    }
 }

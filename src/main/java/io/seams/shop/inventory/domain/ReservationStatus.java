@@ -5,5 +5,9 @@ public enum ReservationStatus {
     /** Every line is reserved. */
     RESERVED,
     /** At least one line fell short; nothing is reserved. */
-    REJECTED
+    REJECTED,
+    /** Was reserved; the order was cancelled and the stock given back. */
+    RELEASED,
+    /** The order was cancelled before its stock was decided: it never will be. */
+    WITHDRAWN
 }

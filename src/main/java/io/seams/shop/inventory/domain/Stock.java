@@ -36,6 +36,16 @@ public class Stock implements AggregateRoot<Stock, Sku> {
         reserved += quantity;
     }
 
+    /** Gives reserved units back to the available stock. */
+    void release(int quantity) {
+        if (quantity > reserved) {
+            throw new IllegalStateException(
+                    "Cannot release %d of %s: only %d reserved".formatted(quantity, sku, reserved));
+        }
+        reserved -= quantity;
+        available += quantity;
+    }
+
     @Override
     public Sku getId() {
         return sku;

@@ -1,6 +1,7 @@
 package io.seams.shop.inventory.domain;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.inventory.StockReleased;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
@@ -20,7 +21,7 @@ public class StockReservation implements AggregateRoot<StockReservation, OrderId
 
     private final OrderId orderId;
     private final List<ReservationLine> lines;
-    private final ReservationStatus status;
+    private ReservationStatus status;
     private final String reason;
     private final Instant decidedAt;
     private final RecordedEvents events = new RecordedEvents();
@@ -61,6 +62,31 @@ public class StockReservation implements AggregateRoot<StockReservation, OrderId
         var reserved = new StockReservation(orderId, lines, ReservationStatus.RESERVED, null, now);
         reserved.events.record(new StockReserved(orderId, now));
         return reserved;
+    }
+
+    /** Rebuilds a decided reservation from its stored state. */
+    public static StockReservation restore(
+            OrderId orderId, List<ReservationLine> lines, ReservationStatus status, String reason, Instant decidedAt) {
+        return new StockReservation(orderId, lines, status, reason, decidedAt);
+    }
+
+    /** The order was cancelled before anything was decided: remember it, so nothing ever is. */
+    public static StockReservation withdrawn(OrderId orderId, Instant now) {
+        return new StockReservation(orderId, List.of(), ReservationStatus.WITHDRAWN, "Order cancelled", now);
+    }
+
+    /**
+     * The order was cancelled: gives reserved stock back and records {@link StockReleased}. A
+     * reservation that holds nothing (rejected, already released) changes nothing.
+     */
+    public boolean release(Map<Sku, Stock> stock, Instant now) {
+        if (status != ReservationStatus.RESERVED) {
+            return false;
+        }
+        lines.forEach(line -> stock.get(line.sku()).release(line.quantity()));
+        status = ReservationStatus.RELEASED;
+        events.record(new StockReleased(orderId, now));
+        return true;
     }
 
     @Override

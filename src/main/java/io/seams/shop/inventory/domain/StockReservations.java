@@ -1,12 +1,19 @@
 package io.seams.shop.inventory.domain;
 
 import io.seams.shop.orders.OrderId;
+import java.util.Optional;
 import org.jmolecules.ddd.types.Repository;
 
-/** Every order's decided reservation. Adding one publishes the events it raised. */
+/** Every order's decided reservation. Saving one publishes the events it raised. */
 public interface StockReservations extends Repository<StockReservation, OrderId> {
 
     boolean existsFor(OrderId orderId);
 
+    /** The order's reservation, locked until the current transaction ends. */
+    Optional<StockReservation> lockFor(OrderId orderId);
+
     void add(StockReservation reservation);
+
+    /** Stores the reservation's new status. */
+    void update(StockReservation reservation);
 }

@@ -1,9 +1,13 @@
 package io.seams.shop.inventory.persistence;
 
+import io.seams.shop.catalog.Sku;
+import io.seams.shop.inventory.domain.ReservationLine;
+import io.seams.shop.inventory.domain.ReservationStatus;
 import io.seams.shop.inventory.domain.StockReservation;
 import io.seams.shop.inventory.domain.StockReservations;
 import io.seams.shop.orders.OrderId;
 import java.sql.Timestamp;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +31,33 @@ class JdbcStockReservations implements StockReservations {
                 .param(orderId.id())
                 .query(Boolean.class)
                 .single();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<StockReservation> lockFor(OrderId orderId) {
+        var lines = jdbc.sql("SELECT sku, quantity FROM inventory.reservation_line WHERE order_id = ? ORDER BY sku")
+                .param(orderId.id())
+                .query((row, number) -> new ReservationLine(new Sku(row.getString("sku")), row.getInt("quantity")))
+                .list();
+        return jdbc.sql("SELECT status, reason, decided_at FROM inventory.reservation WHERE order_id = ? FOR UPDATE")
+                .param(orderId.id())
+                .query((row, number) -> StockReservation.restore(
+                        orderId,
+                        lines,
+                        ReservationStatus.valueOf(row.getString("status")),
+                        row.getString("reason"),
+                        row.getTimestamp("decided_at").toInstant()))
+                .optional();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void update(StockReservation reservation) {
+        jdbc.sql("UPDATE inventory.reservation SET status = ? WHERE order_id = ?")
+                .params(reservation.status().name(), reservation.getId().id())
+                .update();
+        reservation.events().drain().forEach(events::publishEvent);
     }
 
     @Override

@@ -1,16 +1,24 @@
 package io.seams.shop.orders.application;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The request to place an order. Lines naming the same SKU are merged into one.
  *
+ * @param customerId who orders
+ * @param paymentToken the customer's payment method at the payment gateway
  * @param lines what to order
  */
-public record PlaceOrder(List<Line> lines) {
+public record PlaceOrder(CustomerId customerId, String paymentToken, List<Line> lines) {
 
     public PlaceOrder {
         var merged = new LinkedHashMap<Sku, Integer>();
@@ -22,6 +30,21 @@ public record PlaceOrder(List<Line> lines) {
 
     public Set<Sku> skus() {
         return Set.copyOf(lines.stream().map(Line::sku).toList());
+    }
+
+    /** A hash of what is asked for, whatever the order of the lines: the same request, the same fingerprint. */
+    public String fingerprint() {
+        var canonical = customerId + "|" + paymentToken + "|"
+                + lines.stream()
+                        .map(line -> line.sku() + "x" + line.quantity())
+                        .sorted()
+                        .collect(Collectors.joining(","));
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**

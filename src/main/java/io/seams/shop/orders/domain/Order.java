@@ -1,53 +1,81 @@
 package io.seams.shop.orders.domain;
 
+import static io.seams.shop.orders.domain.OrderStatus.CANCELLED;
+import static io.seams.shop.orders.domain.OrderStatus.CONFIRMED;
+import static io.seams.shop.orders.domain.OrderStatus.DELIVERED;
+import static io.seams.shop.orders.domain.OrderStatus.PLACED;
+import static io.seams.shop.orders.domain.OrderStatus.REJECTED;
+import static io.seams.shop.orders.domain.OrderStatus.RESERVED;
+import static io.seams.shop.orders.domain.OrderStatus.SHIPPED;
+
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.ShippingAddress;
+import io.seams.shop.orders.OrderCancelled;
+import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
+import io.seams.shop.orders.OrderRejected;
+import io.seams.shop.orders.OrderReserved;
 import io.seams.shop.platform.Money;
 import io.seams.shop.platform.RecordedEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jmolecules.ddd.types.AggregateRoot;
 
 /**
- * An order: what a customer bought, at which prices, and where it stands. Its status changes
- * only through the transitions below, each of which guards its own precondition.
+ * An order: what a customer bought, at which prices, where it goes, and where it stands. Its
+ * status changes only through the transitions below; each says from which statuses it may
+ * happen, which ones mean it already happened (a repeated request changes nothing), and raises
+ * the event that tells the other modules.
  */
 public class Order implements AggregateRoot<Order, OrderId> {
 
+    private static final Set<OrderStatus> BEFORE_DISPATCH = EnumSet.of(PLACED, RESERVED, CONFIRMED);
+
     private final OrderId id;
+    private final CustomerId customerId;
     private final List<OrderLine> lines;
     private final Money total;
+    private final String paymentToken;
     private final Instant placedAt;
     private final long version;
+    private ShippingAddress shipTo;
     private OrderStatus status;
-    private String rejectionReason;
+    private String reason;
     private final RecordedEvents events = new RecordedEvents();
 
-    private Order(
-            OrderId id,
-            List<OrderLine> lines,
-            Instant placedAt,
-            OrderStatus status,
-            String rejectionReason,
-            long version) {
-        this.id = Objects.requireNonNull(id);
-        this.lines = List.copyOf(lines);
-        this.placedAt = Objects.requireNonNull(placedAt);
-        this.status = Objects.requireNonNull(status);
-        this.rejectionReason = rejectionReason;
-        this.version = version;
+    private Order(Snapshot state) {
+        this.id = Objects.requireNonNull(state.id());
+        this.customerId = Objects.requireNonNull(state.customerId());
+        this.lines = List.copyOf(state.lines());
+        this.paymentToken = Objects.requireNonNull(state.paymentToken());
+        this.shipTo = state.shipTo();
+        this.placedAt = Objects.requireNonNull(state.placedAt());
+        this.status = Objects.requireNonNull(state.status());
+        this.reason = state.reason();
+        this.version = state.version();
         this.total = totalOf(this.lines);
     }
 
     /** Places a new order for the given lines and records {@link OrderPlaced}. */
-    public static Order place(OrderId id, List<OrderLine> lines, Instant now) {
+    public static Order place(
+            OrderId id,
+            CustomerId customer,
+            List<OrderLine> lines,
+            ShippingAddress shipTo,
+            String paymentToken,
+            Instant now) {
         // Microseconds: what PostgreSQL keeps, so an order reads back exactly as it was placed.
         var placedAt = now.truncatedTo(ChronoUnit.MICROS);
-        var order = new Order(id, lines, placedAt, OrderStatus.PLACED, null, 0);
+        var order = new Order(new Snapshot(id, customer, lines, paymentToken, shipTo, placedAt, PLACED, null, 0));
         order.events.record(new OrderPlaced(
                 id,
+                customer,
                 order.lines.stream()
                         .map(line -> new OrderPlaced.Line(line.sku(), line.quantity()))
                         .toList(),
@@ -57,39 +85,81 @@ public class Order implements AggregateRoot<Order, OrderId> {
     }
 
     /** Rebuilds an order from its stored state; raises no events. */
-    public static Order restore(
-            OrderId id,
-            List<OrderLine> lines,
-            Instant placedAt,
-            OrderStatus status,
-            String rejectionReason,
-            long version) {
-        return new Order(id, lines, placedAt, status, rejectionReason, version);
+    public static Order restore(Snapshot state) {
+        return new Order(state);
     }
 
-    /** Inventory reserved every line. */
-    public Transition markReserved() {
-        return switch (status) {
-            case PLACED -> {
-                status = OrderStatus.RESERVED;
-                yield Transition.applied();
-            }
-            case RESERVED -> Transition.unchanged();
-            case REJECTED -> Transition.refused("order %s was rejected, it cannot be reserved".formatted(id));
-        };
+    /** Inventory reserved every line: the order is to be paid. */
+    public Transition markReserved(Instant now) {
+        return move(
+                RESERVED,
+                EnumSet.of(PLACED),
+                EnumSet.of(RESERVED, CONFIRMED, SHIPPED, DELIVERED),
+                () -> new OrderReserved(id, customerId, total, paymentToken, now));
     }
 
     /** Inventory could not reserve every line, for the given reason. */
-    public Transition reject(String reason) {
-        return switch (status) {
-            case PLACED -> {
-                status = OrderStatus.REJECTED;
-                rejectionReason = Objects.requireNonNull(reason);
-                yield Transition.applied();
-            }
-            case REJECTED -> Transition.unchanged();
-            case RESERVED -> Transition.refused("order %s is reserved, it cannot be rejected".formatted(id));
-        };
+    public Transition reject(String why, Instant now) {
+        return move(REJECTED, EnumSet.of(PLACED), EnumSet.of(REJECTED), () -> {
+            reason = Objects.requireNonNull(why);
+            return new OrderRejected(id, customerId, why, now);
+        });
+    }
+
+    /** The payment was authorised: the order is confirmed and to be shipped. */
+    public Transition confirmPayment(Instant now) {
+        return move(
+                CONFIRMED,
+                EnumSet.of(RESERVED),
+                EnumSet.of(CONFIRMED, SHIPPED, DELIVERED),
+                () -> new OrderConfirmed(id, customerId, shipTo, now));
+    }
+
+    /** The payment was declined: the order is cancelled and its reservation given back. */
+    public Transition paymentDeclined(String why, Instant now) {
+        return move(CANCELLED, EnumSet.of(RESERVED), EnumSet.of(CANCELLED), () -> {
+            reason = "Payment declined: " + why;
+            return new OrderCancelled(id, customerId, reason, now);
+        });
+    }
+
+    /** Cancels the order before dispatch (by the customer, or because it timed out); refused afterwards. */
+    public Transition cancel(String why, Instant now) {
+        return move(CANCELLED, BEFORE_DISPATCH, EnumSet.of(CANCELLED), () -> {
+            reason = Objects.requireNonNull(why);
+            return new OrderCancelled(id, customerId, why, now);
+        });
+    }
+
+    /** A carrier has the order. */
+    public Transition markShipped() {
+        return move(SHIPPED, EnumSet.of(CONFIRMED), EnumSet.of(SHIPPED, DELIVERED), () -> null);
+    }
+
+    /** The customer has the order. */
+    public Transition markDelivered() {
+        return move(DELIVERED, EnumSet.of(SHIPPED), EnumSet.of(DELIVERED), () -> null);
+    }
+
+    /** Whether the order waits for stock or payment, and so may time out. */
+    public boolean awaitsConfirmation() {
+        return status == PLACED || status == RESERVED;
+    }
+
+    private Transition move(
+            OrderStatus target, Set<OrderStatus> from, Set<OrderStatus> alreadyDone, Supplier<Object> event) {
+        if (alreadyDone.contains(status)) {
+            return Transition.unchanged();
+        }
+        if (!from.contains(status)) {
+            return Transition.refused("order %s is %s, it cannot become %s".formatted(id, status, target));
+        }
+        var raised = event.get();
+        status = target;
+        if (raised != null) {
+            events.record(raised);
+        }
+        return Transition.applied();
     }
 
     private static Money totalOf(List<OrderLine> lines) {
@@ -105,6 +175,10 @@ public class Order implements AggregateRoot<Order, OrderId> {
     @Override
     public OrderId getId() {
         return id;
+    }
+
+    public CustomerId customerId() {
+        return customerId;
     }
 
     public List<OrderLine> lines() {
@@ -123,9 +197,17 @@ public class Order implements AggregateRoot<Order, OrderId> {
         return placedAt;
     }
 
-    /** Why inventory rejected the order, if it did. */
-    public String rejectionReason() {
-        return rejectionReason;
+    public ShippingAddress shipTo() {
+        return shipTo;
+    }
+
+    public String paymentToken() {
+        return paymentToken;
+    }
+
+    /** Why the order was rejected or cancelled, if it was. */
+    public String reason() {
+        return reason;
     }
 
     /** The version this instance was loaded at; a save against a newer version fails. */
@@ -137,4 +219,33 @@ public class Order implements AggregateRoot<Order, OrderId> {
     public RecordedEvents events() {
         return events;
     }
+
+    /** The order's state as stored; what {@link #restore(Snapshot)} rebuilds it from. */
+    public Snapshot snapshot() {
+        return new Snapshot(id, customerId, lines, paymentToken, shipTo, placedAt, status, reason, version);
+    }
+
+    /**
+     * An order's stored state.
+     *
+     * @param id the order
+     * @param customerId who placed it
+     * @param lines what was ordered
+     * @param paymentToken the customer's payment method at the gateway
+     * @param shipTo where it goes (may be anonymised)
+     * @param placedAt when it was placed
+     * @param status where it stands
+     * @param reason why it was rejected or cancelled
+     * @param version its version, for optimistic locking
+     */
+    public record Snapshot(
+            OrderId id,
+            CustomerId customerId,
+            List<OrderLine> lines,
+            String paymentToken,
+            ShippingAddress shipTo,
+            Instant placedAt,
+            OrderStatus status,
+            String reason,
+            long version) {}
 }

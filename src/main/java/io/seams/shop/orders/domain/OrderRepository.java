@@ -1,6 +1,9 @@
 package io.seams.shop.orders.domain;
 
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jmolecules.ddd.types.Repository;
 
@@ -12,6 +15,9 @@ public interface OrderRepository extends Repository<Order, OrderId> {
 
     Optional<Order> findById(OrderId id);
 
+    /** Orders still waiting for stock or payment that were placed before the given instant. */
+    List<OrderId> findAwaitingConfirmationPlacedBefore(Instant instant);
+
     /** Stores a newly placed order. */
     void add(Order order);
 
@@ -22,4 +28,7 @@ public interface OrderRepository extends Repository<Order, OrderId> {
      *     since it was loaded
      */
     void update(Order order);
+
+    /** Replaces the shipping address of every order of the customer with an anonymised one. */
+    int eraseShippingAddresses(CustomerId customer);
 }

@@ -4,8 +4,16 @@ package io.seams.shop.orders.domain;
 public enum OrderStatus {
     /** Accepted at current prices; waiting for inventory to reserve its stock. */
     PLACED,
-    /** Every line's stock is reserved for this order. */
+    /** Every line's stock is reserved; waiting for the payment. */
     RESERVED,
-    /** Inventory could not reserve every line; nothing is reserved. */
-    REJECTED
+    /** Reserved and paid; waiting to be shipped. */
+    CONFIRMED,
+    /** Handed to a carrier. */
+    SHIPPED,
+    /** Delivered to the customer. */
+    DELIVERED,
+    /** Inventory could not reserve every line; nothing is reserved or charged. */
+    REJECTED,
+    /** Cancelled before dispatch, by the customer, a declined payment or a timeout; compensated. */
+    CANCELLED
 }

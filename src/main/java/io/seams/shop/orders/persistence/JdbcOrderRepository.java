@@ -1,6 +1,8 @@
 package io.seams.shop.orders.persistence;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderLine;
@@ -10,7 +12,9 @@ import io.seams.shop.platform.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,33 +42,57 @@ class JdbcOrderRepository implements OrderRepository {
                         SELECT sku, product_name, quantity, unit_price_amount, unit_price_currency
                         FROM orders.order_line WHERE order_id = ? ORDER BY line_number""").param(id.id()).query(JdbcOrderRepository::line).list();
         return jdbc.sql("""
-                        SELECT id, status, rejection_reason, placed_at, version
+                        SELECT id, customer_id, payment_token, status, reason, placed_at, version,
+                               ship_to_recipient, ship_to_street, ship_to_postal_code, ship_to_city, ship_to_country
                         FROM orders.purchase_order WHERE id = ?""")
                 .param(id.id())
-                .query((row, number) -> Order.restore(
+                .query((row, number) -> Order.restore(new Order.Snapshot(
                         new OrderId(row.getObject("id", UUID.class)),
+                        new CustomerId(row.getObject("customer_id", UUID.class)),
                         lines,
+                        row.getString("payment_token"),
+                        shipTo(row),
                         row.getTimestamp("placed_at").toInstant(),
                         OrderStatus.valueOf(row.getString("status")),
-                        row.getString("rejection_reason"),
-                        row.getLong("version")))
+                        row.getString("reason"),
+                        row.getLong("version"))))
                 .optional();
+    }
+
+    @Override
+    public List<OrderId> findAwaitingConfirmationPlacedBefore(Instant instant) {
+        return jdbc.sql("""
+                        SELECT id FROM orders.purchase_order
+                        WHERE status IN ('PLACED', 'RESERVED') AND placed_at < ? ORDER BY placed_at""")
+                .param(Timestamp.from(instant))
+                .query((row, number) -> new OrderId(row.getObject("id", UUID.class)))
+                .list();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(Order order) {
+        var shipTo = order.shipTo();
         jdbc.sql("""
                         INSERT INTO orders.purchase_order
-                            (id, status, rejection_reason, total_amount, total_currency, placed_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, 0)""")
+                            (id, customer_id, payment_token, status, reason, total_amount, total_currency, placed_at,
+                             ship_to_recipient, ship_to_street, ship_to_postal_code, ship_to_city, ship_to_country,
+                             version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(
                         order.getId().id(),
+                        order.customerId().id(),
+                        order.paymentToken(),
                         order.status().name(),
-                        order.rejectionReason(),
+                        order.reason(),
                         order.total().amount(),
                         order.total().currency().getCurrencyCode(),
-                        Timestamp.from(order.placedAt()))
+                        Timestamp.from(order.placedAt()),
+                        shipTo.recipient(),
+                        shipTo.street(),
+                        shipTo.postalCode(),
+                        shipTo.city(),
+                        shipTo.country())
                 .update();
         var number = 0;
         for (var line : order.lines()) {
@@ -90,13 +118,9 @@ class JdbcOrderRepository implements OrderRepository {
     public void update(Order order) {
         int updated = jdbc.sql("""
                         UPDATE orders.purchase_order
-                        SET status = ?, rejection_reason = ?, version = version + 1
+                        SET status = ?, reason = ?, version = version + 1
                         WHERE id = ? AND version = ?""")
-                .params(
-                        order.status().name(),
-                        order.rejectionReason(),
-                        order.getId().id(),
-                        order.version())
+                .params(order.status().name(), order.reason(), order.getId().id(), order.version())
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException(
@@ -105,8 +129,38 @@ class JdbcOrderRepository implements OrderRepository {
         publishEventsOf(order);
     }
 
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int eraseShippingAddresses(CustomerId customer) {
+        var erased = ShippingAddress.ERASED;
+        return jdbc.sql("""
+                        UPDATE orders.purchase_order
+                        SET ship_to_recipient = ?, ship_to_street = ?, ship_to_postal_code = ?, ship_to_city = ?,
+                            ship_to_country = ?
+                        WHERE customer_id = ?""")
+                .params(
+                        erased.recipient(),
+                        erased.street(),
+                        erased.postalCode(),
+                        erased.city(),
+                        erased.country(),
+                        customer.id())
+                .update();
+    }
+
     private void publishEventsOf(Order order) {
         order.events().drain().forEach(events::publishEvent);
+    }
+
+    private static ShippingAddress shipTo(ResultSet row) throws SQLException {
+        return row.getString("ship_to_street") == null
+                ? null
+                : new ShippingAddress(
+                        row.getString("ship_to_recipient"),
+                        row.getString("ship_to_street"),
+                        row.getString("ship_to_postal_code"),
+                        row.getString("ship_to_city"),
+                        row.getString("ship_to_country"));
     }
 
     private static OrderLine line(ResultSet row, int number) throws SQLException {

@@ -2,67 +2,140 @@ package io.seams.shop.orders.web;
 
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.orders.application.OrderCancellation;
 import io.seams.shop.orders.application.OrderPlacement;
 import io.seams.shop.orders.application.Placement;
+import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderRepository;
+import io.seams.shop.orders.domain.Transition;
 import io.seams.shop.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/orders")
-@Tag(name = "Orders", description = "Placing orders and following them")
+@Tag(name = "Orders", description = "Placing orders, following and cancelling them")
 class OrderController {
 
     private final OrderPlacement placement;
+    private final OrderCancellation cancellation;
     private final OrderRepository orders;
 
-    OrderController(OrderPlacement placement, OrderRepository orders) {
+    OrderController(OrderPlacement placement, OrderCancellation cancellation, OrderRepository orders) {
         this.placement = placement;
+        this.cancellation = cancellation;
         this.orders = orders;
     }
 
     @PostMapping
-    @Operation(summary = "Places an order at current catalog prices; stock is reserved asynchronously")
-    @ApiResponse(responseCode = "201", description = "The order was placed (status PLACED)")
+    @Operation(
+            summary = "Places an order at current catalog prices",
+            description = "Stock is reserved and payment taken asynchronously; follow the order with GET. Retrying"
+                    + " with the same Idempotency-Key and body returns the first order instead of placing another.")
+    @ApiResponse(responseCode = "201", description = "The order was placed (status PLACED), or replayed")
     @ApiResponse(responseCode = "400", description = "The body is malformed or invalid")
-    @ApiResponse(responseCode = "422", description = "The catalog does not offer one of the SKUs")
-    ResponseEntity<OrderResponse> place(@Valid @RequestBody OrderRequest request) {
-        var outcome = placement.place(request.toCommand());
-        if (outcome instanceof Placement.UnknownProducts unknown) {
-            var skus = unknown.unknownSkus().stream().map(Sku::value).sorted().toList();
-            throw Problems.unprocessable(
-                    "unknown-sku",
-                    "Unknown product",
-                    "The catalog does not offer " + String.join(", ", skus),
-                    Map.of("unknownSkus", skus));
+    @ApiResponse(
+            responseCode = "422",
+            description = "Unknown SKU or customer, or the Idempotency-Key was used for another request")
+    ResponseEntity<OrderResponse> place(
+            @Parameter(description = "Makes retries safe: the same key and body place one order only")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    Optional<String> idempotencyKey,
+            @Valid @RequestBody OrderRequest request) {
+        var outcome = placement.place(request.toCommand(), idempotencyKey.filter(key -> !key.isBlank()));
+        if (outcome instanceof Placement.Placed placed) {
+            return created(placed.order(), false);
         }
-        var order = ((Placement.Placed) outcome).order();
-        var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(order.getId().id())
-                .toUri();
-        return ResponseEntity.created(location).body(OrderResponse.of(order));
+        if (outcome instanceof Placement.Replayed replayed) {
+            return created(replayed.order(), true);
+        }
+        throw problemFor(outcome);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Shows an order and where it stands")
     @ApiResponse(responseCode = "404", description = "No such order")
     OrderResponse order(@PathVariable UUID id) {
-        return orders.findById(new OrderId(id))
-                .map(OrderResponse::of)
-                .orElseThrow(() -> Problems.notFound("Order", id));
+        return orders.findById(new OrderId(id)).map(OrderResponse::of).orElseThrow(() -> notFound(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(
+            summary = "Cancels an order before dispatch",
+            description = "Reserved stock is released and an authorised payment refunded, asynchronously.")
+    @ApiResponse(responseCode = "200", description = "Cancelled (or already cancelled)")
+    @ApiResponse(responseCode = "404", description = "No such order")
+    @ApiResponse(responseCode = "409", description = "The order was dispatched, delivered or rejected")
+    OrderResponse cancel(@PathVariable UUID id) {
+        var outcome = cancellation
+                .cancel(new OrderId(id), "Cancelled by the customer")
+                .orElseThrow(() -> notFound(id));
+        if (outcome.transition().outcome() == Transition.Outcome.REFUSED) {
+            throw new ErrorResponseException(
+                    HttpStatus.CONFLICT,
+                    Problems.problem(
+                            HttpStatus.CONFLICT,
+                            "order-not-cancellable",
+                            "Order cannot be cancelled",
+                            "Order %s is %s: only orders not yet dispatched can be cancelled"
+                                    .formatted(id, outcome.order().status())),
+                    null);
+        }
+        return OrderResponse.of(outcome.order());
+    }
+
+    private static ResponseEntity<OrderResponse> created(Order order, boolean replayed) {
+        var location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(order.getId().id())
+                .toUri();
+        return ResponseEntity.created(location)
+                .header("Idempotent-Replayed", Boolean.toString(replayed))
+                .body(OrderResponse.of(order));
+    }
+
+    private static RuntimeException problemFor(Placement outcome) {
+        if (outcome instanceof Placement.UnknownProducts unknown) {
+            var skus = unknown.unknownSkus().stream().map(Sku::value).sorted().toList();
+            return Problems.unprocessable(
+                    "unknown-sku",
+                    "Unknown product",
+                    "The catalog does not offer " + String.join(", ", skus),
+                    Map.of("unknownSkus", skus));
+        }
+        if (outcome instanceof Placement.UnknownCustomer customer) {
+            return Problems.unprocessable(
+                    "unknown-customer",
+                    "Unknown customer",
+                    "There is no customer " + customer.customerId(),
+                    Map.of("customerId", customer.customerId().toString()));
+        }
+        var reused = (Placement.KeyReused) outcome;
+        return Problems.unprocessable(
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                "The Idempotency-Key was used before for a different request",
+                Map.of("idempotencyKey", reused.key()));
+    }
+
+    private static RuntimeException notFound(UUID id) {
+        return Problems.notFound("Order", id);
     }
 }

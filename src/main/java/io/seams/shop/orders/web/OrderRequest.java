@@ -1,6 +1,7 @@
 package io.seams.shop.orders.web;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.application.PlaceOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -11,18 +12,36 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The body of {@code POST /api/orders}.
  *
+ * @param customerId who orders; the demo customer when absent (until authentication names the caller)
+ * @param paymentToken the payment method at the gateway; {@code tok_visa} when absent (see docs/demo.md for
+ *     the simulator's tokens)
  * @param lines what to order: at least one line, at most 100
  */
-record OrderRequest(@NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {
+record OrderRequest(
+        @Schema(example = "c0ffee00-0000-4000-8000-000000000001")
+        UUID customerId,
+
+        @Schema(example = "tok_visa")
+        @Size(max = 100)
+        @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a payment token such as tok_visa")
+        String paymentToken,
+
+        @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {
+
+    static final String DEFAULT_PAYMENT_TOKEN = "tok_visa";
 
     PlaceOrder toCommand() {
-        return new PlaceOrder(lines.stream()
-                .map(line -> new PlaceOrder.Line(new Sku(line.sku()), line.quantity()))
-                .toList());
+        return new PlaceOrder(
+                customerId == null ? CustomerId.DEMO : new CustomerId(customerId),
+                paymentToken == null ? DEFAULT_PAYMENT_TOKEN : paymentToken,
+                lines.stream()
+                        .map(line -> new PlaceOrder.Line(new Sku(line.sku()), line.quantity()))
+                        .toList());
     }
 
     /**

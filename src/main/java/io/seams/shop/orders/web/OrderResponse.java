@@ -1,6 +1,8 @@
 package io.seams.shop.orders.web;
 
+import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.domain.Order;
+import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.platform.Money;
 import java.time.Instant;
 import java.util.List;
@@ -10,17 +12,30 @@ import java.util.UUID;
  * An order as the API shows it.
  *
  * @param id the order's id
- * @param status where the order stands: PLACED, RESERVED or REJECTED
+ * @param customerId who placed it
+ * @param status where the order stands: PLACED, RESERVED, CONFIRMED, SHIPPED, DELIVERED, REJECTED or CANCELLED
  * @param lines what was ordered
  * @param total the order's total
+ * @param shipTo where it goes
  * @param placedAt when it was placed
  * @param rejectionReason why it was rejected, if it was
+ * @param cancellationReason why it was cancelled, if it was
  */
-record OrderResponse(UUID id, String status, List<Line> lines, Money total, Instant placedAt, String rejectionReason) {
+record OrderResponse(
+        UUID id,
+        UUID customerId,
+        String status,
+        List<Line> lines,
+        Money total,
+        ShippingAddress shipTo,
+        Instant placedAt,
+        String rejectionReason,
+        String cancellationReason) {
 
     static OrderResponse of(Order order) {
         return new OrderResponse(
                 order.getId().id(),
+                order.customerId().id(),
                 order.status().name(),
                 order.lines().stream()
                         .map(line -> new Line(
@@ -31,8 +46,10 @@ record OrderResponse(UUID id, String status, List<Line> lines, Money total, Inst
                                 line.total()))
                         .toList(),
                 order.total(),
+                order.shipTo(),
                 order.placedAt(),
-                order.rejectionReason());
+                order.status() == OrderStatus.REJECTED ? order.reason() : null,
+                order.status() == OrderStatus.CANCELLED ? order.reason() : null);
     }
 
     /**

@@ -1,17 +1,25 @@
 package io.seams.shop.orders.domain;
 
+import static io.seams.shop.orders.domain.Orders.ADA;
+import static io.seams.shop.orders.domain.Orders.ADAS_ADDRESS;
 import static io.seams.shop.orders.domain.Orders.NOW;
+import static io.seams.shop.orders.domain.Orders.aConfirmedOrder;
 import static io.seams.shop.orders.domain.Orders.aPlacedOrder;
 import static io.seams.shop.orders.domain.Orders.aRejectedOrder;
 import static io.seams.shop.orders.domain.Orders.aReservedOrder;
+import static io.seams.shop.orders.domain.Orders.aShippedOrder;
 import static io.seams.shop.orders.domain.Orders.oneLogoTee;
 import static io.seams.shop.orders.domain.Orders.twoClassicMugs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.orders.OrderCancelled;
+import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
+import io.seams.shop.orders.OrderRejected;
+import io.seams.shop.orders.OrderReserved;
 import io.seams.shop.platform.Money;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +35,7 @@ class OrderTests {
         assertThat(order.events().drain())
                 .containsExactly(new OrderPlaced(
                         order.getId(),
+                        ADA,
                         List.of(
                                 new OrderPlaced.Line(new Sku("MUG-CLASSIC"), 2),
                                 new OrderPlaced.Line(new Sku("TEE-LOGO-M"), 1)),
@@ -37,14 +46,15 @@ class OrderTests {
     @Test
     void anOrderNeedsAtLeastOneLine() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Order.place(OrderId.random(), List.of(), NOW))
+                .isThrownBy(() -> Order.place(OrderId.random(), ADA, List.of(), ADAS_ADDRESS, "tok_visa", NOW))
                 .withMessageContaining("at least one line");
     }
 
     @Test
     void anOrderHasOneLinePerSku() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Order.place(OrderId.random(), List.of(twoClassicMugs(), twoClassicMugs()), NOW))
+                .isThrownBy(() -> Order.place(
+                        OrderId.random(), ADA, List.of(twoClassicMugs(), twoClassicMugs()), ADAS_ADDRESS, "tok", NOW))
                 .withMessageContaining("one line per SKU");
     }
 
@@ -55,41 +65,110 @@ class OrderTests {
     }
 
     @Test
-    void aPlacedOrderBecomesReservedOnce() {
+    void aReservedOrderAsksForItsPaymentOnce() {
         var order = aPlacedOrder();
+        order.events().drain();
 
-        assertThat(order.markReserved().outcome()).isEqualTo(Transition.Outcome.APPLIED);
-        assertThat(order.markReserved().outcome()).isEqualTo(Transition.Outcome.UNCHANGED);
-        assertThat(order.status()).isEqualTo(OrderStatus.RESERVED);
+        assertThat(order.markReserved(NOW).outcome()).isEqualTo(Transition.Outcome.APPLIED);
+        assertThat(order.markReserved(NOW).outcome()).isEqualTo(Transition.Outcome.UNCHANGED);
+        assertThat(order.events().drain())
+                .containsExactly(new OrderReserved(order.getId(), ADA, Money.of("49.80", "EUR"), "tok_visa", NOW));
+    }
+
+    @Test
+    void aPaidOrderIsConfirmedWithItsShippingAddress() {
+        var order = aReservedOrder();
+
+        assertThat(order.confirmPayment(NOW).changedState()).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.events().drain()).containsExactly(new OrderConfirmed(order.getId(), ADA, ADAS_ADDRESS, NOW));
+    }
+
+    @Test
+    void aDeclinedPaymentCancelsTheReservedOrder() {
+        var order = aReservedOrder();
+
+        order.paymentDeclined("Card declined", NOW);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.events().drain())
+                .containsExactly(new OrderCancelled(order.getId(), ADA, "Payment declined: Card declined", NOW));
     }
 
     @Test
     void aPlacedOrderIsRejectedWithItsReason() {
         var order = aPlacedOrder();
+        order.events().drain();
 
-        assertThat(order.reject("Not enough stock").changedState()).isTrue();
-        assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
-        assertThat(order.rejectionReason()).isEqualTo("Not enough stock");
+        assertThat(order.reject("Not enough stock", NOW).changedState()).isTrue();
+        assertThat(order.reason()).isEqualTo("Not enough stock");
+        assertThat(order.events().drain())
+                .containsExactly(new OrderRejected(order.getId(), ADA, "Not enough stock", NOW));
     }
 
     @Test
-    void aRejectedOrderCannotBeReserved() {
-        var order = aRejectedOrder();
+    void anOrderCanBeCancelledUntilItIsDispatched() {
+        for (var order : List.of(aPlacedOrder(), aReservedOrder(), aConfirmedOrder())) {
+            assertThat(order.cancel("Changed my mind", NOW).changedState()).isTrue();
+            assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        }
+    }
 
-        var transition = order.markReserved();
+    @Test
+    void aShippedOrderCannotBeCancelled() {
+        var order = aShippedOrder();
+
+        var transition = order.cancel("Too late", NOW);
 
         assertThat(transition.outcome()).isEqualTo(Transition.Outcome.REFUSED);
-        assertThat(transition.reason()).contains("rejected");
+        assertThat(transition.reason()).contains("SHIPPED");
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+    }
+
+    @Test
+    void cancellingTwiceChangesNothingTheSecondTime() {
+        var order = aPlacedOrder();
+        order.cancel("Changed my mind", NOW);
+        order.events().drain();
+
+        assertThat(order.cancel("Again", NOW).outcome()).isEqualTo(Transition.Outcome.UNCHANGED);
+        assertThat(order.reason()).isEqualTo("Changed my mind");
+        assertThat(order.events().drain()).isEmpty();
+    }
+
+    @Test
+    void aRejectedOrderCannotBeReservedNorCancelled() {
+        var order = aRejectedOrder();
+
+        assertThat(order.markReserved(NOW).outcome()).isEqualTo(Transition.Outcome.REFUSED);
+        assertThat(order.cancel("why not", NOW).outcome()).isEqualTo(Transition.Outcome.REFUSED);
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
     }
 
     @Test
-    void aReservedOrderCannotBeRejected() {
+    void aPaymentForACancelledOrderIsRefusedAndChangesNothing() {
         var order = aReservedOrder();
+        order.cancel("Changed my mind", NOW);
 
-        assertThat(order.reject("late answer").outcome()).isEqualTo(Transition.Outcome.REFUSED);
-        assertThat(order.status()).isEqualTo(OrderStatus.RESERVED);
-        assertThat(order.rejectionReason()).isNull();
+        assertThat(order.confirmPayment(NOW).outcome()).isEqualTo(Transition.Outcome.REFUSED);
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void aShipmentMovesTheOrderToShippedThenDelivered() {
+        var order = aConfirmedOrder();
+
+        assertThat(order.markShipped().changedState()).isTrue();
+        assertThat(order.markDelivered().changedState()).isTrue();
+        assertThat(order.markShipped().outcome()).isEqualTo(Transition.Outcome.UNCHANGED);
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+    }
+
+    @Test
+    void onlyOrdersWaitingForStockOrPaymentTimeOut() {
+        assertThat(aPlacedOrder().awaitsConfirmation()).isTrue();
+        assertThat(aReservedOrder().awaitsConfirmation()).isTrue();
+        assertThat(aConfirmedOrder().awaitsConfirmation()).isFalse();
     }
 
     @Test
@@ -97,6 +176,7 @@ class OrderTests {
         var inDollars = new OrderLine(new Sku("HOODIE-L"), "Hoodie (L)", 1, Money.of("49.00", "USD"));
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Order.place(OrderId.random(), List.of(oneLogoTee(), inDollars), NOW));
+                .isThrownBy(() -> Order.place(
+                        OrderId.random(), ADA, List.of(oneLogoTee(), inDollars), ADAS_ADDRESS, "tok_visa", NOW));
     }
 }

@@ -1,6 +1,8 @@
 package io.seams.shop.orders.domain;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.Money;
 import java.time.Instant;
@@ -10,6 +12,9 @@ import java.util.List;
 final class Orders {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
+    static final CustomerId ADA = CustomerId.DEMO;
+    static final ShippingAddress ADAS_ADDRESS =
+            new ShippingAddress("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London", "GB");
 
     private Orders() {}
 
@@ -22,19 +27,33 @@ final class Orders {
     }
 
     static Order aPlacedOrder() {
-        return Order.place(OrderId.random(), List.of(twoClassicMugs(), oneLogoTee()), NOW);
+        return Order.place(
+                OrderId.random(), ADA, List.of(twoClassicMugs(), oneLogoTee()), ADAS_ADDRESS, "tok_visa", NOW);
     }
 
     static Order aReservedOrder() {
         var order = aPlacedOrder();
-        order.markReserved();
+        order.markReserved(NOW);
         order.events().drain();
+        return order;
+    }
+
+    static Order aConfirmedOrder() {
+        var order = aReservedOrder();
+        order.confirmPayment(NOW);
+        order.events().drain();
+        return order;
+    }
+
+    static Order aShippedOrder() {
+        var order = aConfirmedOrder();
+        order.markShipped();
         return order;
     }
 
     static Order aRejectedOrder() {
         var order = aPlacedOrder();
-        order.reject("Not enough stock");
+        order.reject("Not enough stock", NOW);
         order.events().drain();
         return order;
     }

@@ -62,6 +62,7 @@ class EmbeddedDatabaseTests {
                 .profiles(profiles)
                 .properties(
                         "server.port=0",
+                        "seams.mail.embedded.port=0",
                         "seams.database.embedded.data-directory=" + dataDirectory,
                         "seams.database.embedded.port=" + freePort())
                 .run();

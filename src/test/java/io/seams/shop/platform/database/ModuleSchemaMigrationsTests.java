@@ -20,7 +20,16 @@ class ModuleSchemaMigrationsTests {
 
     @Test
     void eachModuleWithMigrationsGetsASchemaOfItsOwn() throws IOException {
-        assertThat(migrations.schemas()).containsExactly("catalog", "events", "inventory", "orders");
+        assertThat(migrations.schemas()).containsExactly(
+                        "catalog",
+                        "customers",
+                        "events",
+                        "inventory",
+                        "notifications",
+                        "orders",
+                        "payments",
+                        "shipping",
+                        "tracking");
     }
 
     @Test
@@ -29,7 +38,16 @@ class ModuleSchemaMigrationsTests {
                         SELECT table_schema FROM information_schema.tables
                         WHERE table_name = 'flyway_schema_history' ORDER BY table_schema""").query(String.class).list();
 
-        assertThat(histories).containsExactly("catalog", "events", "inventory", "orders");
+        assertThat(histories).containsExactly(
+                        "catalog",
+                        "customers",
+                        "events",
+                        "inventory",
+                        "notifications",
+                        "orders",
+                        "payments",
+                        "shipping",
+                        "tracking");
         assertThat(jdbc.sql("SELECT count(*) FROM orders.flyway_schema_history WHERE success")
                         .query(Long.class)
                         .single())

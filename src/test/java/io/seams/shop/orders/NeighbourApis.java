@@ -4,22 +4,31 @@ import io.seams.shop.catalog.Catalog;
 import io.seams.shop.catalog.CatalogEntry;
 import io.seams.shop.catalog.PriceList;
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.Customers;
+import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.platform.Money;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The catalog as orders sees it: its API, answering with fixed prices. Orders' module test runs
- * without the catalog module, as it would once the catalog is a service of its own.
+ * The catalog and customers as orders sees them: their APIs, answering with fixed prices and one
+ * known customer. Orders' module test runs without those modules, as it would once they are
+ * services of their own.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class CatalogAtFixedPrices {
+class NeighbourApis {
 
     static final List<CatalogEntry> ENTRIES = List.of(
             new CatalogEntry(new Sku("MUG-CLASSIC"), "Classic mug", Money.of("12.90", "EUR")),
             new CatalogEntry(new Sku("TEE-LOGO-M"), "Logo T-shirt (M)", Money.of("24.00", "EUR")));
+
+    static final ShippingAddress ADAS_ADDRESS =
+            new ShippingAddress("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London", "GB");
 
     @Bean
     Catalog catalog() {
@@ -37,9 +46,14 @@ class CatalogAtFixedPrices {
                 var unknown = skus.stream()
                         .filter(sku ->
                                 known.stream().noneMatch(entry -> entry.sku().equals(sku)))
-                        .collect(java.util.stream.Collectors.toSet());
+                        .collect(Collectors.toSet());
                 return new PriceList(known, unknown);
             }
         };
+    }
+
+    @Bean
+    Customers customers() {
+        return customer -> customer.equals(CustomerId.DEMO) ? Optional.of(ADAS_ADDRESS) : Optional.empty();
     }
 }

@@ -1,21 +1,25 @@
 package io.seams.shop.inventory.application;
 
 import io.seams.shop.inventory.domain.ReservationLine;
+import io.seams.shop.orders.OrderCancelled;
 import io.seams.shop.orders.OrderPlaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Reserves stock for every placed order; a repeated {@link OrderPlaced} changes nothing. */
+/**
+ * Reserves stock for every placed order and gives it back when the order is cancelled; a
+ * repeated event changes nothing.
+ */
 @Component
-class PlacedOrders {
+class OrderReservations {
 
-    private static final Logger log = LoggerFactory.getLogger(PlacedOrders.class);
+    private static final Logger log = LoggerFactory.getLogger(OrderReservations.class);
 
     private final StockReservationService reservations;
 
-    PlacedOrders(StockReservationService reservations) {
+    OrderReservations(StockReservationService reservations) {
         this.reservations = reservations;
     }
 
@@ -29,5 +33,10 @@ class PlacedOrders {
                 .ifPresentOrElse(
                         reservation -> log.debug("Order {}: stock {}", event.orderId(), reservation.status()),
                         () -> log.debug("Order {}: reservation was decided before", event.orderId()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled event) {
+        reservations.release(event.orderId());
     }
 }

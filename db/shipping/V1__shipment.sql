@@ -1,0 +1,18 @@
+-- One shipment per order. The address is shipping's own copy (personal data, erased on request);
+-- order and customer are referenced by id only.
+CREATE TABLE shipping.shipment (
+    id              UUID PRIMARY KEY,
+    order_id        UUID NOT NULL UNIQUE,
+    customer_id     UUID NOT NULL,
+    recipient       TEXT NOT NULL,
+    street          TEXT NOT NULL,
+    postal_code     TEXT NOT NULL,
+    city            TEXT NOT NULL,
+    country         TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('CREATED', 'DISPATCHED', 'DELIVERED', 'CANCELLED')),
+    carrier         TEXT,
+    tracking_number TEXT,
+    version         BIGINT NOT NULL,
+    created_at      TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX shipment_customer_idx ON shipping.shipment (customer_id);

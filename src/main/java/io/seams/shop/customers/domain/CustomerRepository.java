@@ -1,0 +1,15 @@
+package io.seams.shop.customers.domain;
+
+import io.seams.shop.customers.CustomerId;
+import java.util.Optional;
+import org.jmolecules.ddd.types.Repository;
+
+/** All customers. Saving publishes the events the customer raised, in the caller's transaction. */
+public interface CustomerRepository extends Repository<Customer, CustomerId> {
+
+    Optional<Customer> findById(CustomerId id);
+
+    void add(Customer customer);
+
+    void update(Customer customer);
+}

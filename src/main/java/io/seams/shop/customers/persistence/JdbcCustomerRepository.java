@@ -1,0 +1,94 @@
+package io.seams.shop.customers.persistence;
+
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.ShippingAddress;
+import io.seams.shop.customers.domain.Customer;
+import io.seams.shop.customers.domain.CustomerRepository;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class JdbcCustomerRepository implements CustomerRepository {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    JdbcCustomerRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Customer> findById(CustomerId id) {
+        return jdbc.sql("""
+                        SELECT id, name, email, street, postal_code, city, country, erased, version
+                        FROM customers.customer WHERE id = ?""")
+                .param(id.id())
+                .query((row, number) -> Customer.restore(
+                        new CustomerId(row.getObject("id", UUID.class)),
+                        row.getString("name"),
+                        row.getString("email"),
+                        new ShippingAddress(
+                                row.getString("name"),
+                                row.getString("street"),
+                                row.getString("postal_code"),
+                                row.getString("city"),
+                                row.getString("country")),
+                        row.getBoolean("erased"),
+                        row.getLong("version")))
+                .optional();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void add(Customer customer) {
+        var address = customer.shippingAddress();
+        jdbc.sql("""
+                        INSERT INTO customers.customer
+                            (id, name, email, street, postal_code, city, country, erased, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, false, 0)""")
+                .params(
+                        customer.getId().id(),
+                        customer.name(),
+                        customer.email(),
+                        address.street(),
+                        address.postalCode(),
+                        address.city(),
+                        address.country())
+                .update();
+        customer.events().drain().forEach(events::publishEvent);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void update(Customer customer) {
+        var address = customer.shippingAddress();
+        int updated = jdbc.sql("""
+                        UPDATE customers.customer
+                        SET name = ?, email = ?, street = ?, postal_code = ?, city = ?, country = ?, erased = ?,
+                            version = version + 1
+                        WHERE id = ? AND version = ?""")
+                .params(
+                        customer.name(),
+                        customer.email(),
+                        address.street(),
+                        address.postalCode(),
+                        address.city(),
+                        address.country(),
+                        customer.isErased(),
+                        customer.getId().id(),
+                        customer.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException(
+                    "Customer %s was changed concurrently".formatted(customer.getId()));
+        }
+        customer.events().drain().forEach(events::publishEvent);
+    }
+}

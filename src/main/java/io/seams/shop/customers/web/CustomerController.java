@@ -1,0 +1,155 @@
+package io.seams.shop.customers.web;
+
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.ShippingAddress;
+import io.seams.shop.customers.application.CustomerService;
+import io.seams.shop.customers.domain.Customer;
+import io.seams.shop.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/customers")
+@Tag(name = "Customers", description = "Customer profiles and erasure")
+class CustomerController {
+
+    private final CustomerService customers;
+
+    CustomerController(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @PostMapping
+    @Operation(summary = "Registers a customer")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "400", description = "The profile is incomplete or malformed")
+    ResponseEntity<CustomerResponse> register(@Valid @RequestBody ProfileRequest profile) {
+        var customer = customers.register(profile.toProfile());
+        var location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(customer.getId().id())
+                .toUri();
+        return ResponseEntity.created(location).body(CustomerResponse.of(customer));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Shows a customer's profile")
+    @ApiResponse(responseCode = "404", description = "No such customer")
+    CustomerResponse customer(@PathVariable UUID id) {
+        return customers.find(new CustomerId(id)).map(CustomerResponse::of).orElseThrow(() -> notFound(id));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Changes a customer's profile (refused once the customer is erased)")
+    @ApiResponse(responseCode = "404", description = "No such customer")
+    CustomerResponse change(@PathVariable UUID id, @Valid @RequestBody ProfileRequest profile) {
+        return customers
+                .change(new CustomerId(id), profile.toProfile())
+                .map(CustomerResponse::of)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @PostMapping("/{id}/erasure")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Erases the customer's personal data in every module (the right to be forgotten)",
+            description = "Accepted at once; every module anonymises its copy when it receives CustomerErased.")
+    @ApiResponse(responseCode = "202", description = "Erasure accepted")
+    @ApiResponse(responseCode = "404", description = "No such customer")
+    CustomerResponse erase(@PathVariable UUID id) {
+        return customers.erase(new CustomerId(id)).map(CustomerResponse::of).orElseThrow(() -> notFound(id));
+    }
+
+    private static RuntimeException notFound(UUID id) {
+        return Problems.notFound("Customer", id);
+    }
+
+    /**
+     * A customer's profile as sent by clients.
+     *
+     * @param name the customer's name
+     * @param email where to write to them
+     * @param address where their parcels go
+     */
+    record ProfileRequest(
+            @Schema(example = "Grace Hopper") @NotBlank @Size(max = 200)
+            String name,
+
+            @Schema(example = "grace@example.com") @NotBlank @Email @Size(max = 320)
+            String email,
+
+            @NotNull @Valid AddressRequest address) {
+
+        Customer.Profile toProfile() {
+            return new Customer.Profile(
+                    name,
+                    email,
+                    new ShippingAddress(
+                            name, address.street(), address.postalCode(), address.city(), address.country()));
+        }
+    }
+
+    /**
+     * A shipping address as sent by clients.
+     *
+     * @param street street and number
+     * @param postalCode the postal code
+     * @param city the city
+     * @param country ISO 3166 two-letter country code
+     */
+    record AddressRequest(
+            @Schema(example = "1 Navy Street") @NotBlank @Size(max = 200)
+            String street,
+
+            @Schema(example = "10115") @NotBlank @Size(max = 20)
+            String postalCode,
+
+            @Schema(example = "Berlin") @NotBlank @Size(max = 100)
+            String city,
+
+            @Schema(example = "DE")
+            @NotBlank
+            @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter country code")
+            String country) {}
+
+    /**
+     * A customer as the API shows it.
+     *
+     * @param id the customer's id
+     * @param name the name
+     * @param email the e-mail address
+     * @param address the shipping address
+     * @param erased whether the customer was erased
+     */
+    record CustomerResponse(UUID id, String name, String email, ShippingAddress address, boolean erased) {
+
+        static CustomerResponse of(Customer customer) {
+            return new CustomerResponse(
+                    customer.getId().id(),
+                    customer.name(),
+                    customer.email(),
+                    customer.shippingAddress(),
+                    customer.isErased());
+        }
+    }
+}

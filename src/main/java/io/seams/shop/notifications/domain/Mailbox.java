@@ -1,0 +1,7 @@
+package io.seams.shop.notifications.domain;
+
+/** The port mail goes out through. */
+public interface Mailbox {
+
+    void send(String to, String subject, String text);
+}

@@ -1,0 +1,11 @@
+/**
+ * Notifications: mails the customer when an order is confirmed, rejected or cancelled, shipped
+ * and delivered — each once, however often its event arrives. Keeps its own copy of customers'
+ * contact details, fed by the customers module's events.
+ */
+@ApplicationModule(
+        displayName = "Notifications",
+        allowedDependencies = {"platform", "orders", "shipping", "customers"})
+package io.seams.shop.notifications;
+
+import org.springframework.modulith.ApplicationModule;

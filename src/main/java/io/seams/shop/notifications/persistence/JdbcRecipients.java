@@ -1,0 +1,64 @@
+package io.seams.shop.notifications.persistence;
+
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.notifications.domain.Recipient;
+import io.seams.shop.notifications.domain.Recipients;
+import io.seams.shop.orders.OrderId;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcRecipients implements Recipients {
+
+    private final JdbcClient jdbc;
+
+    JdbcRecipients(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void save(Recipient recipient) {
+        jdbc.sql("""
+                        INSERT INTO notifications.recipient (customer_id, name, email) VALUES (?, ?, ?)
+                        ON CONFLICT (customer_id) DO UPDATE SET name = excluded.name, email = excluded.email
+                        WHERE NOT notifications.recipient.erased""")
+                .params(recipient.customerId().id(), recipient.name(), recipient.email())
+                .update();
+    }
+
+    @Override
+    public Optional<Recipient> find(CustomerId customer) {
+        return jdbc.sql("SELECT name, email FROM notifications.recipient WHERE customer_id = ?")
+                .param(customer.id())
+                .query((row, number) -> new Recipient(customer, row.getString("name"), row.getString("email")))
+                .optional();
+    }
+
+    @Override
+    public void rememberOrder(OrderId order, CustomerId customer) {
+        jdbc.sql("""
+                        INSERT INTO notifications.order_customer (order_id, customer_id) VALUES (?, ?)
+                        ON CONFLICT (order_id) DO NOTHING""").params(order.id(), customer.id()).update();
+    }
+
+    @Override
+    public Optional<CustomerId> customerOf(OrderId order) {
+        return jdbc.sql("SELECT customer_id FROM notifications.order_customer WHERE order_id = ?")
+                .param(order.id())
+                .query((row, number) -> new CustomerId(row.getObject("customer_id", UUID.class)))
+                .optional();
+    }
+
+    @Override
+    public void erase(CustomerId customer) {
+        var email = "erased-" + customer + "@invalid";
+        jdbc.sql("""
+                        INSERT INTO notifications.recipient (customer_id, name, email, erased) VALUES (?, 'erased', ?, true)
+                        ON CONFLICT (customer_id) DO UPDATE SET name = 'erased', email = excluded.email, erased = true""").params(customer.id(), email).update();
+        jdbc.sql("UPDATE notifications.sent_notification SET email = ? WHERE customer_id = ?")
+                .params(email, customer.id())
+                .update();
+    }
+}

@@ -1,0 +1,32 @@
+package io.seams.shop.notifications.persistence;
+
+import io.seams.shop.notifications.domain.NotificationKind;
+import io.seams.shop.notifications.domain.Recipient;
+import io.seams.shop.notifications.domain.SentNotifications;
+import io.seams.shop.orders.OrderId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class JdbcSentNotifications implements SentNotifications {
+
+    private final JdbcClient jdbc;
+
+    JdbcSentNotifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean claim(OrderId order, NotificationKind kind, Recipient recipient) {
+        return jdbc.sql("""
+                                INSERT INTO notifications.sent_notification (order_id, kind, customer_id, email, sent_at)
+                                VALUES (?, ?, ?, ?, now())
+                                ON CONFLICT (order_id, kind) DO NOTHING""")
+                        .params(order.id(), kind.name(), recipient.customerId().id(), recipient.email())
+                        .update()
+                == 1;
+    }
+}

@@ -1,0 +1,31 @@
+package io.seams.shop.orders.domain;
+
+import io.seams.shop.orders.OrderId;
+import java.util.Optional;
+import org.jmolecules.ddd.annotation.Repository;
+import org.jmolecules.ddd.types.ValueObject;
+
+/**
+ * The {@code Idempotency-Key}s clients sent with their orders, each with a fingerprint of the
+ * request it came with and the order it created.
+ */
+@Repository
+public interface IdempotencyKeys {
+
+    Optional<Claim> find(String key);
+
+    /**
+     * Claims the key for the order in the current transaction; false if it was claimed before (a
+     * concurrent claim waits for the other transaction to finish).
+     */
+    boolean claim(Claim claim);
+
+    /**
+     * A key and what it was used for.
+     *
+     * @param key the client's key
+     * @param fingerprint a hash of the request the key came with
+     * @param orderId the order the request created
+     */
+    record Claim(String key, String fingerprint, OrderId orderId) implements ValueObject {}
+}

@@ -1,0 +1,127 @@
+package io.seams.shop.payments.domain;
+
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.payments.PaymentAuthorized;
+import io.seams.shop.payments.PaymentDeclined;
+import io.seams.shop.payments.PaymentRefunded;
+import io.seams.shop.platform.Money;
+import io.seams.shop.platform.RecordedEvents;
+import java.time.Instant;
+import java.util.Objects;
+import org.jmolecules.ddd.types.AggregateRoot;
+
+/** The one payment of an order: asked for once, answered once, refunded at most once. */
+public class Payment implements AggregateRoot<Payment, OrderId> {
+
+    private final OrderId orderId;
+    private final Money amount;
+    private final String paymentToken;
+    private final long version;
+    private PaymentStatus status;
+    private String gatewayReference;
+    private String reason;
+    private final RecordedEvents events = new RecordedEvents();
+
+    private Payment(
+            OrderId orderId,
+            Money amount,
+            String paymentToken,
+            PaymentStatus status,
+            String gatewayReference,
+            String reason,
+            long version) {
+        this.orderId = Objects.requireNonNull(orderId);
+        this.amount = amount;
+        this.paymentToken = paymentToken;
+        this.status = Objects.requireNonNull(status);
+        this.gatewayReference = gatewayReference;
+        this.reason = reason;
+        this.version = version;
+    }
+
+    /** A payment of the order's total, about to be asked of the gateway. */
+    public static Payment request(OrderId orderId, Money amount, String paymentToken) {
+        return new Payment(orderId, amount, paymentToken, PaymentStatus.PENDING, null, null, 0);
+    }
+
+    /** The order was cancelled before a payment was asked for: remember that none ever will be. */
+    public static Payment voided(OrderId orderId) {
+        return new Payment(orderId, null, null, PaymentStatus.VOIDED, null, "Order cancelled", 0);
+    }
+
+    public static Payment restore(
+            OrderId orderId,
+            Money amount,
+            String paymentToken,
+            PaymentStatus status,
+            String gatewayReference,
+            String reason,
+            long version) {
+        return new Payment(orderId, amount, paymentToken, status, gatewayReference, reason, version);
+    }
+
+    /** Records the gateway's answer; only a pending payment takes one. */
+    public boolean answer(Authorization authorization, Instant now) {
+        if (status != PaymentStatus.PENDING) {
+            return false;
+        }
+        if (authorization instanceof Authorization.Approved approved) {
+            status = PaymentStatus.AUTHORIZED;
+            gatewayReference = approved.reference();
+            events.record(new PaymentAuthorized(orderId, amount, now));
+        } else {
+            status = PaymentStatus.DECLINED;
+            reason = ((Authorization.Declined) authorization).reason();
+            events.record(new PaymentDeclined(orderId, reason, now));
+        }
+        return true;
+    }
+
+    /** Whether the gateway must give money back for this payment. */
+    public boolean needsRefund() {
+        return status == PaymentStatus.AUTHORIZED;
+    }
+
+    /** The gateway gave the money back. */
+    public boolean refunded(Instant now) {
+        if (status != PaymentStatus.AUTHORIZED) {
+            return false;
+        }
+        status = PaymentStatus.REFUNDED;
+        events.record(new PaymentRefunded(orderId, amount, now));
+        return true;
+    }
+
+    @Override
+    public OrderId getId() {
+        return orderId;
+    }
+
+    public Money amount() {
+        return amount;
+    }
+
+    public String paymentToken() {
+        return paymentToken;
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    public String gatewayReference() {
+        return gatewayReference;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public RecordedEvents events() {
+        return events;
+    }
+}

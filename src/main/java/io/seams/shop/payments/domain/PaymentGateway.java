@@ -1,0 +1,29 @@
+package io.seams.shop.payments.domain;
+
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.Money;
+
+/**
+ * The port to whatever moves the money. Both operations are idempotent per order: asking again
+ * for the same order returns the first answer and never charges twice.
+ */
+public interface PaymentGateway {
+
+    /**
+     * Authorises the amount for the order.
+     *
+     * @throws GatewayUnavailableException when the gateway cannot answer now; worth retrying
+     */
+    Authorization authorize(OrderId order, Money amount, String paymentToken);
+
+    /** Gives back an authorised amount. */
+    void refund(OrderId order, String gatewayReference, Money amount);
+
+    /** The gateway could not answer; the same request may succeed later. */
+    class GatewayUnavailableException extends RuntimeException {
+
+        public GatewayUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

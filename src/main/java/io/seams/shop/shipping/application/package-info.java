@@ -1,0 +1,5 @@
+/** Preparing, dispatching, delivering and cancelling shipments. */
+@ApplicationRing
+package io.seams.shop.shipping.application;
+
+import org.jmolecules.architecture.onion.simplified.ApplicationRing;

@@ -1,0 +1,133 @@
+package io.seams.shop.shipping.persistence;
+
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.ShippingAddress;
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.shipping.domain.Shipment;
+import io.seams.shop.shipping.domain.ShipmentId;
+import io.seams.shop.shipping.domain.ShipmentStatus;
+import io.seams.shop.shipping.domain.Shipments;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class JdbcShipments implements Shipments {
+
+    private static final String SELECT = """
+            SELECT id, order_id, customer_id, recipient, street, postal_code, city, country, status, carrier,
+                   tracking_number, version
+            FROM shipping.shipment""";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    JdbcShipments(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Shipment> findById(ShipmentId id) {
+        return jdbc.sql(SELECT + " WHERE id = ?")
+                .param(id.id())
+                .query(JdbcShipments::shipment)
+                .optional();
+    }
+
+    @Override
+    public Optional<Shipment> findByOrder(OrderId order) {
+        return jdbc.sql(SELECT + " WHERE order_id = ?")
+                .param(order.id())
+                .query(JdbcShipments::shipment)
+                .optional();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean add(Shipment shipment) {
+        var to = shipment.shipTo();
+        var added = jdbc.sql("""
+                                INSERT INTO shipping.shipment
+                                    (id, order_id, customer_id, recipient, street, postal_code, city, country, status,
+                                     version, created_at)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, now())
+                                ON CONFLICT (order_id) DO NOTHING""")
+                        .params(
+                                shipment.getId().id(),
+                                shipment.orderId().id(),
+                                shipment.customerId().id(),
+                                to.recipient(),
+                                to.street(),
+                                to.postalCode(),
+                                to.city(),
+                                to.country(),
+                                shipment.status().name())
+                        .update()
+                == 1;
+        if (added) {
+            shipment.events().drain().forEach(events::publishEvent);
+        }
+        return added;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void update(Shipment shipment) {
+        int updated = jdbc.sql("""
+                        UPDATE shipping.shipment SET status = ?, carrier = ?, tracking_number = ?, version = version + 1
+                        WHERE id = ? AND version = ?""")
+                .params(
+                        shipment.status().name(),
+                        shipment.carrier(),
+                        shipment.trackingNumber(),
+                        shipment.getId().id(),
+                        shipment.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("Shipment %s changed concurrently".formatted(shipment.getId()));
+        }
+        shipment.events().drain().forEach(events::publishEvent);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int eraseAddresses(CustomerId customer) {
+        var erased = ShippingAddress.ERASED;
+        return jdbc.sql("""
+                        UPDATE shipping.shipment
+                        SET recipient = ?, street = ?, postal_code = ?, city = ?, country = ? WHERE customer_id = ?""")
+                .params(
+                        erased.recipient(),
+                        erased.street(),
+                        erased.postalCode(),
+                        erased.city(),
+                        erased.country(),
+                        customer.id())
+                .update();
+    }
+
+    private static Shipment shipment(ResultSet row, int number) throws SQLException {
+        return Shipment.restore(
+                new ShipmentId(row.getObject("id", UUID.class)),
+                new OrderId(row.getObject("order_id", UUID.class)),
+                new CustomerId(row.getObject("customer_id", UUID.class)),
+                new ShippingAddress(
+                        row.getString("recipient"),
+                        row.getString("street"),
+                        row.getString("postal_code"),
+                        row.getString("city"),
+                        row.getString("country")),
+                ShipmentStatus.valueOf(row.getString("status")),
+                row.getString("carrier"),
+                row.getString("tracking_number"),
+                row.getLong("version"));
+    }
+}

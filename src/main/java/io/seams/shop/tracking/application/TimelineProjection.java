@@ -1,0 +1,121 @@
+package io.seams.shop.tracking.application;
+
+import io.seams.shop.inventory.StockReleased;
+import io.seams.shop.inventory.StockReservationRejected;
+import io.seams.shop.inventory.StockReserved;
+import io.seams.shop.orders.OrderCancelled;
+import io.seams.shop.orders.OrderConfirmed;
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.orders.OrderPlaced;
+import io.seams.shop.orders.OrderRejected;
+import io.seams.shop.payments.PaymentAuthorized;
+import io.seams.shop.payments.PaymentDeclined;
+import io.seams.shop.payments.PaymentRefunded;
+import io.seams.shop.shipping.ShipmentCreated;
+import io.seams.shop.shipping.ShipmentDelivered;
+import io.seams.shop.shipping.ShipmentDispatched;
+import io.seams.shop.tracking.domain.TimelineEntry;
+import io.seams.shop.tracking.domain.Timelines;
+import java.time.Instant;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Turns every module's events into timeline steps; each step is recorded once. */
+@Component
+class TimelineProjection {
+
+    private final Timelines timelines;
+
+    TimelineProjection(Timelines timelines) {
+        this.timelines = timelines;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPlaced event) {
+        step(
+                event.orderId(),
+                "PLACED",
+                "orders",
+                event.occurredAt(),
+                event.total().toString());
+    }
+
+    @ApplicationModuleListener
+    void on(StockReserved event) {
+        step(event.orderId(), "STOCK_RESERVED", "inventory", event.occurredAt(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(StockReservationRejected event) {
+        step(event.orderId(), "STOCK_REJECTED", "inventory", event.occurredAt(), event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderRejected event) {
+        step(event.orderId(), "REJECTED", "orders", event.occurredAt(), event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentAuthorized event) {
+        step(
+                event.orderId(),
+                "PAYMENT_AUTHORIZED",
+                "payments",
+                event.occurredAt(),
+                event.amount().toString());
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentDeclined event) {
+        step(event.orderId(), "PAYMENT_DECLINED", "payments", event.occurredAt(), event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderConfirmed event) {
+        step(event.orderId(), "CONFIRMED", "orders", event.occurredAt(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ShipmentCreated event) {
+        step(event.orderId(), "SHIPMENT_CREATED", "shipping", event.occurredAt(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ShipmentDispatched event) {
+        step(
+                event.orderId(),
+                "DISPATCHED",
+                "shipping",
+                event.occurredAt(),
+                event.carrier() + " " + event.trackingNumber());
+    }
+
+    @ApplicationModuleListener
+    void on(ShipmentDelivered event) {
+        step(event.orderId(), "DELIVERED", "shipping", event.occurredAt(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled event) {
+        step(event.orderId(), "CANCELLED", "orders", event.occurredAt(), event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(StockReleased event) {
+        step(event.orderId(), "STOCK_RELEASED", "inventory", event.occurredAt(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentRefunded event) {
+        step(
+                event.orderId(),
+                "PAYMENT_REFUNDED",
+                "payments",
+                event.occurredAt(),
+                event.amount().toString());
+    }
+
+    private void step(OrderId order, String step, String module, Instant at, String detail) {
+        timelines.record(new TimelineEntry(order, step, module, at, detail));
+    }
+}

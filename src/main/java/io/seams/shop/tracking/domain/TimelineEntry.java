@@ -1,0 +1,17 @@
+package io.seams.shop.tracking.domain;
+
+import io.seams.shop.orders.OrderId;
+import java.time.Instant;
+import org.jmolecules.ddd.types.ValueObject;
+
+/**
+ * One step of an order's way, as a module reported it.
+ *
+ * @param orderId the order
+ * @param step what happened, e.g. {@code STOCK_RESERVED}
+ * @param module the module that reported it
+ * @param occurredAt when it happened
+ * @param detail a word on it, if any (never personal data)
+ */
+public record TimelineEntry(OrderId orderId, String step, String module, Instant occurredAt, String detail)
+        implements ValueObject {}

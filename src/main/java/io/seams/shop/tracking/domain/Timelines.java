@@ -1,0 +1,16 @@
+package io.seams.shop.tracking.domain;
+
+import io.seams.shop.orders.OrderId;
+import java.util.List;
+import org.jmolecules.ddd.annotation.Repository;
+
+/** Every order's timeline. */
+@Repository
+public interface Timelines {
+
+    /** Records the step once; a repeated report of the same step changes nothing. */
+    void record(TimelineEntry entry);
+
+    /** The order's steps in the order they happened. */
+    List<TimelineEntry> of(OrderId order);
+}

@@ -1,0 +1,10 @@
+/**
+ * Tracking: a read model of every order's timeline, fed only by the events of the other modules
+ * (CQRS). It holds no personal data.
+ */
+@ApplicationModule(
+        displayName = "Tracking",
+        allowedDependencies = {"platform", "platform :: web", "orders", "inventory", "payments", "shipping"})
+package io.seams.shop.tracking;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,48 @@
+package io.seams.shop.tracking.persistence;
+
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.tracking.domain.TimelineEntry;
+import io.seams.shop.tracking.domain.Timelines;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcTimelines implements Timelines {
+
+    private final JdbcClient jdbc;
+
+    JdbcTimelines(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(TimelineEntry entry) {
+        jdbc.sql("""
+                        INSERT INTO tracking.timeline_entry (order_id, step, module, occurred_at, detail)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id, step) DO NOTHING""")
+                .params(
+                        entry.orderId().id(),
+                        entry.step(),
+                        entry.module(),
+                        Timestamp.from(entry.occurredAt()),
+                        entry.detail())
+                .update();
+    }
+
+    @Override
+    public List<TimelineEntry> of(OrderId order) {
+        return jdbc.sql("""
+                        SELECT step, module, occurred_at, detail FROM tracking.timeline_entry
+                        WHERE order_id = ? ORDER BY occurred_at, recorded""")
+                .param(order.id())
+                .query((row, number) -> new TimelineEntry(
+                        order,
+                        row.getString("step"),
+                        row.getString("module"),
+                        row.getTimestamp("occurred_at").toInstant(),
+                        row.getString("detail")))
+                .list();
+    }
+}

@@ -1,0 +1,56 @@
+package io.seams.shop.tracking.web;
+
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.web.Problems;
+import io.seams.shop.tracking.domain.Timelines;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tracking", description = "The timeline of an order, as every module reported it")
+class TimelineController {
+
+    private final Timelines timelines;
+
+    TimelineController(Timelines timelines) {
+        this.timelines = timelines;
+    }
+
+    @GetMapping("/api/orders/{id}/timeline")
+    @Operation(summary = "Lists an order's steps in the order they happened, with the module that reported each")
+    @ApiResponse(responseCode = "404", description = "Nothing is known of this order")
+    Timeline timeline(@PathVariable UUID id) {
+        var steps = timelines.of(new OrderId(id)).stream()
+                .map(entry -> new Step(entry.step(), entry.module(), entry.occurredAt(), entry.detail()))
+                .toList();
+        if (steps.isEmpty()) {
+            throw Problems.notFound("Order timeline", id);
+        }
+        return new Timeline(id, steps);
+    }
+
+    /**
+     * An order's timeline.
+     *
+     * @param orderId the order
+     * @param steps its steps, oldest first
+     */
+    record Timeline(UUID orderId, List<Step> steps) {}
+
+    /**
+     * One step.
+     *
+     * @param step what happened
+     * @param module which module reported it
+     * @param at when it happened
+     * @param detail a word on it, if any
+     */
+    record Step(String step, String module, Instant at, String detail) {}
+}
