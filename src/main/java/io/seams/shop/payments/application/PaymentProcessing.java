@@ -63,12 +63,17 @@ class PaymentProcessing {
             return;
         }
         var answer = authorize(pending);
-        transactions.executeWithoutResult(status -> {
+        var voided = transactions.execute(status -> {
             var payment = payments.lockFor(event.orderId()).orElseThrow();
             if (payment.answer(answer, clock.instant())) {
                 payments.update(payment);
             }
+            return payment.status() == PaymentStatus.VOIDED;
         });
+        if (voided && answer instanceof Authorization.Approved approved) {
+            // The order was cancelled while the gateway was answering: give the money back at once.
+            gateway.refund(event.orderId(), approved.reference(), pending.amount());
+        }
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -79,8 +84,13 @@ class PaymentProcessing {
                     return payments.lockFor(event.orderId()).orElseThrow();
                 }));
         if (payment.status() == PaymentStatus.PENDING) {
-            // The gateway is answering right now; this event is retried once it has.
-            throw new IllegalStateException("Payment of order %s is being authorised".formatted(event.orderId()));
+            transactions.executeWithoutResult(status -> {
+                var pending = payments.lockFor(event.orderId()).orElseThrow();
+                if (pending.voidPending()) {
+                    payments.update(pending);
+                }
+            });
+            return;
         }
         if (!payment.needsRefund()) {
             return;

@@ -77,6 +77,19 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
         return true;
     }
 
+    /**
+     * The order was cancelled while the gateway had not answered yet: no answer will be taken,
+     * and an approval that still arrives is released at the gateway.
+     */
+    public boolean voidPending() {
+        if (status != PaymentStatus.PENDING) {
+            return false;
+        }
+        status = PaymentStatus.VOIDED;
+        reason = "Order cancelled while the payment was pending";
+        return true;
+    }
+
     /** Whether the gateway must give money back for this payment. */
     public boolean needsRefund() {
         return status == PaymentStatus.AUTHORIZED;

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  *   <li>payment token {@code tok_decline}: declined ("Card declined");
  *   <li>an amount above {@code seams.payments.simulator.decline-above} (1000.00): declined;
  *   <li>{@code tok_flaky}: unavailable for the first {@code flaky-failures} (2) attempts of an order, then approved;
+ *   <li>{@code tok_unavailable}: always unavailable (the order waits, then times out);
  *   <li>anything else: approved.
  * </ul>
  *
@@ -40,6 +41,9 @@ class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public Authorization authorize(OrderId order, Money amount, String paymentToken) {
+        if ("tok_unavailable".equals(paymentToken)) {
+            throw new GatewayUnavailableException("Simulated permanent outage for order " + order);
+        }
         if ("tok_flaky".equals(paymentToken) && attempts.merge(order, 1, Integer::sum) <= rules.flakyFailures()) {
             throw new GatewayUnavailableException("Simulated outage for order " + order);
         }

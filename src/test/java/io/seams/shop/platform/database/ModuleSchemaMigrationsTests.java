@@ -20,7 +20,8 @@ class ModuleSchemaMigrationsTests {
 
     @Test
     void eachModuleWithMigrationsGetsASchemaOfItsOwn() throws IOException {
-        assertThat(migrations.schemas()).containsExactly(
+        assertThat(migrations.schemas())
+                .containsExactly(
                         "catalog",
                         "customers",
                         "events",
@@ -38,7 +39,8 @@ class ModuleSchemaMigrationsTests {
                         SELECT table_schema FROM information_schema.tables
                         WHERE table_name = 'flyway_schema_history' ORDER BY table_schema""").query(String.class).list();
 
-        assertThat(histories).containsExactly(
+        assertThat(histories)
+                .containsExactly(
                         "catalog",
                         "customers",
                         "events",

@@ -1,0 +1,175 @@
+package io.seams.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.seams.shop.testing.EventPublications;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The shop as the saga tests drive it: over HTTP, reading mail from the SMTP server, waiting for conditions. */
+final class Shop {
+
+    static final Duration ASYNC = Duration.ofSeconds(20);
+
+    private final RestTestClient http;
+    private final JdbcClient jdbc;
+    private final GreenMail mail;
+
+    Shop(RestTestClient http, JdbcClient jdbc, GreenMail mail) {
+        this.http = http;
+        this.jdbc = jdbc;
+        this.mail = mail;
+    }
+
+    URI place(String body) {
+        return http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation();
+    }
+
+    String idOf(URI order) {
+        var path = order.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> order(URI order) {
+        return http.get()
+                .uri(order)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(Map.class)
+                .getResponseBody();
+    }
+
+    void awaitStatus(URI order, String status) {
+        await().atMost(ASYNC).untilAsserted(() -> assertThat(order(order)).containsEntry("status", status));
+    }
+
+    @SuppressWarnings("unchecked")
+    String awaitShipment(URI order) {
+        List<Map<String, Object>> shipments = await().atMost(ASYNC)
+                .until(
+                        () -> (List<Map<String, Object>>) http.get()
+                                .uri("/api/shipments?orderId=" + idOf(order))
+                                .exchange()
+                                .returnResult(List.class)
+                                .getResponseBody(),
+                        list -> !list.isEmpty());
+        return (String) shipments.get(0).get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    String shipmentStatus(String shipment) {
+        return (String) http.get()
+                .uri("/api/shipments/" + shipment)
+                .exchange()
+                .returnResult(Map.class)
+                .getResponseBody()
+                .get("status");
+    }
+
+    void dispatch(String shipment) {
+        http.post()
+                .uri("/api/shipments/" + shipment + "/dispatch")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"carrier":"DHL","trackingNumber":"JD0146"}""")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    void deliver(String shipment) {
+        http.post()
+                .uri("/api/shipments/" + shipment + "/deliver")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> timeline(URI order) {
+        var timeline = http.get()
+                .uri(order.getPath() + "/timeline")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(Map.class)
+                .getResponseBody();
+        return ((List<Map<String, Object>>) timeline.get("steps"))
+                .stream().map(step -> (String) step.get("step")).toList();
+    }
+
+    void awaitTimeline(URI order, String... steps) {
+        await().atMost(ASYNC).untilAsserted(() -> assertThat(timeline(order)).containsExactly(steps));
+    }
+
+    /** The subjects of the mails about this order, in the order they arrived. */
+    List<String> mailsAbout(URI order) {
+        var id = idOf(order);
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(message -> bodyOf(message).contains(id))
+                .map(Shop::subjectOf)
+                .toList();
+    }
+
+    void awaitMails(URI order, String... subjects) {
+        await().atMost(ASYNC).untilAsserted(() -> assertThat(mailsAbout(order)).containsExactly(subjects));
+    }
+
+    String paymentStatus(URI order) {
+        return jdbc.sql("SELECT status FROM payments.payment WHERE order_id = ?::uuid")
+                .param(idOf(order))
+                .query(String.class)
+                .optional()
+                .orElse("NONE");
+    }
+
+    int available(String sku) {
+        return jdbc.sql("SELECT available FROM inventory.stock WHERE sku = ?")
+                .param(sku)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Waits until every event publication has been handled: nothing is left in flight or failed. */
+    void awaitSettled() {
+        await().atMost(ASYNC).until(() -> EventPublications.incomplete(jdbc) == 0);
+    }
+
+    private static String bodyOf(MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
