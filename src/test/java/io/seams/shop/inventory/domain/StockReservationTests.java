@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.inventory.StockReleased;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
@@ -57,6 +58,29 @@ class StockReservationTests {
 
         assertThat(reservation.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(reservation.reason()).contains("NOTHING-HERE: 1 requested, 0 available");
+    }
+
+    @Test
+    void cancellingAReservedOrderGivesItsStockBackOnce() {
+        var stock = stockOf(new Stock(MUG, 100, 0, 0));
+        var reservation = StockReservation.decide(order, List.of(new ReservationLine(MUG, 2)), stock, NOW);
+        reservation.events().drain();
+
+        assertThat(reservation.release(stock, NOW)).isTrue();
+        assertThat(reservation.release(stock, NOW)).isFalse();
+        assertThat(stock.get(MUG).available()).isEqualTo(100);
+        assertThat(stock.get(MUG).reserved()).isZero();
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(reservation.events().drain()).containsExactly(new StockReleased(order, NOW));
+    }
+
+    @Test
+    void aRejectedReservationHasNothingToGiveBack() {
+        var stock = stockOf(new Stock(HOODIE, 2, 0, 0));
+        var reservation = StockReservation.decide(order, List.of(new ReservationLine(HOODIE, 3)), stock, NOW);
+
+        assertThat(reservation.release(stock, NOW)).isFalse();
+        assertThat(stock.get(HOODIE).available()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.seams.shop.payments.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.payments.PaymentAuthorized;
+import io.seams.shop.payments.PaymentDeclined;
+import io.seams.shop.payments.PaymentRefunded;
+import io.seams.shop.platform.Money;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PaymentTests {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
+    static final Money TOTAL = Money.of("25.80", "EUR");
+
+    OrderId order = OrderId.random();
+
+    @Test
+    void anApprovedPaymentIsAuthorisedOnce() {
+        var payment = Payment.request(order, TOTAL, "tok_visa");
+
+        assertThat(payment.answer(new Authorization.Approved("sim_1"), NOW)).isTrue();
+        assertThat(payment.answer(new Authorization.Declined("late"), NOW)).isFalse();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(payment.events().drain()).containsExactly(new PaymentAuthorized(order, TOTAL, NOW));
+    }
+
+    @Test
+    void aDeclinedPaymentKeepsItsReason() {
+        var payment = Payment.request(order, TOTAL, "tok_decline");
+
+        payment.answer(new Authorization.Declined("Card declined"), NOW);
+
+        assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(payment.needsRefund()).isFalse();
+        assertThat(payment.events().drain()).containsExactly(new PaymentDeclined(order, "Card declined", NOW));
+    }
+
+    @Test
+    void onlyAnAuthorisedPaymentIsRefundedAndOnlyOnce() {
+        var payment = Payment.request(order, TOTAL, "tok_visa");
+        payment.answer(new Authorization.Approved("sim_1"), NOW);
+        payment.events().drain();
+
+        assertThat(payment.needsRefund()).isTrue();
+        assertThat(payment.refunded(NOW)).isTrue();
+        assertThat(payment.refunded(NOW)).isFalse();
+        assertThat(payment.events().drain()).containsExactly(new PaymentRefunded(order, TOTAL, NOW));
+    }
+
+    @Test
+    void aPendingPaymentOfACancelledOrderTakesNoAnswer() {
+        var payment = Payment.request(order, TOTAL, "tok_visa");
+
+        assertThat(payment.voidPending()).isTrue();
+        assertThat(payment.answer(new Authorization.Approved("sim_1"), NOW)).isFalse();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(payment.events().drain()).isEmpty();
+    }
+
+    @Test
+    void aPaymentVoidedBeforeItWasAskedForNeverTakesOne() {
+        var payment = Payment.voided(order);
+
+        assertThat(payment.answer(new Authorization.Approved("sim_1"), NOW)).isFalse();
+        assertThat(payment.needsRefund()).isFalse();
+    }
+}

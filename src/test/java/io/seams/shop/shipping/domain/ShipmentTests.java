@@ -1,0 +1,57 @@
+package io.seams.shop.shipping.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.ShippingAddress;
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.shipping.ShipmentCreated;
+import io.seams.shop.shipping.ShipmentDelivered;
+import io.seams.shop.shipping.ShipmentDispatched;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ShipmentTests {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
+    static final ShippingAddress ADDRESS = new ShippingAddress("Ada Lovelace", "12 Square", "SW1", "London", "GB");
+
+    OrderId order = OrderId.random();
+
+    @Test
+    void aPreparedShipmentIsDispatchedThenDelivered() {
+        var shipment = Shipment.prepare(order, CustomerId.DEMO, ADDRESS, NOW);
+        var id = shipment.getId().id();
+
+        assertThat(shipment.dispatch("DHL", "JD0146", NOW)).isTrue();
+        assertThat(shipment.deliver(NOW)).isTrue();
+        assertThat(shipment.status()).isEqualTo(ShipmentStatus.DELIVERED);
+        assertThat(shipment.events().drain())
+                .containsExactly(
+                        new ShipmentCreated(order, id, NOW),
+                        new ShipmentDispatched(order, id, "DHL", "JD0146", NOW),
+                        new ShipmentDelivered(order, id, NOW));
+    }
+
+    @Test
+    void aShipmentIsDispatchedOnlyOnceAndDeliveredOnlyAfterDispatch() {
+        var shipment = Shipment.prepare(order, CustomerId.DEMO, ADDRESS, NOW);
+
+        assertThat(shipment.deliver(NOW)).isFalse();
+        shipment.dispatch("DHL", "1", NOW);
+        assertThat(shipment.dispatch("UPS", "2", NOW)).isFalse();
+        assertThat(shipment.carrier()).isEqualTo("DHL");
+    }
+
+    @Test
+    void onlyAShipmentNotYetDispatchedCanBeCancelled() {
+        var waiting = Shipment.prepare(order, CustomerId.DEMO, ADDRESS, NOW);
+        var dispatched = Shipment.prepare(OrderId.random(), CustomerId.DEMO, ADDRESS, NOW);
+        dispatched.dispatch("DHL", "1", NOW);
+
+        assertThat(waiting.cancel()).isTrue();
+        assertThat(waiting.dispatch("DHL", "1", NOW)).isFalse();
+        assertThat(dispatched.cancel()).isFalse();
+        assertThat(dispatched.status()).isEqualTo(ShipmentStatus.DISPATCHED);
+    }
+}
