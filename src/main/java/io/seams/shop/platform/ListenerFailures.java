@@ -1,0 +1,49 @@
+package io.seams.shop.platform;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * A listener that fails leaves its event publication incomplete, and the event is handed over
+ * again later: an expected, recoverable situation (a gateway down, a report that overtook the
+ * one it depends on). Say so once, with the listener, the event and the cause, as a warning; the
+ * stack trace goes to DEBUG. Listeners keep running on Spring Boot's application task executor.
+ */
+@Component
+class ListenerFailures implements AsyncConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(ListenerFailures.class);
+
+    private final ObjectProvider<Executor> applicationTaskExecutor;
+
+    ListenerFailures(@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
+        this.applicationTaskExecutor = applicationTaskExecutor;
+    }
+
+    @Override
+    public Executor getAsyncExecutor() {
+        return applicationTaskExecutor.getIfAvailable();
+    }
+
+    @Override
+    public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+        return (Throwable failure, Method listener, Object... arguments) -> {
+            log.warn(
+                    "{}.{} failed for {}; the event will be handed over again: {}",
+                    listener.getDeclaringClass().getSimpleName(),
+                    listener.getName(),
+                    Arrays.toString(arguments),
+                    NestedExceptionUtils.getMostSpecificCause(failure).toString());
+            log.debug("Listener failure", failure);
+        };
+    }
+}
