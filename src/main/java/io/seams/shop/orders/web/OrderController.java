@@ -17,9 +17,7 @@ import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -88,15 +86,11 @@ class OrderController {
                 .cancel(new OrderId(id), "Cancelled by the customer")
                 .orElseThrow(() -> notFound(id));
         if (outcome.transition().outcome() == Transition.Outcome.REFUSED) {
-            throw new ErrorResponseException(
-                    HttpStatus.CONFLICT,
-                    Problems.problem(
-                            HttpStatus.CONFLICT,
-                            "order-not-cancellable",
-                            "Order cannot be cancelled",
-                            "Order %s is %s: only orders not yet dispatched can be cancelled"
-                                    .formatted(id, outcome.order().status())),
-                    null);
+            throw Problems.conflict(
+                    "order-not-cancellable",
+                    "Order cannot be cancelled",
+                    "Order %s is %s: only orders not yet dispatched can be cancelled"
+                            .formatted(id, outcome.order().status()));
         }
         return OrderResponse.of(outcome.order());
     }

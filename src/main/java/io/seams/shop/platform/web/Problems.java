@@ -33,6 +33,11 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
+    /** The resource's current state does not allow what was asked. */
+    public static ErrorResponseException conflict(String slug, String title, String detail) {
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, slug, title, detail), null);
+    }
+
     /** The request is well-formed but breaks a business rule; {@code properties} name what broke it. */
     public static ErrorResponseException unprocessable(
             String slug, String title, String detail, Map<String, Object> properties) {

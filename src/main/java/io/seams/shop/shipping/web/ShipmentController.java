@@ -15,8 +15,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,15 +70,10 @@ class ShipmentController {
     private static ShipmentResponse answer(ShipmentService.Outcome outcome, String verb) {
         if (!outcome.changed()) {
             var status = outcome.shipment().status();
-            throw new ErrorResponseException(
-                    HttpStatus.CONFLICT,
-                    Problems.problem(
-                            HttpStatus.CONFLICT,
-                            "shipment-state",
-                            "Shipment cannot be " + verb,
-                            "Shipment %s is %s"
-                                    .formatted(outcome.shipment().getId().id(), status)),
-                    null);
+            throw Problems.conflict(
+                    "shipment-state",
+                    "Shipment cannot be " + verb,
+                    "Shipment %s is %s".formatted(outcome.shipment().getId().id(), status));
         }
         return ShipmentResponse.of(outcome.shipment());
     }

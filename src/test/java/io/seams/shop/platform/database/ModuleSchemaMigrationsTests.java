@@ -3,6 +3,7 @@ package io.seams.shop.platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,6 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class ModuleSchemaMigrationsTests {
 
+    static final List<String> SCHEMAS = List.of(
+            "catalog",
+            "customers",
+            "events",
+            "inventory",
+            "notifications",
+            "orders",
+            "payments",
+            "shipping",
+            "tracking");
+
     @Autowired
     JdbcClient jdbc;
 
@@ -20,17 +32,7 @@ class ModuleSchemaMigrationsTests {
 
     @Test
     void eachModuleWithMigrationsGetsASchemaOfItsOwn() throws IOException {
-        assertThat(migrations.schemas())
-                .containsExactly(
-                        "catalog",
-                        "customers",
-                        "events",
-                        "inventory",
-                        "notifications",
-                        "orders",
-                        "payments",
-                        "shipping",
-                        "tracking");
+        assertThat(migrations.schemas()).containsExactlyElementsOf(SCHEMAS);
     }
 
     @Test
@@ -39,17 +41,7 @@ class ModuleSchemaMigrationsTests {
                         SELECT table_schema FROM information_schema.tables
                         WHERE table_name = 'flyway_schema_history' ORDER BY table_schema""").query(String.class).list();
 
-        assertThat(histories)
-                .containsExactly(
-                        "catalog",
-                        "customers",
-                        "events",
-                        "inventory",
-                        "notifications",
-                        "orders",
-                        "payments",
-                        "shipping",
-                        "tracking");
+        assertThat(histories).containsExactlyElementsOf(SCHEMAS);
         assertThat(jdbc.sql("SELECT count(*) FROM orders.flyway_schema_history WHERE success")
                         .query(Long.class)
                         .single())
