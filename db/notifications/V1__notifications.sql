@@ -4,7 +4,9 @@ CREATE TABLE notifications.recipient (
     customer_id UUID PRIMARY KEY,
     name        TEXT NOT NULL,
     email       TEXT NOT NULL,
-    erased      BOOLEAN NOT NULL DEFAULT false
+    erased      BOOLEAN NOT NULL DEFAULT false,
+    -- When these details were true: an older, redelivered change never overwrites a newer one.
+    as_of       TIMESTAMPTZ NOT NULL DEFAULT '-infinity'
 );
 
 CREATE TABLE notifications.order_customer (

@@ -9,10 +9,16 @@ ALTER TABLE orders.purchase_order
     ADD COLUMN ship_to_city        TEXT,
     ADD COLUMN ship_to_country     TEXT;
 ALTER TABLE orders.purchase_order ALTER COLUMN customer_id DROP DEFAULT, ALTER COLUMN payment_token DROP DEFAULT;
+-- Orders placed before this migration were the demo customer's: they ship to her address.
+UPDATE orders.purchase_order
+SET ship_to_recipient = 'Ada Lovelace', ship_to_street = '12 St James''s Square', ship_to_postal_code = 'SW1Y 4JH',
+    ship_to_city = 'London', ship_to_country = 'GB'
+WHERE ship_to_street IS NULL;
 ALTER TABLE orders.purchase_order RENAME COLUMN rejection_reason TO reason;
 ALTER TABLE orders.purchase_order DROP CONSTRAINT purchase_order_status_check;
 ALTER TABLE orders.purchase_order ADD CONSTRAINT purchase_order_status_check
-    CHECK (status IN ('PLACED', 'RESERVED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'));
+    CHECK (status IN ('PLACED', 'RESERVED', 'CONFIRMED', 'CANCELLATION_REQUESTED', 'SHIPPED', 'DELIVERED', 'REJECTED',
+                      'CANCELLED'));
 
 CREATE INDEX purchase_order_awaiting_confirmation_idx ON orders.purchase_order (placed_at)
     WHERE status IN ('PLACED', 'RESERVED');

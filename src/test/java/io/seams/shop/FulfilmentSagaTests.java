@@ -59,6 +59,7 @@ class FulfilmentSagaTests {
     @Test
     void happyPathFromPlacedToDelivered() {
         var mugs = shop.available("MUG-CLASSIC");
+        var reserved = shop.reserved("MUG-CLASSIC");
 
         var order = shop.place(TWO_MUGS.formatted("tok_visa"));
         shop.awaitStatus(order, "CONFIRMED");
@@ -69,6 +70,8 @@ class FulfilmentSagaTests {
         shop.awaitStatus(order, "DELIVERED");
 
         assertThat(shop.available("MUG-CLASSIC")).isEqualTo(mugs - 2);
+        await().atMost(Shop.ASYNC)
+                .untilAsserted(() -> assertThat(shop.reserved("MUG-CLASSIC")).isEqualTo(reserved));
         assertThat(shop.paymentStatus(order)).isEqualTo("AUTHORIZED");
         assertThat(shop.shipmentStatus(shipment)).isEqualTo("DELIVERED");
         shop.awaitTimeline(
@@ -130,7 +133,14 @@ class FulfilmentSagaTests {
         shop.awaitStatus(order, "CONFIRMED");
         var shipment = shop.awaitShipment(order);
 
-        http.post().uri(order.getPath() + "/cancel").exchange().expectStatus().isOk();
+        http.post()
+                .uri(order.getPath() + "/cancel")
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLATION_REQUESTED");
 
         shop.awaitStatus(order, "CANCELLED");
         await().atMost(Shop.ASYNC).untilAsserted(() -> {
@@ -141,8 +151,14 @@ class FulfilmentSagaTests {
         await().atMost(Shop.ASYNC)
                 .untilAsserted(() -> assertThat(shop.timeline(order))
                         .startsWith("PLACED", "STOCK_RESERVED", "PAYMENT_AUTHORIZED", "CONFIRMED")
-                        .contains("SHIPMENT_CREATED", "CANCELLED", "STOCK_RELEASED", "PAYMENT_REFUNDED")
-                        .hasSize(8));
+                        .contains(
+                                "SHIPMENT_CREATED",
+                                "CANCELLATION_REQUESTED",
+                                "SHIPMENT_CANCELLED",
+                                "CANCELLED",
+                                "STOCK_RELEASED",
+                                "PAYMENT_REFUNDED")
+                        .hasSize(10));
         shop.awaitMails(order, "Your order is confirmed", "Your order is cancelled");
         shop.awaitSettled();
     }
@@ -229,6 +245,46 @@ class FulfilmentSagaTests {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:seams:problem:idempotency-key-reused");
+        shop.awaitSettled();
+    }
+
+    @Test
+    void concurrentRetriesWithTheSameIdempotencyKeyPlaceOneOrder() throws Exception {
+        var body = TWO_MUGS.formatted("tok_visa");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int attempt = 0; attempt < 8; attempt++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.post()
+                            .uri("/api/orders")
+                            .header("Idempotency-Key", "parallel-checkout-42")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(body)
+                            .exchange()
+                            .expectStatus()
+                            .isCreated()
+                            .returnResult()
+                            .getResponseHeaders()
+                            .getLocation()
+                            .toString();
+                }));
+            }
+            start.countDown();
+            var locations = new HashSet<String>();
+            for (var answer : answers) {
+                locations.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(locations).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.idempotency_key WHERE key = 'parallel-checkout-42'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         shop.awaitSettled();
     }
 

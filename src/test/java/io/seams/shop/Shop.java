@@ -152,6 +152,13 @@ final class Shop {
                 .single();
     }
 
+    int reserved(String sku) {
+        return jdbc.sql("SELECT reserved FROM inventory.stock WHERE sku = ?")
+                .param(sku)
+                .query(Integer.class)
+                .single();
+    }
+
     /** Waits until every event publication has been handled: nothing is left in flight or failed. */
     void awaitSettled() {
         await().atMost(ASYNC).until(() -> EventPublications.incomplete(jdbc) == 0);

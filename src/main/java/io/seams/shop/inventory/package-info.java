@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Inventory",
-        allowedDependencies = {"platform", "platform :: web", "catalog", "orders"})
+        allowedDependencies = {"platform", "platform :: web", "catalog", "orders", "shipping"})
 package io.seams.shop.inventory;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,7 @@ package io.seams.shop.platform;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
@@ -38,10 +39,13 @@ class ListenerFailures implements AsyncConfigurer {
     public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
         return (Throwable failure, Method listener, Object... arguments) -> {
             log.warn(
-                    "{}.{} failed for {}; the event will be handed over again: {}",
+                    "{}.{}({}) failed; the event will be handed over again: {}",
                     listener.getDeclaringClass().getSimpleName(),
                     listener.getName(),
-                    Arrays.toString(arguments),
+                    // The event's type only: its contents may be personal data, which logs must not keep.
+                    Arrays.stream(arguments)
+                            .map(argument -> argument.getClass().getSimpleName())
+                            .collect(Collectors.joining(", ")),
                     NestedExceptionUtils.getMostSpecificCause(failure).toString());
             log.debug("Listener failure", failure);
         };

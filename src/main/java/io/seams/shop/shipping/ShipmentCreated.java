@@ -2,7 +2,6 @@ package io.seams.shop.shipping;
 
 import io.seams.shop.orders.OrderId;
 import java.time.Instant;
-import java.util.UUID;
 import org.jmolecules.event.types.DomainEvent;
 import org.springframework.modulith.events.Externalized;
 
@@ -14,4 +13,4 @@ import org.springframework.modulith.events.Externalized;
  * @param occurredAt when it was created
  */
 @Externalized("shipping.ShipmentCreated.v1::#{orderId()}")
-public record ShipmentCreated(OrderId orderId, UUID shipmentId, Instant occurredAt) implements DomainEvent {}
+public record ShipmentCreated(OrderId orderId, ShipmentId shipmentId, Instant occurredAt) implements DomainEvent {}

@@ -2,7 +2,6 @@ package io.seams.shop.shipping;
 
 import io.seams.shop.orders.OrderId;
 import java.time.Instant;
-import java.util.UUID;
 import org.jmolecules.event.types.DomainEvent;
 import org.springframework.modulith.events.Externalized;
 
@@ -17,5 +16,5 @@ import org.springframework.modulith.events.Externalized;
  */
 @Externalized("shipping.ShipmentDispatched.v1::#{orderId()}")
 public record ShipmentDispatched(
-        OrderId orderId, UUID shipmentId, String carrier, String trackingNumber, Instant occurredAt)
+        OrderId orderId, ShipmentId shipmentId, String carrier, String trackingNumber, Instant occurredAt)
         implements DomainEvent {}

@@ -13,6 +13,7 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
 import io.seams.shop.platform.Money;
 import io.seams.shop.shipping.ShipmentDispatched;
+import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.testing.EventPublications;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -62,7 +63,8 @@ class NotificationsModuleTests {
                         Instant.now()))
                 .andWaitForStateChange(this::nothingInFlight);
 
-        scenario.publish(new ShipmentDispatched(order, UUID.randomUUID(), "DHL", "JD0146", Instant.now()))
+        scenario.publish(new ShipmentDispatched(
+                        order, new ShipmentId(UUID.randomUUID()), "DHL", "JD0146", Instant.now()))
                 .andWaitForStateChange(
                         () -> mailsTo("alan@bletchley.example"), mails -> mails.contains("Your order is on its way"));
     }

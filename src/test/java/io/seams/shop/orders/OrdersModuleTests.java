@@ -17,6 +17,7 @@ import io.seams.shop.platform.Money;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -43,7 +44,8 @@ class OrdersModuleTests {
     @Test
     void placingAnOrderPricesItFromTheCatalogAndPublishesOrderPlaced(Scenario scenario) {
         scenario.stimulate(() -> placement.place(
-                        new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(new PlaceOrder.Line(MUG, 2)))))
+                        new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(new PlaceOrder.Line(MUG, 2))),
+                        Optional.empty()))
                 .andWaitForEventOfType(OrderPlaced.class)
                 .toArriveAndVerify((event, placed) -> {
                     var order = ((Placement.Placed) placed).order();
@@ -69,10 +71,12 @@ class OrdersModuleTests {
     void anOrderWithAnUnknownSkuIsNotPlacedAndNamesTheSku() {
         var ordersBefore = countOrders();
 
-        var outcome = placement.place(new PlaceOrder(
-                CustomerId.DEMO,
-                "tok_visa",
-                List.of(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(new Sku("NO-SUCH-THING"), 1))));
+        var outcome = placement.place(
+                new PlaceOrder(
+                        CustomerId.DEMO,
+                        "tok_visa",
+                        List.of(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(new Sku("NO-SUCH-THING"), 1))),
+                Optional.empty());
 
         assertThat(outcome).isEqualTo(new Placement.UnknownProducts(java.util.Set.of(new Sku("NO-SUCH-THING"))));
         assertThat(countOrders()).isEqualTo(ordersBefore);
@@ -132,7 +136,8 @@ class OrdersModuleTests {
     }
 
     private Order placeAnOrder(PlaceOrder.Line... lines) {
-        return ((Placement.Placed) placement.place(new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(lines))))
+        return ((Placement.Placed)
+                        placement.place(new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(lines)), Optional.empty()))
                 .order();
     }
 

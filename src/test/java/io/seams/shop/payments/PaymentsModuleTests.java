@@ -81,6 +81,22 @@ class PaymentsModuleTests {
         assertThat(referenceOf(order)).isNull();
     }
 
+    @Test
+    void aCancellationWhileTheGatewayHasNotAnsweredVoidsThePaymentForGood(Scenario scenario) {
+        var order = OrderId.random();
+        var reserved = reserved(order, "tok_unavailable");
+        scenario.publish(reserved).andWaitForStateChange(() -> statusOf(order), "PENDING"::equals);
+
+        scenario.publish(new OrderCancelled(order, CustomerId.DEMO, "Timed out", Instant.now()))
+                .andWaitForStateChange(() -> statusOf(order), "VOIDED"::equals);
+
+        // The gateway answering late, or the event coming again, cannot revive the payment.
+        scenario.publish(reserved)
+                .andWaitForStateChange(() -> statusOf(order))
+                .andVerify(status -> assertThat(status).isEqualTo("VOIDED"));
+        assertThat(referenceOf(order)).isNull();
+    }
+
     private static OrderReserved reserved(OrderId order, String token) {
         return new OrderReserved(order, CustomerId.DEMO, TOTAL, token, Instant.now());
     }

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seams.shop.customers.CustomerErased;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
-import io.seams.shop.orders.OrderCancelled;
+import io.seams.shop.orders.OrderCancellationRequested;
 import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,16 +37,28 @@ class ShippingModuleTests {
     }
 
     @Test
-    void aCancelledOrdersShipmentIsCancelledBeforeDispatch(Scenario scenario) {
+    void aShipmentIsStoppedWhenItsOrdersCancellationIsRequestedBeforeDispatch(Scenario scenario) {
         var order = OrderId.random();
         scenario.publish(new OrderConfirmed(order, CustomerId.DEMO, ADDRESS, Instant.now()))
                 .andWaitForStateChange(() -> shipmentsOf(order), count -> count == 1);
-        var cancelled = new OrderCancelled(order, CustomerId.DEMO, "Changed my mind", Instant.now());
+        var cancelled = new OrderCancellationRequested(order, CustomerId.DEMO, "Changed my mind", Instant.now());
 
         scenario.publish(cancelled).andWaitForStateChange(() -> statusOf(order), "CANCELLED"::equals);
         scenario.publish(cancelled)
                 .andWaitForStateChange(this::nothingInFlight)
                 .andVerify(done -> assertThat(statusOf(order)).isEqualTo("CANCELLED"));
+    }
+
+    @Test
+    void aCancellationThatOvertakesTheConfirmationPreventsTheShipment(Scenario scenario) {
+        var order = OrderId.random();
+        scenario.publish(new OrderCancellationRequested(order, CustomerId.DEMO, "Changed my mind", Instant.now()))
+                .andWaitForStateChange(() -> shipmentsOf(order), count -> count == 1);
+
+        scenario.publish(new OrderConfirmed(order, CustomerId.DEMO, ADDRESS, Instant.now()))
+                .andWaitForStateChange(this::nothingInFlight)
+                .andVerify(done -> assertThat(statusOf(order)).isEqualTo("CANCELLED"));
+        assertThat(streetOf(order)).isNull();
     }
 
     @Test
@@ -76,8 +89,9 @@ class ShippingModuleTests {
     private String streetOf(OrderId order) {
         return jdbc.sql("SELECT street FROM shipping.shipment WHERE order_id = ?")
                 .param(order.id())
-                .query(String.class)
-                .single();
+                .query((row, number) -> Optional.ofNullable(row.getString("street")))
+                .single()
+                .orElse(null);
     }
 
     private Boolean nothingInFlight() {

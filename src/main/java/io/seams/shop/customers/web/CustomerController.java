@@ -62,11 +62,13 @@ class CustomerController {
     @PutMapping("/{id}")
     @Operation(summary = "Changes a customer's profile (refused once the customer is erased)")
     @ApiResponse(responseCode = "404", description = "No such customer")
+    @ApiResponse(responseCode = "409", description = "The customer was erased")
     CustomerResponse change(@PathVariable UUID id, @Valid @RequestBody ProfileRequest profile) {
-        return customers
-                .change(new CustomerId(id), profile.toProfile())
-                .map(CustomerResponse::of)
-                .orElseThrow(() -> notFound(id));
+        var customer = customers.change(new CustomerId(id), profile.toProfile()).orElseThrow(() -> notFound(id));
+        if (customer.isErased()) {
+            throw Problems.conflict("customer-erased", "Customer erased", "Customer %s was erased".formatted(id));
+        }
+        return CustomerResponse.of(customer);
     }
 
     @PostMapping("/{id}/erasure")
@@ -92,7 +94,10 @@ class CustomerController {
      * @param address where their parcels go
      */
     record ProfileRequest(
-            @Schema(example = "Grace Hopper") @NotBlank @Size(max = 200)
+            @Schema(example = "Grace Hopper")
+            @NotBlank
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Size(max = 200)
             String name,
 
             @Schema(example = "grace@example.com") @NotBlank @Email @Size(max = 320)
@@ -118,13 +123,22 @@ class CustomerController {
      * @param country ISO 3166 two-letter country code
      */
     record AddressRequest(
-            @Schema(example = "1 Navy Street") @NotBlank @Size(max = 200)
+            @Schema(example = "1 Navy Street")
+            @NotBlank
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Size(max = 200)
             String street,
 
-            @Schema(example = "10115") @NotBlank @Size(max = 20)
+            @Schema(example = "10115")
+            @NotBlank
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Size(max = 20)
             String postalCode,
 
-            @Schema(example = "Berlin") @NotBlank @Size(max = 100)
+            @Schema(example = "Berlin")
+            @NotBlank
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Size(max = 100)
             String city,
 
             @Schema(example = "DE")

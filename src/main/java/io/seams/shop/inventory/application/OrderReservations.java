@@ -3,14 +3,15 @@ package io.seams.shop.inventory.application;
 import io.seams.shop.inventory.domain.ReservationLine;
 import io.seams.shop.orders.OrderCancelled;
 import io.seams.shop.orders.OrderPlaced;
+import io.seams.shop.shipping.ShipmentDispatched;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reserves stock for every placed order and gives it back when the order is cancelled; a
- * repeated event changes nothing.
+ * Reserves stock for every placed order, gives it back when the order is cancelled, and takes it
+ * out of the warehouse when the order is dispatched; a repeated event changes nothing.
  */
 @Component
 class OrderReservations {
@@ -38,5 +39,10 @@ class OrderReservations {
     @ApplicationModuleListener
     void on(OrderCancelled event) {
         reservations.release(event.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(ShipmentDispatched event) {
+        reservations.ship(event.orderId());
     }
 }

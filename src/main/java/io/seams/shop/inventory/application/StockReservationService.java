@@ -48,6 +48,19 @@ class StockReservationService {
         return Optional.of(reservation);
     }
 
+    /** Takes the units of a dispatched order out of the stock they were reserved in. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void ship(OrderId orderId) {
+        reservations.lockFor(orderId).ifPresent(reservation -> {
+            var stock = stocks.lockAll(
+                    reservation.lines().stream().map(ReservationLine::sku).toList());
+            if (reservation.ship(stock)) {
+                reservation.lines().forEach(line -> stocks.update(stock.get(line.sku())));
+                reservations.update(reservation);
+            }
+        });
+    }
+
     /**
      * Gives back the stock reserved for a cancelled order. If the order's stock was not decided
      * yet, records that it never will be, so a late request for it reserves nothing.

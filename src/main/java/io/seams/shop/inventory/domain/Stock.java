@@ -36,6 +36,15 @@ public class Stock implements AggregateRoot<Stock, Sku> {
         reserved += quantity;
     }
 
+    /** Reserved units left the warehouse: they are neither reserved nor available any more. */
+    void ship(int quantity) {
+        if (quantity > reserved) {
+            throw new IllegalStateException(
+                    "Cannot ship %d of %s: only %d reserved".formatted(quantity, sku, reserved));
+        }
+        reserved -= quantity;
+    }
+
     /** Gives reserved units back to the available stock. */
     void release(int quantity) {
         if (quantity > reserved) {

@@ -89,6 +89,16 @@ public class StockReservation implements AggregateRoot<StockReservation, OrderId
         return true;
     }
 
+    /** The order's shipment was dispatched: its reserved units leave the stock. Once only. */
+    public boolean ship(Map<Sku, Stock> stock) {
+        if (status != ReservationStatus.RESERVED) {
+            return false;
+        }
+        lines.forEach(line -> stock.get(line.sku()).ship(line.quantity()));
+        status = ReservationStatus.SHIPPED;
+        return true;
+    }
+
     @Override
     public OrderId getId() {
         return orderId;

@@ -54,9 +54,12 @@ class JdbcStockReservations implements StockReservations {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void update(StockReservation reservation) {
-        jdbc.sql("UPDATE inventory.reservation SET status = ? WHERE order_id = ?")
+        int updated = jdbc.sql("UPDATE inventory.reservation SET status = ? WHERE order_id = ?")
                 .params(reservation.status().name(), reservation.getId().id())
                 .update();
+        if (updated != 1) {
+            throw new IllegalStateException("No reservation for order " + reservation.getId());
+        }
         reservation.events().drain().forEach(events::publishEvent);
     }
 

@@ -39,12 +39,12 @@ class CustomerNotifications {
 
     @ApplicationModuleListener
     void on(CustomerRegistered event) {
-        recipients.save(new Recipient(event.customerId(), event.name(), event.email()));
+        recipients.save(new Recipient(event.customerId(), event.name(), event.email(), false), event.occurredAt());
     }
 
     @ApplicationModuleListener
     void on(CustomerProfileChanged event) {
-        recipients.save(new Recipient(event.customerId(), event.name(), event.email()));
+        recipients.save(new Recipient(event.customerId(), event.name(), event.email(), false), event.occurredAt());
     }
 
     @ApplicationModuleListener
@@ -92,6 +92,9 @@ class CustomerNotifications {
         var recipient = recipients
                 .find(customer)
                 .orElseThrow(() -> new IllegalStateException("No contact details of customer " + customer + " yet"));
+        if (recipient.erased()) {
+            return;
+        }
         if (sent.claim(order, kind, recipient)) {
             mailbox.send(recipient.email(), kind.subject(), "Dear " + recipient.name() + ",\n\n" + kind.body(facts));
         }

@@ -9,5 +9,6 @@ import org.jmolecules.ddd.types.ValueObject;
  * @param customerId the customer
  * @param name the customer's name
  * @param email the customer's address
+ * @param erased whether the customer was erased (nobody is left to write to)
  */
-public record Recipient(CustomerId customerId, String name, String email) implements ValueObject {}
+public record Recipient(CustomerId customerId, String name, String email, boolean erased) implements ValueObject {}

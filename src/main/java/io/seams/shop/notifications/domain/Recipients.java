@@ -2,6 +2,7 @@ package io.seams.shop.notifications.domain;
 
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
+import java.time.Instant;
 import java.util.Optional;
 import org.jmolecules.ddd.annotation.Repository;
 
@@ -9,7 +10,8 @@ import org.jmolecules.ddd.annotation.Repository;
 @Repository
 public interface Recipients {
 
-    void save(Recipient recipient);
+    /** Keeps the contact details as of the given instant; older details never replace newer ones. */
+    void save(Recipient recipient, Instant asOf);
 
     Optional<Recipient> find(CustomerId customer);
 

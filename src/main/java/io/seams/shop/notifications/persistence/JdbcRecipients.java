@@ -4,10 +4,14 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.notifications.domain.Recipient;
 import io.seams.shop.notifications.domain.Recipients;
 import io.seams.shop.orders.OrderId;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class JdbcRecipients implements Recipients {
@@ -19,24 +23,28 @@ class JdbcRecipients implements Recipients {
     }
 
     @Override
-    public void save(Recipient recipient) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void save(Recipient recipient, Instant asOf) {
         jdbc.sql("""
-                        INSERT INTO notifications.recipient (customer_id, name, email) VALUES (?, ?, ?)
-                        ON CONFLICT (customer_id) DO UPDATE SET name = excluded.name, email = excluded.email
-                        WHERE NOT notifications.recipient.erased""")
-                .params(recipient.customerId().id(), recipient.name(), recipient.email())
+                        INSERT INTO notifications.recipient (customer_id, name, email, as_of) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (customer_id) DO UPDATE SET name = excluded.name, email = excluded.email,
+                            as_of = excluded.as_of
+                        WHERE NOT notifications.recipient.erased AND notifications.recipient.as_of < excluded.as_of""")
+                .params(recipient.customerId().id(), recipient.name(), recipient.email(), Timestamp.from(asOf))
                 .update();
     }
 
     @Override
     public Optional<Recipient> find(CustomerId customer) {
-        return jdbc.sql("SELECT name, email FROM notifications.recipient WHERE customer_id = ?")
+        return jdbc.sql("SELECT name, email, erased FROM notifications.recipient WHERE customer_id = ?")
                 .param(customer.id())
-                .query((row, number) -> new Recipient(customer, row.getString("name"), row.getString("email")))
+                .query((row, number) -> new Recipient(
+                        customer, row.getString("name"), row.getString("email"), row.getBoolean("erased")))
                 .optional();
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void rememberOrder(OrderId order, CustomerId customer) {
         jdbc.sql("""
                         INSERT INTO notifications.order_customer (order_id, customer_id) VALUES (?, ?)
@@ -52,6 +60,7 @@ class JdbcRecipients implements Recipients {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void erase(CustomerId customer) {
         var email = "erased-" + customer + "@invalid";
         jdbc.sql("""

@@ -9,6 +9,7 @@ import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.Transition;
 import io.seams.shop.payments.PaymentAuthorized;
 import io.seams.shop.payments.PaymentDeclined;
+import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentDelivered;
 import io.seams.shop.shipping.ShipmentDispatched;
 import java.time.Clock;
@@ -61,6 +62,11 @@ class OrderLifecycle {
     @ApplicationModuleListener
     void on(ShipmentDispatched event) {
         apply(event.orderId(), Order::markShipped);
+    }
+
+    @ApplicationModuleListener
+    void on(ShipmentCancelled event) {
+        apply(event.orderId(), order -> order.shipmentCancelled(clock.instant()));
     }
 
     @ApplicationModuleListener

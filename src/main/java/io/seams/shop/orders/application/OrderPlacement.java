@@ -45,10 +45,6 @@ public class OrderPlacement {
         this.clock = clock;
     }
 
-    public Placement place(PlaceOrder request) {
-        return place(request, Optional.empty());
-    }
-
     public Placement place(PlaceOrder request, Optional<String> idempotencyKey) {
         var earlier = idempotencyKey.flatMap(keys::find).map(claim -> replay(claim, request));
         if (earlier.isPresent()) {

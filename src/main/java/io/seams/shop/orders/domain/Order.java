@@ -1,5 +1,6 @@
 package io.seams.shop.orders.domain;
 
+import static io.seams.shop.orders.domain.OrderStatus.CANCELLATION_REQUESTED;
 import static io.seams.shop.orders.domain.OrderStatus.CANCELLED;
 import static io.seams.shop.orders.domain.OrderStatus.CONFIRMED;
 import static io.seams.shop.orders.domain.OrderStatus.DELIVERED;
@@ -10,6 +11,7 @@ import static io.seams.shop.orders.domain.OrderStatus.SHIPPED;
 
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
+import io.seams.shop.orders.OrderCancellationRequested;
 import io.seams.shop.orders.OrderCancelled;
 import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
@@ -34,8 +36,6 @@ import org.jmolecules.ddd.types.AggregateRoot;
  * the event that tells the other modules.
  */
 public class Order implements AggregateRoot<Order, OrderId> {
-
-    private static final Set<OrderStatus> BEFORE_DISPATCH = EnumSet.of(PLACED, RESERVED, CONFIRMED);
 
     private final OrderId id;
     private final CustomerId customerId;
@@ -123,27 +123,48 @@ public class Order implements AggregateRoot<Order, OrderId> {
         });
     }
 
-    /** Cancels the order before dispatch (by the customer, or because it timed out); refused afterwards. */
+    /**
+     * Cancels the order for the customer or because it timed out. Before confirmation nothing can
+     * have left the warehouse: the order is cancelled at once and compensated. Once confirmed,
+     * shipping decides — the cancellation is requested, and completes when shipping has stopped
+     * the shipment ({@link #shipmentCancelled(Instant)}). After dispatch it is refused.
+     */
     public Transition cancel(String why, Instant now) {
-        return move(CANCELLED, BEFORE_DISPATCH, EnumSet.of(CANCELLED), () -> {
+        if (status == CONFIRMED) {
+            return move(CANCELLATION_REQUESTED, EnumSet.of(CONFIRMED), EnumSet.noneOf(OrderStatus.class), () -> {
+                reason = Objects.requireNonNull(why);
+                return new OrderCancellationRequested(id, customerId, why, now);
+            });
+        }
+        return move(CANCELLED, EnumSet.of(PLACED, RESERVED), EnumSet.of(CANCELLATION_REQUESTED, CANCELLED), () -> {
             reason = Objects.requireNonNull(why);
             return new OrderCancelled(id, customerId, why, now);
         });
     }
 
-    /** A carrier has the order. */
+    /** Shipping stopped the shipment of an order whose cancellation was requested: it is cancelled. */
+    public Transition shipmentCancelled(Instant now) {
+        return move(
+                CANCELLED,
+                EnumSet.of(CANCELLATION_REQUESTED),
+                EnumSet.of(CANCELLED),
+                () -> new OrderCancelled(id, customerId, reason, now));
+    }
+
+    /** A carrier has the order; a cancellation requested meanwhile came too late. */
     public Transition markShipped() {
-        return move(SHIPPED, EnumSet.of(CONFIRMED), EnumSet.of(SHIPPED, DELIVERED), () -> null);
+        return move(SHIPPED, EnumSet.of(CONFIRMED, CANCELLATION_REQUESTED), EnumSet.of(SHIPPED, DELIVERED), () -> {
+            reason = null;
+            return null;
+        });
     }
 
-    /** The customer has the order. */
+    /** The customer has the order. Reports may overtake each other: delivered counts even if shipped did not arrive. */
     public Transition markDelivered() {
-        return move(DELIVERED, EnumSet.of(SHIPPED), EnumSet.of(DELIVERED), () -> null);
-    }
-
-    /** Whether the order waits for stock or payment, and so may time out. */
-    public boolean awaitsConfirmation() {
-        return status == PLACED || status == RESERVED;
+        return move(DELIVERED, EnumSet.of(CONFIRMED, CANCELLATION_REQUESTED, SHIPPED), EnumSet.of(DELIVERED), () -> {
+            reason = null;
+            return null;
+        });
     }
 
     private Transition move(

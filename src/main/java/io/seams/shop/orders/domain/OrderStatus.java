@@ -14,6 +14,8 @@ public enum OrderStatus {
     DELIVERED,
     /** Inventory could not reserve every line; nothing is reserved or charged. */
     REJECTED,
+    /** The customer asked to cancel the confirmed order; shipping decides whether it is too late. */
+    CANCELLATION_REQUESTED,
     /** Cancelled before dispatch, by the customer, a declined payment or a timeout; compensated. */
     CANCELLED
 }

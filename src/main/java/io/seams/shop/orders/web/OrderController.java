@@ -7,6 +7,7 @@ import io.seams.shop.orders.application.OrderPlacement;
 import io.seams.shop.orders.application.Placement;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderRepository;
+import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.orders.domain.Transition;
 import io.seams.shop.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +18,8 @@ import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +34,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/orders")
 @Tag(name = "Orders", description = "Placing orders, following and cancelling them")
 class OrderController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final OrderPlacement placement;
     private final OrderCancellation cancellation;
@@ -57,7 +62,10 @@ class OrderController {
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     Optional<String> idempotencyKey,
             @Valid @RequestBody OrderRequest request) {
-        var outcome = placement.place(request.toCommand(), idempotencyKey.filter(key -> !key.isBlank()));
+        idempotencyKey.filter(key -> !IDEMPOTENCY_KEY.matcher(key).matches()).ifPresent(key -> {
+            throw Problems.badRequest("Idempotency-Key must be 1 to 200 visible ASCII characters");
+        });
+        var outcome = placement.place(request.toCommand(), idempotencyKey);
         if (outcome instanceof Placement.Placed placed) {
             return created(placed.order(), false);
         }
@@ -79,9 +87,13 @@ class OrderController {
             summary = "Cancels an order before dispatch",
             description = "Reserved stock is released and an authorised payment refunded, asynchronously.")
     @ApiResponse(responseCode = "200", description = "Cancelled (or already cancelled)")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Confirmed orders: cancellation requested; the order becomes CANCELLED once shipping has"
+                    + " stopped the shipment, or SHIPPED if a carrier already has it")
     @ApiResponse(responseCode = "404", description = "No such order")
     @ApiResponse(responseCode = "409", description = "The order was dispatched, delivered or rejected")
-    OrderResponse cancel(@PathVariable UUID id) {
+    ResponseEntity<OrderResponse> cancel(@PathVariable UUID id) {
         var outcome = cancellation
                 .cancel(new OrderId(id), "Cancelled by the customer")
                 .orElseThrow(() -> notFound(id));
@@ -92,7 +104,10 @@ class OrderController {
                     "Order %s is %s: only orders not yet dispatched can be cancelled"
                             .formatted(id, outcome.order().status()));
         }
-        return OrderResponse.of(outcome.order());
+        var order = outcome.order();
+        var accepted = order.status() == OrderStatus.CANCELLATION_REQUESTED;
+        return ResponseEntity.status(accepted ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(OrderResponse.of(order));
     }
 
     private static ResponseEntity<OrderResponse> created(Order order, boolean replayed) {

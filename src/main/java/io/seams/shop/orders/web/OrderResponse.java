@@ -13,7 +13,8 @@ import java.util.UUID;
  *
  * @param id the order's id
  * @param customerId who placed it
- * @param status where the order stands: PLACED, RESERVED, CONFIRMED, SHIPPED, DELIVERED, REJECTED or CANCELLED
+ * @param status where the order stands: PLACED, RESERVED, CONFIRMED, CANCELLATION_REQUESTED, SHIPPED, DELIVERED,
+ *     REJECTED or CANCELLED
  * @param lines what was ordered
  * @param total the order's total
  * @param shipTo where it goes
@@ -49,7 +50,9 @@ record OrderResponse(
                 order.shipTo(),
                 order.placedAt(),
                 order.status() == OrderStatus.REJECTED ? order.reason() : null,
-                order.status() == OrderStatus.CANCELLED ? order.reason() : null);
+                order.status() == OrderStatus.CANCELLED || order.status() == OrderStatus.CANCELLATION_REQUESTED
+                        ? order.reason()
+                        : null);
     }
 
     /**

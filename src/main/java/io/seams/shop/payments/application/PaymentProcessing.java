@@ -1,7 +1,6 @@
 package io.seams.shop.payments.application;
 
 import io.seams.shop.orders.OrderCancelled;
-import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderReserved;
 import io.seams.shop.payments.domain.Authorization;
 import io.seams.shop.payments.domain.Payment;
@@ -27,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * payment is first recorded as pending, then asked for, then its answer recorded. A crash in
  * between leaves it pending; the redelivered event asks the gateway again for the same order,
  * which answers as before, so an order is never charged twice. Transient gateway failures are
- * retried with backoff.
+ * retried with backoff. A cancellation that finds the payment pending voids it and has the
+ * gateway release whatever it granted or will grant for the order.
  */
 @Component
 class PaymentProcessing {
@@ -63,49 +63,41 @@ class PaymentProcessing {
             return;
         }
         var answer = authorize(pending);
-        var voided = transactions.execute(status -> {
+        transactions.executeWithoutResult(status -> {
             var payment = payments.lockFor(event.orderId()).orElseThrow();
+            // A payment voided meanwhile takes no answer: the cancellation released it at the gateway.
             if (payment.answer(answer, clock.instant())) {
                 payments.update(payment);
             }
-            return payment.status() == PaymentStatus.VOIDED;
         });
-        if (voided && answer instanceof Authorization.Approved approved) {
-            // The order was cancelled while the gateway was answering: give the money back at once.
-            gateway.refund(event.orderId(), approved.reference(), pending.amount());
-        }
     }
 
+    /**
+     * Gives back what the order's payment holds. Decided under the payment's lock, so an answer
+     * from the gateway cannot slip in between: a pending payment is voided (and the gateway told
+     * to release whatever it holds for the order), an authorised one refunded, anything else left.
+     */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(OrderCancelled event) {
-        var payment =
-                transactions.execute(status -> payments.lockFor(event.orderId()).orElseGet(() -> {
-                    payments.add(Payment.voided(event.orderId()));
-                    return payments.lockFor(event.orderId()).orElseThrow();
-                }));
-        if (payment.status() == PaymentStatus.PENDING) {
+        var payment = transactions.execute(status -> {
+            payments.add(Payment.voided(event.orderId()));
+            var current = payments.lockFor(event.orderId()).orElseThrow();
+            if (current.voidPending()) {
+                payments.update(current);
+            }
+            return current;
+        });
+        if (payment.status() == PaymentStatus.VOIDED) {
+            gateway.cancel(event.orderId());
+        } else if (payment.needsRefund()) {
+            gateway.refund(payment.getId(), payment.gatewayReference(), payment.amount());
             transactions.executeWithoutResult(status -> {
-                var pending = payments.lockFor(event.orderId()).orElseThrow();
-                if (pending.voidPending()) {
-                    payments.update(pending);
+                var refunded = payments.lockFor(event.orderId()).orElseThrow();
+                if (refunded.refunded(clock.instant())) {
+                    payments.update(refunded);
                 }
             });
-            return;
         }
-        if (!payment.needsRefund()) {
-            return;
-        }
-        gateway.refund(payment.getId(), payment.gatewayReference(), payment.amount());
-        refunded(event.orderId());
-    }
-
-    private void refunded(OrderId order) {
-        transactions.executeWithoutResult(status -> {
-            var payment = payments.lockFor(order).orElseThrow();
-            if (payment.refunded(clock.instant())) {
-                payments.update(payment);
-            }
-        });
     }
 
     private Authorization authorize(Payment payment) {

@@ -19,6 +19,13 @@ public interface PaymentGateway {
     /** Gives back an authorised amount. */
     void refund(OrderId order, String gatewayReference, Money amount);
 
+    /**
+     * The order was cancelled before its payment was settled here: releases whatever the gateway
+     * holds for it — an authorisation it granted while this side crashed or was not listening —
+     * and declines any request for it that is still on its way.
+     */
+    void cancel(OrderId order);
+
     /** The gateway could not answer; the same request may succeed later. */
     class GatewayUnavailableException extends RuntimeException {
 

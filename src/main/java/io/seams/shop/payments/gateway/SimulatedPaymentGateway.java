@@ -34,6 +34,7 @@ class SimulatedPaymentGateway implements PaymentGateway {
     private final Map<OrderId, Authorization> answers = new ConcurrentHashMap<>();
     private final Map<OrderId, Integer> attempts = new ConcurrentHashMap<>();
     private final Map<OrderId, String> refunds = new ConcurrentHashMap<>();
+    private final Map<OrderId, Boolean> cancelled = new ConcurrentHashMap<>();
 
     SimulatedPaymentGateway(SimulatorProperties rules) {
         this.rules = rules;
@@ -47,7 +48,21 @@ class SimulatedPaymentGateway implements PaymentGateway {
         if ("tok_flaky".equals(paymentToken) && attempts.merge(order, 1, Integer::sum) <= rules.flakyFailures()) {
             throw new GatewayUnavailableException("Simulated outage for order " + order);
         }
-        return answers.computeIfAbsent(order, key -> decide(amount, paymentToken));
+        return answers.computeIfAbsent(
+                order,
+                key -> cancelled.containsKey(order)
+                        ? new Authorization.Declined("Order cancelled")
+                        : decide(amount, paymentToken));
+    }
+
+    @Override
+    public void cancel(OrderId order) {
+        cancelled.put(order, true);
+        var earlier = answers.putIfAbsent(order, new Authorization.Declined("Order cancelled"));
+        if (earlier instanceof Authorization.Approved approved
+                && refunds.putIfAbsent(order, approved.reference()) == null) {
+            log.info("Released the authorisation {} of cancelled order {}", approved.reference(), order);
+        }
     }
 
     @Override

@@ -33,6 +33,14 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
+    /** The request itself is wrong; {@code detail} says how. */
+    public static ErrorResponseException badRequest(String detail) {
+        return new ErrorResponseException(
+                HttpStatus.BAD_REQUEST,
+                problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail),
+                null);
+    }
+
     /** The resource's current state does not allow what was asked. */
     public static ErrorResponseException conflict(String slug, String title, String detail) {
         return new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, slug, title, detail), null);

@@ -1,11 +1,11 @@
 package io.seams.shop.shipping.application;
 
 import io.seams.shop.customers.CustomerErased;
-import io.seams.shop.orders.OrderCancelled;
+import io.seams.shop.orders.OrderCancellationRequested;
 import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.domain.Shipment;
-import io.seams.shop.shipping.domain.ShipmentId;
 import io.seams.shop.shipping.domain.Shipments;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Prepares a shipment for every confirmed order (once, however often the event comes), lets
- * staff dispatch and deliver it, and cancels it with its order before dispatch.
+ * staff dispatch and deliver it, and stops it when its order's cancellation is asked for before
+ * dispatch. A cancellation that overtakes the confirmation leaves a cancelled shipment behind, so
+ * the late confirmation prepares nothing.
  */
 @Service
 @Transactional
@@ -43,8 +45,18 @@ public class ShipmentService {
     }
 
     @ApplicationModuleListener
-    void on(OrderCancelled event) {
-        shipments.findByOrder(event.orderId()).filter(Shipment::cancel).ifPresent(shipments::update);
+    void on(OrderCancellationRequested event) {
+        var now = clock.instant();
+        shipments
+                .findByOrder(event.orderId())
+                .ifPresentOrElse(
+                        shipment -> {
+                            if (shipment.cancel(now)) {
+                                shipments.update(shipment);
+                            }
+                        },
+                        () -> shipments.add(
+                                Shipment.cancelledBeforePreparation(event.orderId(), event.customerId(), now)));
     }
 
     @ApplicationModuleListener

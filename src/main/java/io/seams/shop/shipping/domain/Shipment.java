@@ -4,9 +4,11 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.RecordedEvents;
+import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentCreated;
 import io.seams.shop.shipping.ShipmentDelivered;
 import io.seams.shop.shipping.ShipmentDispatched;
+import io.seams.shop.shipping.ShipmentId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,7 +39,7 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
         this.id = Objects.requireNonNull(id);
         this.orderId = Objects.requireNonNull(orderId);
         this.customerId = Objects.requireNonNull(customerId);
-        this.shipTo = Objects.requireNonNull(shipTo);
+        this.shipTo = shipTo;
         this.status = Objects.requireNonNull(status);
         this.carrier = carrier;
         this.trackingNumber = trackingNumber;
@@ -48,7 +50,7 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
     public static Shipment prepare(OrderId order, CustomerId customer, ShippingAddress shipTo, Instant now) {
         var shipment = new Shipment(
                 new ShipmentId(UUID.randomUUID()), order, customer, shipTo, ShipmentStatus.CREATED, null, null, 0);
-        shipment.events.record(new ShipmentCreated(order, shipment.id.id(), now));
+        shipment.events.record(new ShipmentCreated(order, shipment.id, now));
         return shipment;
     }
 
@@ -72,7 +74,7 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
         this.carrier = Objects.requireNonNull(carrier);
         this.trackingNumber = Objects.requireNonNull(trackingNumber);
         status = ShipmentStatus.DISPATCHED;
-        events.record(new ShipmentDispatched(orderId, id.id(), carrier, trackingNumber, now));
+        events.record(new ShipmentDispatched(orderId, id, carrier, trackingNumber, now));
         return true;
     }
 
@@ -82,16 +84,32 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
             return false;
         }
         status = ShipmentStatus.DELIVERED;
-        events.record(new ShipmentDelivered(orderId, id.id(), now));
+        events.record(new ShipmentDelivered(orderId, id, now));
         return true;
     }
 
-    /** Its order was cancelled; only a shipment not yet dispatched is cancelled. */
-    public boolean cancel() {
+    /**
+     * The order's cancellation was asked for before the shipment was even prepared: remember it,
+     * so a late confirmation prepares nothing, and record {@link ShipmentCancelled}.
+     */
+    public static Shipment cancelledBeforePreparation(OrderId order, CustomerId customer, Instant now) {
+        var shipment = new Shipment(
+                new ShipmentId(UUID.randomUUID()), order, customer, null, ShipmentStatus.CANCELLED, null, null, 0);
+        shipment.events.record(new ShipmentCancelled(order, now));
+        return shipment;
+    }
+
+    /**
+     * The order's cancellation was asked for: a shipment not yet dispatched is stopped and
+     * {@link ShipmentCancelled} recorded; one with a carrier already goes on (its dispatch tells
+     * the order the cancellation came too late).
+     */
+    public boolean cancel(Instant now) {
         if (status != ShipmentStatus.CREATED) {
             return false;
         }
         status = ShipmentStatus.CANCELLED;
+        events.record(new ShipmentCancelled(orderId, now));
         return true;
     }
 

@@ -2,6 +2,7 @@ package io.seams.shop.shipping.domain;
 
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.shipping.ShipmentId;
 import java.util.Optional;
 import org.jmolecules.ddd.types.Repository;
 

@@ -3,8 +3,8 @@ package io.seams.shop.shipping.persistence;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.domain.Shipment;
-import io.seams.shop.shipping.domain.ShipmentId;
 import io.seams.shop.shipping.domain.ShipmentStatus;
 import io.seams.shop.shipping.domain.Shipments;
 import java.sql.ResultSet;
@@ -64,11 +64,11 @@ class JdbcShipments implements Shipments {
                                 shipment.getId().id(),
                                 shipment.orderId().id(),
                                 shipment.customerId().id(),
-                                to.recipient(),
-                                to.street(),
-                                to.postalCode(),
-                                to.city(),
-                                to.country(),
+                                to == null ? null : to.recipient(),
+                                to == null ? null : to.street(),
+                                to == null ? null : to.postalCode(),
+                                to == null ? null : to.city(),
+                                to == null ? null : to.country(),
                                 shipment.status().name())
                         .update()
                 == 1;
@@ -119,12 +119,14 @@ class JdbcShipments implements Shipments {
                 new ShipmentId(row.getObject("id", UUID.class)),
                 new OrderId(row.getObject("order_id", UUID.class)),
                 new CustomerId(row.getObject("customer_id", UUID.class)),
-                new ShippingAddress(
-                        row.getString("recipient"),
-                        row.getString("street"),
-                        row.getString("postal_code"),
-                        row.getString("city"),
-                        row.getString("country")),
+                row.getString("street") == null
+                        ? null
+                        : new ShippingAddress(
+                                row.getString("recipient"),
+                                row.getString("street"),
+                                row.getString("postal_code"),
+                                row.getString("city"),
+                                row.getString("country")),
                 ShipmentStatus.valueOf(row.getString("status")),
                 row.getString("carrier"),
                 row.getString("tracking_number"),

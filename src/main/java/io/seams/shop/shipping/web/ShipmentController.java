@@ -3,15 +3,16 @@ package io.seams.shop.shipping.web;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.web.Problems;
+import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.application.ShipmentService;
 import io.seams.shop.shipping.domain.Shipment;
-import io.seams.shop.shipping.domain.ShipmentId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -89,10 +90,16 @@ class ShipmentController {
      * @param trackingNumber the carrier's tracking number
      */
     record Dispatch(
-            @Schema(example = "DHL") @NotBlank @Size(max = 100)
+            @Schema(example = "DHL")
+            @NotBlank
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Size(max = 100)
             String carrier,
 
-            @Schema(example = "JD014600006281230704") @NotBlank @Size(max = 100)
+            @Schema(example = "JD014600006281230704")
+            @NotBlank
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Size(max = 100)
             String trackingNumber) {}
 
     /**

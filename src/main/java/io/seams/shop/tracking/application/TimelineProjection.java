@@ -3,6 +3,7 @@ package io.seams.shop.tracking.application;
 import io.seams.shop.inventory.StockReleased;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
+import io.seams.shop.orders.OrderCancellationRequested;
 import io.seams.shop.orders.OrderCancelled;
 import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
@@ -11,6 +12,7 @@ import io.seams.shop.orders.OrderRejected;
 import io.seams.shop.payments.PaymentAuthorized;
 import io.seams.shop.payments.PaymentDeclined;
 import io.seams.shop.payments.PaymentRefunded;
+import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentCreated;
 import io.seams.shop.shipping.ShipmentDelivered;
 import io.seams.shop.shipping.ShipmentDispatched;
@@ -82,17 +84,22 @@ class TimelineProjection {
 
     @ApplicationModuleListener
     void on(ShipmentDispatched event) {
-        step(
-                event.orderId(),
-                "DISPATCHED",
-                "shipping",
-                event.occurredAt(),
-                event.carrier() + " " + event.trackingNumber());
+        step(event.orderId(), "DISPATCHED", "shipping", event.occurredAt(), event.carrier());
     }
 
     @ApplicationModuleListener
     void on(ShipmentDelivered event) {
         step(event.orderId(), "DELIVERED", "shipping", event.occurredAt(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancellationRequested event) {
+        step(event.orderId(), "CANCELLATION_REQUESTED", "orders", event.occurredAt(), event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(ShipmentCancelled event) {
+        step(event.orderId(), "SHIPMENT_CANCELLED", "shipping", event.occurredAt(), null);
     }
 
     @ApplicationModuleListener

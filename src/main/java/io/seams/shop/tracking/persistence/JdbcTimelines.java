@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class JdbcTimelines implements Timelines {
@@ -18,6 +20,7 @@ class JdbcTimelines implements Timelines {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void record(TimelineEntry entry) {
         jdbc.sql("""
                         INSERT INTO tracking.timeline_entry (order_id, step, module, occurred_at, detail)

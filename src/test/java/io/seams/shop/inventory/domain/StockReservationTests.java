@@ -75,6 +75,18 @@ class StockReservationTests {
     }
 
     @Test
+    void dispatchedUnitsLeaveTheStockOnce() {
+        var stock = stockOf(new Stock(MUG, 100, 0, 0));
+        var reservation = StockReservation.decide(order, List.of(new ReservationLine(MUG, 2)), stock, NOW);
+
+        assertThat(reservation.ship(stock)).isTrue();
+        assertThat(reservation.ship(stock)).isFalse();
+        assertThat(reservation.release(stock, NOW)).isFalse();
+        assertThat(stock.get(MUG).available()).isEqualTo(98);
+        assertThat(stock.get(MUG).reserved()).isZero();
+    }
+
+    @Test
     void aRejectedReservationHasNothingToGiveBack() {
         var stock = stockOf(new Stock(HOODIE, 2, 0, 0));
         var reservation = StockReservation.decide(order, List.of(new ReservationLine(HOODIE, 3)), stock, NOW);

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.orders.OrderCancellationRequested;
 import io.seams.shop.orders.OrderCancelled;
 import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
@@ -107,11 +108,49 @@ class OrderTests {
     }
 
     @Test
-    void anOrderCanBeCancelledUntilItIsDispatched() {
-        for (var order : List.of(aPlacedOrder(), aReservedOrder(), aConfirmedOrder())) {
+    void anOrderNotYetConfirmedIsCancelledAtOnce() {
+        for (var order : List.of(aPlacedOrder(), aReservedOrder())) {
+            order.events().drain();
             assertThat(order.cancel("Changed my mind", NOW).changedState()).isTrue();
             assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(order.events().drain())
+                    .containsExactly(new OrderCancelled(order.getId(), ADA, "Changed my mind", NOW));
         }
+    }
+
+    @Test
+    void aConfirmedOrderAsksShippingBeforeItIsCancelled() {
+        var order = aConfirmedOrder();
+
+        assertThat(order.cancel("Changed my mind", NOW).changedState()).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLATION_REQUESTED);
+        assertThat(order.events().drain())
+                .containsExactly(new OrderCancellationRequested(order.getId(), ADA, "Changed my mind", NOW));
+
+        assertThat(order.shipmentCancelled(NOW).changedState()).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.events().drain())
+                .containsExactly(new OrderCancelled(order.getId(), ADA, "Changed my mind", NOW));
+    }
+
+    @Test
+    void aCancellationRequestedTooLateLosesToTheDispatch() {
+        var order = aConfirmedOrder();
+        order.cancel("Changed my mind", NOW);
+
+        assertThat(order.markShipped().changedState()).isTrue();
+        assertThat(order.shipmentCancelled(NOW).outcome()).isEqualTo(Transition.Outcome.REFUSED);
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(order.reason()).isNull();
+    }
+
+    @Test
+    void aDeliveryReportThatOvertakesTheDispatchReportStillCounts() {
+        var order = aConfirmedOrder();
+
+        assertThat(order.markDelivered().changedState()).isTrue();
+        assertThat(order.markShipped().outcome()).isEqualTo(Transition.Outcome.UNCHANGED);
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
     }
 
     @Test
@@ -162,13 +201,6 @@ class OrderTests {
         assertThat(order.markDelivered().changedState()).isTrue();
         assertThat(order.markShipped().outcome()).isEqualTo(Transition.Outcome.UNCHANGED);
         assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
-    }
-
-    @Test
-    void onlyOrdersWaitingForStockOrPaymentTimeOut() {
-        assertThat(aPlacedOrder().awaitsConfirmation()).isTrue();
-        assertThat(aReservedOrder().awaitsConfirmation()).isTrue();
-        assertThat(aConfirmedOrder().awaitsConfirmation()).isFalse();
     }
 
     @Test

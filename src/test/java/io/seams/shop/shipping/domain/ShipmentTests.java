@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentCreated;
 import io.seams.shop.shipping.ShipmentDelivered;
 import io.seams.shop.shipping.ShipmentDispatched;
@@ -21,7 +22,7 @@ class ShipmentTests {
     @Test
     void aPreparedShipmentIsDispatchedThenDelivered() {
         var shipment = Shipment.prepare(order, CustomerId.DEMO, ADDRESS, NOW);
-        var id = shipment.getId().id();
+        var id = shipment.getId();
 
         assertThat(shipment.dispatch("DHL", "JD0146", NOW)).isTrue();
         assertThat(shipment.deliver(NOW)).isTrue();
@@ -49,9 +50,21 @@ class ShipmentTests {
         var dispatched = Shipment.prepare(OrderId.random(), CustomerId.DEMO, ADDRESS, NOW);
         dispatched.dispatch("DHL", "1", NOW);
 
-        assertThat(waiting.cancel()).isTrue();
+        waiting.events().drain();
+        assertThat(waiting.cancel(NOW)).isTrue();
+        assertThat(waiting.events().drain()).containsExactly(new ShipmentCancelled(order, NOW));
         assertThat(waiting.dispatch("DHL", "1", NOW)).isFalse();
-        assertThat(dispatched.cancel()).isFalse();
+        assertThat(dispatched.cancel(NOW)).isFalse();
         assertThat(dispatched.status()).isEqualTo(ShipmentStatus.DISPATCHED);
+    }
+
+    @Test
+    void aCancellationThatOvertakesTheConfirmationLeavesAShipmentThatNeverLeaves() {
+        var tombstone = Shipment.cancelledBeforePreparation(order, CustomerId.DEMO, NOW);
+
+        assertThat(tombstone.status()).isEqualTo(ShipmentStatus.CANCELLED);
+        assertThat(tombstone.shipTo()).isNull();
+        assertThat(tombstone.dispatch("DHL", "1", NOW)).isFalse();
+        assertThat(tombstone.events().drain()).containsExactly(new ShipmentCancelled(order, NOW));
     }
 }
