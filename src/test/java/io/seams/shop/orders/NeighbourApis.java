@@ -30,6 +30,12 @@ class NeighbourApis {
     static final ShippingAddress ADAS_ADDRESS =
             new ShippingAddress("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London", "GB");
 
+    /** A customer whose erasure the tests race against placing an order. */
+    static final CustomerId GRACE = new CustomerId(java.util.UUID.fromString("6a6ace00-0000-4000-8000-000000000002"));
+
+    static final ShippingAddress GRACES_ADDRESS =
+            new ShippingAddress("Grace Hopper", "1 Compiler Lane", "20301", "Arlington", "US");
+
     @Bean
     Catalog catalog() {
         return new Catalog() {
@@ -54,6 +60,8 @@ class NeighbourApis {
 
     @Bean
     Customers customers() {
-        return customer -> customer.equals(CustomerId.DEMO) ? Optional.of(ADAS_ADDRESS) : Optional.empty();
+        return customer -> customer.equals(CustomerId.DEMO)
+                ? Optional.of(ADAS_ADDRESS)
+                : customer.equals(GRACE) ? Optional.of(GRACES_ADDRESS) : Optional.empty();
     }
 }

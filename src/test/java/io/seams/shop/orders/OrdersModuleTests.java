@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerErased;
 import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.application.OrderPlacement;
@@ -124,6 +126,20 @@ class OrdersModuleTests {
         scenario.publish(new StockReservationRejected(order.getId(), "too late", Instant.now()))
                 .andWaitForStateChange(() -> EventPublications.incomplete(jdbc), count -> count == 0)
                 .andVerify(count -> assertThat(statusOf(order)).isEqualTo(OrderStatus.RESERVED));
+    }
+
+    @Test
+    void anAddressReadJustBeforeTheCustomerWasErasedIsNotKept(Scenario scenario) {
+        scenario.publish(new CustomerErased(NeighbourApis.GRACE, Instant.now()))
+                .andWaitForStateChange(() -> EventPublications.incomplete(jdbc), count -> count == 0);
+
+        // The customers API still answers with the address, as it did a moment before the erasure.
+        var order = ((Placement.Placed) placement.place(
+                        new PlaceOrder(NeighbourApis.GRACE, "tok_visa", List.of(new PlaceOrder.Line(MUG, 1))),
+                        Optional.empty()))
+                .order();
+
+        assertThat(orders.findById(order.getId()).orElseThrow().shipTo()).isEqualTo(ShippingAddress.ERASED);
     }
 
     @Test

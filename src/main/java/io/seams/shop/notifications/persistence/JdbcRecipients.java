@@ -62,6 +62,11 @@ class JdbcRecipients implements Recipients {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void erase(CustomerId customer) {
+        // The same lock as claiming a notification: no mail to this customer is recorded meanwhile.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('notifications.customer:' || ?))")
+                .param(customer.toString())
+                .query((row, number) -> 1)
+                .single();
         var email = "erased-" + customer + "@invalid";
         jdbc.sql("""
                         INSERT INTO notifications.recipient (customer_id, name, email, erased) VALUES (?, 'erased', ?, true)

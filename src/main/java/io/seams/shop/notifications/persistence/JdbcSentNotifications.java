@@ -21,11 +21,23 @@ class JdbcSentNotifications implements SentNotifications {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean claim(OrderId order, NotificationKind kind, Recipient recipient) {
+        // Serialises with an erasure of the same customer (JdbcRecipients#erase takes the same lock).
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('notifications.customer:' || ?))")
+                .param(recipient.customerId().toString())
+                .query((row, number) -> 1)
+                .single();
         return jdbc.sql("""
                                 INSERT INTO notifications.sent_notification (order_id, kind, customer_id, email, sent_at)
-                                VALUES (?, ?, ?, ?, now())
+                                SELECT ?, ?, ?, ?, now()
+                                WHERE NOT EXISTS (SELECT 1 FROM notifications.recipient
+                                                  WHERE customer_id = ? AND erased)
                                 ON CONFLICT (order_id, kind) DO NOTHING""")
-                        .params(order.id(), kind.name(), recipient.customerId().id(), recipient.email())
+                        .params(
+                                order.id(),
+                                kind.name(),
+                                recipient.customerId().id(),
+                                recipient.email(),
+                                recipient.customerId().id())
                         .update()
                 == 1;
     }

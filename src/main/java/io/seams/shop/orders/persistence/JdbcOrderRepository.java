@@ -72,7 +72,9 @@ class JdbcOrderRepository implements OrderRepository {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(Order order) {
-        var shipTo = order.shipTo();
+        // Serialises with an erasure of the same customer: a copy written after it is anonymised.
+        lockPersonalDataOf(order.customerId());
+        var shipTo = isErased(order.customerId()) ? ShippingAddress.ERASED : order.shipTo();
         jdbc.sql("""
                         INSERT INTO orders.purchase_order
                             (id, customer_id, payment_token, status, reason, total_amount, total_currency, placed_at,
@@ -132,6 +134,10 @@ class JdbcOrderRepository implements OrderRepository {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public int eraseShippingAddresses(CustomerId customer) {
+        lockPersonalDataOf(customer);
+        jdbc.sql("INSERT INTO orders.erased_customer (customer_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(customer.id())
+                .update();
         var erased = ShippingAddress.ERASED;
         return jdbc.sql("""
                         UPDATE orders.purchase_order
@@ -146,6 +152,20 @@ class JdbcOrderRepository implements OrderRepository {
                         erased.country(),
                         customer.id())
                 .update();
+    }
+
+    private void lockPersonalDataOf(CustomerId customer) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('orders.customer:' || ?))")
+                .param(customer.toString())
+                .query((row, number) -> 1)
+                .single();
+    }
+
+    private boolean isErased(CustomerId customer) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM orders.erased_customer WHERE customer_id = ?)")
+                .param(customer.id())
+                .query(Boolean.class)
+                .single();
     }
 
     private void publishEventsOf(Order order) {

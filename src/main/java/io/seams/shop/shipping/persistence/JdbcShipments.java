@@ -53,7 +53,9 @@ class JdbcShipments implements Shipments {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean add(Shipment shipment) {
-        var to = shipment.shipTo();
+        // Serialises with an erasure of the same customer: a shipment prepared after it keeps no address.
+        lockPersonalDataOf(shipment.customerId());
+        var to = isErased(shipment.customerId()) ? ShippingAddress.ERASED : shipment.shipTo();
         var added = jdbc.sql("""
                                 INSERT INTO shipping.shipment
                                     (id, order_id, customer_id, recipient, street, postal_code, city, country, status,
@@ -100,6 +102,10 @@ class JdbcShipments implements Shipments {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public int eraseAddresses(CustomerId customer) {
+        lockPersonalDataOf(customer);
+        jdbc.sql("INSERT INTO shipping.erased_customer (customer_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(customer.id())
+                .update();
         var erased = ShippingAddress.ERASED;
         return jdbc.sql("""
                         UPDATE shipping.shipment
@@ -112,6 +118,20 @@ class JdbcShipments implements Shipments {
                         erased.country(),
                         customer.id())
                 .update();
+    }
+
+    private void lockPersonalDataOf(CustomerId customer) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('shipping.customer:' || ?))")
+                .param(customer.toString())
+                .query((row, number) -> 1)
+                .single();
+    }
+
+    private boolean isErased(CustomerId customer) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM shipping.erased_customer WHERE customer_id = ?)")
+                .param(customer.id())
+                .query(Boolean.class)
+                .single();
     }
 
     private static Shipment shipment(ResultSet row, int number) throws SQLException {
