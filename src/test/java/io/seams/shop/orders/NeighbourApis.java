@@ -25,7 +25,8 @@ class NeighbourApis {
 
     static final List<CatalogEntry> ENTRIES = List.of(
             new CatalogEntry(new Sku("MUG-CLASSIC"), "Classic mug", Money.of("12.90", "EUR")),
-            new CatalogEntry(new Sku("TEE-LOGO-M"), "Logo T-shirt (M)", Money.of("24.00", "EUR")));
+            new CatalogEntry(new Sku("TEE-LOGO-M"), "Logo T-shirt (M)", Money.of("24.00", "EUR")),
+            new CatalogEntry(new Sku("CAP-IMPORTED"), "Imported cap", Money.of("15.00", "USD")));
 
     static final ShippingAddress ADAS_ADDRESS =
             new ShippingAddress("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London", "GB");

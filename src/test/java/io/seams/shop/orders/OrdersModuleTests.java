@@ -143,6 +143,18 @@ class OrdersModuleTests {
     }
 
     @Test
+    void productsPricedInDifferentCurrenciesAreNotOrderedTogether() {
+        var outcome = placement.place(
+                new PlaceOrder(
+                        CustomerId.DEMO,
+                        "tok_visa",
+                        List.of(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(new Sku("CAP-IMPORTED"), 1))),
+                Optional.empty());
+
+        assertThat(outcome).isEqualTo(new Placement.MixedCurrencies(java.util.Set.of("EUR", "USD")));
+    }
+
+    @Test
     void ordersCannotTouchAnotherModulesTables() {
         assertThatThrownBy(() -> jdbc.sql("SELECT count(*) FROM inventory.stock")
                         .query(Long.class)

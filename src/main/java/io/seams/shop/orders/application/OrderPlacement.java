@@ -11,6 +11,7 @@ import io.seams.shop.orders.domain.OrderRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,6 +54,12 @@ public class OrderPlacement {
         var prices = catalog.pricesOf(request.skus());
         if (!prices.isComplete()) {
             return new Placement.UnknownProducts(prices.unknownSkus());
+        }
+        var currencies = prices.entries().stream()
+                .map(entry -> entry.price().currency().getCurrencyCode())
+                .collect(Collectors.toSet());
+        if (currencies.size() > 1) {
+            return new Placement.MixedCurrencies(currencies);
         }
         var shipTo = customers.shippingAddressOf(request.customerId());
         if (shipTo.isEmpty()) {

@@ -30,6 +30,14 @@ public sealed interface Placement {
     record UnknownProducts(Set<Sku> unknownSkus) implements Placement {}
 
     /**
+     * Nothing was placed: the catalog prices these products in different currencies, and an order
+     * is paid in one.
+     *
+     * @param currencies the currencies involved
+     */
+    record MixedCurrencies(Set<String> currencies) implements Placement {}
+
+    /**
      * Nothing was placed: there is no such customer (or the customer was erased).
      *
      * @param customerId the customer asked for

@@ -56,7 +56,8 @@ class OrderController {
     @ApiResponse(responseCode = "400", description = "The body is malformed or invalid")
     @ApiResponse(
             responseCode = "422",
-            description = "Unknown SKU or customer, or the Idempotency-Key was used for another request")
+            description = "Unknown SKU or customer, products in several currencies, or the Idempotency-Key was used"
+                    + " for another request")
     ResponseEntity<OrderResponse> place(
             @Parameter(description = "Makes retries safe: the same key and body place one order only")
                     @RequestHeader(name = "Idempotency-Key", required = false)
@@ -128,6 +129,17 @@ class OrderController {
                     "Unknown product",
                     "The catalog does not offer " + String.join(", ", skus),
                     Map.of("unknownSkus", skus));
+        }
+        if (outcome instanceof Placement.MixedCurrencies mixed) {
+            return Problems.unprocessable(
+                    "mixed-currencies",
+                    "Mixed currencies",
+                    "These products are priced in "
+                            + String.join(
+                                    " and ",
+                                    mixed.currencies().stream().sorted().toList())
+                            + "; an order is paid in one currency",
+                    Map.of("currencies", mixed.currencies().stream().sorted().toList()));
         }
         if (outcome instanceof Placement.UnknownCustomer customer) {
             return Problems.unprocessable(
