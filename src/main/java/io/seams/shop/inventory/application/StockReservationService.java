@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reserves stock for an order, all lines or none, exactly once per order. The stock rows are
- * locked first (in SKU order, so concurrent reservations cannot deadlock); only then is the
- * order's earlier decision looked up, so two deliveries of the same request cannot both decide.
+ * Reserves stock for an order, all lines or none, exactly once per order, and releases or ships
+ * it later. Everything done for one order takes that order's lock first, so a reservation and
+ * its cancellation take turns; the stock rows are then locked in SKU order, so concurrent
+ * reservations of different orders cannot deadlock.
  */
 @Service
 class StockReservationService {
@@ -36,6 +37,7 @@ class StockReservationService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<StockReservation> reserve(OrderId orderId, List<ReservationLine> lines) {
+        reservations.lockOrder(orderId);
         var stock = stocks.lockAll(lines.stream().map(ReservationLine::sku).toList());
         if (reservations.existsFor(orderId)) {
             return Optional.empty();
@@ -51,6 +53,7 @@ class StockReservationService {
     /** Takes the units of a dispatched order out of the stock they were reserved in. */
     @Transactional(propagation = Propagation.MANDATORY)
     void ship(OrderId orderId) {
+        reservations.lockOrder(orderId);
         reservations.lockFor(orderId).ifPresent(reservation -> {
             var stock = stocks.lockAll(
                     reservation.lines().stream().map(ReservationLine::sku).toList());
@@ -67,6 +70,7 @@ class StockReservationService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void release(OrderId orderId) {
+        reservations.lockOrder(orderId);
         var reservation = reservations.lockFor(orderId);
         if (reservation.isEmpty()) {
             reservations.add(StockReservation.withdrawn(orderId, clock.instant()));

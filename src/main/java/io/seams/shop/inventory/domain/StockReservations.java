@@ -7,6 +7,12 @@ import org.jmolecules.ddd.types.Repository;
 /** Every order's decided reservation. Saving one publishes the events it raised. */
 public interface StockReservations extends Repository<StockReservation, OrderId> {
 
+    /**
+     * Locks the order's reservation, decided or not, until the current transaction ends: reserving,
+     * releasing and shipping for one order take turns.
+     */
+    void lockOrder(OrderId orderId);
+
     boolean existsFor(OrderId orderId);
 
     /** The order's reservation, locked until the current transaction ends. */

@@ -26,6 +26,15 @@ class JdbcStockReservations implements StockReservations {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockOrder(OrderId orderId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('inventory.order:' || ?))")
+                .param(orderId.toString())
+                .query((row, number) -> 1)
+                .single();
+    }
+
+    @Override
     public boolean existsFor(OrderId orderId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM inventory.reservation WHERE order_id = ?)")
                 .param(orderId.id())
