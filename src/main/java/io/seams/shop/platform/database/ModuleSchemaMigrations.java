@@ -1,5 +1,6 @@
 package io.seams.shop.platform.database;
 
+import io.seams.shop.platform.topology.HostedModules;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,12 +43,16 @@ class ModuleSchemaMigrations implements InitializingBean {
     private final ResourcePatternResolver resources;
     private final boolean moduleRoles;
 
+    private final HostedModules hosted;
+
     ModuleSchemaMigrations(
             DataSource dataSource,
             ResourcePatternResolver resources,
+            Environment environment,
             @Value("${seams.database.module-roles:true}") boolean moduleRoles) {
         this.dataSource = dataSource;
         this.resources = resources;
+        this.hosted = HostedModules.from(environment);
         this.moduleRoles = moduleRoles;
     }
 
@@ -93,12 +99,16 @@ class ModuleSchemaMigrations implements InitializingBean {
         }
     }
 
-    /** The schemas that have migrations on the class path, one per folder under {@code db/}. */
+    /**
+     * The schemas to migrate: one per folder under {@code db/} on the class path, of the modules
+     * this process hosts, and the event registry's.
+     */
     List<String> schemas() throws IOException {
         return Stream.of(resources.getResources(LOCATION_PATTERN))
                 .map(ModuleSchemaMigrations::folderOf)
                 .filter(Objects::nonNull)
                 .distinct()
+                .filter(schema -> schema.equals(EVENTS_SCHEMA) || hosted.hosts(schema))
                 .sorted(Comparator.naturalOrder())
                 .toList();
     }

@@ -1,0 +1,63 @@
+package io.seams.shop.platform.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seams.shop.catalog.Catalog;
+import io.seams.shop.customers.Customers;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The same jar, started to host only payments and notifications: nothing of the other modules runs. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "seams.topology.modules=payments,notifications")
+@AutoConfigureRestTestClient
+class HostedModulesTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void onlyTheHostedModulesSchemasAndTheEventRegistryAreMigrated() {
+        var schemas = jdbc.sql("""
+                        SELECT table_schema FROM information_schema.tables
+                        WHERE table_name = 'flyway_schema_history' ORDER BY table_schema""").query(String.class).list();
+
+        assertThat(schemas).isEqualTo(List.of("events", "notifications", "payments"));
+    }
+
+    @Test
+    void theOtherModulesBeansDoNotExist() {
+        assertThat(context.getBeanNamesForType(Catalog.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(Customers.class)).isEmpty();
+        assertThat(context.getBeanDefinitionNames())
+                .noneMatch(name -> name.toLowerCase().contains("order"))
+                .anyMatch(name -> name.equals("paymentProcessing"))
+                .anyMatch(name -> name.equals("customerNotifications"));
+    }
+
+    @Test
+    void theOtherModulesEndpointsAreNotServed() {
+        http.get().uri("/api/catalog/products").exchange().expectStatus().isNotFound();
+        http.get()
+                .uri("/api/orders/00000000-0000-0000-0000-000000000000")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.type")
+                .doesNotExist();
+    }
+}
