@@ -16,6 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -77,6 +78,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "concurrent-modification",
                 "Concurrent modification",
                 "The resource was changed by another request at the same time; read it again and retry");
+    }
+
+    @ExceptionHandler(RestClientException.class)
+    ProblemDetail moduleUnavailable(RestClientException ex, WebRequest request) {
+        log.warn("A module {} needs is unavailable: {}", request.getDescription(false), ex.getMessage());
+        return Problems.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "module-unavailable",
+                "Service unavailable",
+                "A part of the shop this request needs is not reachable right now; nothing was done, try again later");
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,33 @@
+package io.seams.shop.customers.web;
+
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.Customers;
+import io.seams.shop.customers.ShippingAddress;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The {@link Customers} API served over HTTP, for modules running in other processes. An unknown
+ * customer is an empty answer, as it is in-process.
+ */
+@Hidden
+@RestController
+@RequestMapping("/internal/customers")
+class CustomersEndpoint {
+
+    private final Customers customers;
+
+    CustomersEndpoint(Customers customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping("/{customer}/shipping-address")
+    Optional<ShippingAddress> shippingAddressOf(@PathVariable UUID customer) {
+        return customers.shippingAddressOf(new CustomerId(customer));
+    }
+}

@@ -1,0 +1,109 @@
+package io.seams.shop.platform.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seams.shop.SeamsApplication;
+import io.seams.shop.testing.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Two processes' worth of Seams: a provider hosting catalog and customers on a database of its
+ * own, and the application under test hosting orders, which reaches them over HTTP through
+ * clients built from the same API interfaces it uses in the monolith.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "seams.topology.modules=orders")
+@AutoConfigureRestTestClient
+class RemoteModuleApisTests {
+
+    static ConfigurableApplicationContext provider;
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void catalogAndCustomersElsewhere(DynamicPropertyRegistry registry) {
+        var database = TestDatabases.fresh();
+        provider = new SpringApplicationBuilder(SeamsApplication.class)
+                .properties(
+                        "seams.topology.modules=catalog,customers",
+                        "server.port=0",
+                        "seams.mail.embedded.port=0",
+                        "spring.datasource.url=" + database.url(),
+                        "spring.datasource.username=" + database.username(),
+                        "spring.datasource.password=" + database.password())
+                .run();
+        var url = "http://localhost:" + provider.getEnvironment().getProperty("local.server.port");
+        registry.add("seams.topology.remote.catalog.url", () -> url);
+        registry.add("seams.topology.remote.customers.url", () -> url);
+    }
+
+    @AfterAll
+    static void stopTheProvider() {
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    @Test
+    void ordersArePricedAndAddressedByModulesInAnotherProcessAndFailFastWhenTheyAreGone() {
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"lines":[{"sku":"MUG-CLASSIC","quantity":2}]}""")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.total.amount")
+                .isEqualTo(25.80)
+                .jsonPath("$.shipTo.recipient")
+                .isEqualTo("Ada Lovelace");
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"lines":[{"sku":"NO-SUCH-THING","quantity":1}]}""")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
+        var orders = countOrders();
+
+        provider.close();
+
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"lines":[{"sku":"MUG-CLASSIC","quantity":1}]}""")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:seams:problem:module-unavailable");
+        assertThat(countOrders()).isEqualTo(orders);
+    }
+
+    private long countOrders() {
+        return jdbc.sql("SELECT count(*) FROM orders.purchase_order")
+                .query(Long.class)
+                .single();
+    }
+}
