@@ -44,7 +44,7 @@ public final class DataOwnershipRules {
                         var folder = app.mainSources()
                                 .resolve(module.getBasePackage().getName().replace('.', '/'));
                         SqlText.inJavaStrings(folder, schemas(app)).stream()
-                                .filter(reference -> !reference.schema().equals(own))
+                                .filter(reference -> !app.owns(own, reference.schema()))
                                 .forEach(reference -> events.add(violated(
                                         module,
                                         ("%s:%d: module '%s' names '%s' of schema '%s'. Fix: ask module '%s' through"

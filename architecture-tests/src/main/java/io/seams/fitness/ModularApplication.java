@@ -32,6 +32,7 @@ import org.springframework.modulith.core.ApplicationModules;
  * @param mainSources the root of the production Java sources, for rules that read source text
  * @param testSources the root of the test Java sources
  * @param migrations the folder holding one migrations folder per module ({@code <module>/V1__x.sql})
+ * @param schemaOwners schemas a module owns besides the one named after it, by schema
  */
 public record ModularApplication(
         Class<?> applicationClass,
@@ -40,7 +41,8 @@ public record ModularApplication(
         JavaClasses testClasses,
         Path mainSources,
         Path testSources,
-        Path migrations) {
+        Path migrations,
+        Map<String, String> schemaOwners) {
 
     private static final Map<Class<?>, ModularApplication> IMPORTED = new ConcurrentHashMap<>();
 
@@ -65,18 +67,43 @@ public record ModularApplication(
                 tests,
                 Path.of("src/main/java"),
                 Path.of("src/test/java"),
-                Path.of("db"));
+                Path.of("db"),
+                Map.of());
     }
 
     /** The same application with its Java sources in other folders. */
     public ModularApplication withSources(Path main, Path test) {
-        return new ModularApplication(applicationClass, modules, classes, testClasses, main, test, migrations);
+        return new ModularApplication(
+                applicationClass, modules, classes, testClasses, main, test, migrations, schemaOwners);
     }
 
     /** The same application with its per-module migration folders under another folder. */
     public ModularApplication withMigrations(Path folder) {
         return new ModularApplication(
-                applicationClass, modules, classes, testClasses, mainSources, testSources, folder);
+                applicationClass, modules, classes, testClasses, mainSources, testSources, folder, schemaOwners);
+    }
+
+    /**
+     * The same application where {@code module} also owns {@code schema} (say, the platform owns
+     * the event registry's schema).
+     */
+    public ModularApplication withSchemaOwnedBy(String schema, String module) {
+        var owners = new java.util.HashMap<>(schemaOwners);
+        owners.put(schema, module);
+        return new ModularApplication(
+                applicationClass,
+                modules,
+                classes,
+                testClasses,
+                mainSources,
+                testSources,
+                migrations,
+                Map.copyOf(owners));
+    }
+
+    /** Whether the module owns the schema: the one named after it, or one given to it. */
+    public boolean owns(String module, String schema) {
+        return schema.equals(module) || module.equals(schemaOwners.get(schema));
     }
 
     /** The module a type belongs to, by its package. */

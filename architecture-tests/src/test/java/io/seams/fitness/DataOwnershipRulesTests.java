@@ -33,6 +33,13 @@ class DataOwnershipRulesTests {
     }
 
     @Test
+    void sqlNamingASchemaTheModuleWasGivenIsItsOwn() {
+        var owning = violating.withSchemaOwnedBy("billing", "ordering");
+
+        Violations.assertNone(DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(owning), owning.classes());
+    }
+
+    @Test
     void passesACleanApplication() {
         Violations.assertNone(DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(clean), clean.classes());
         Violations.assertNone(DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(clean), clean.classes());

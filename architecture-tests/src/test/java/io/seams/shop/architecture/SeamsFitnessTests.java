@@ -21,7 +21,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Every fitness rule of the pack, applied to Seams. Each test is one rule; its name says which. */
 class SeamsFitnessTests {
 
-    static final ModularApplication seams = ModularApplication.of(SeamsApplication.class);
+    /** The platform owns the event publication registry's (and the Kafka inbox's) schema. */
+    static final ModularApplication seams =
+            ModularApplication.of(SeamsApplication.class).withSchemaOwnedBy("events", "platform");
+
     static final Path EVENT_LOCK = Path.of("architecture-tests", "event-contracts.lock.json");
     static final String ALLOWED_IN_TRANSACTION = "io.seams.shop.platform.AllowedInTransaction";
 

@@ -28,6 +28,14 @@ public final class HostedModules {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** The base packages of the modules hosted here: the whole application for the monolith. */
+    public java.util.List<String> basePackages() {
+        if (isMonolith()) {
+            return java.util.List.of(BASE_PACKAGE.substring(0, BASE_PACKAGE.length() - 1));
+        }
+        return modules.stream().sorted().map(module -> BASE_PACKAGE + module).toList();
+    }
+
     /** Whether every module runs here. */
     public boolean isMonolith() {
         return modules.isEmpty();

@@ -1,0 +1,236 @@
+package io.seams.shop.platform.events;
+
+import io.seams.shop.platform.topology.HostedModules;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.serializer.ToStringSerializer;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.Externalized;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Carries events between processes when modules run apart
+ * ({@code spring.modulith.events.externalization.enabled=true}, with {@code spring.kafka.*}).
+ *
+ * <p>Out: Spring Modulith externalises the events of the modules hosted here from the event
+ * publication registry after commit, to the topic their {@code @Externalized} name gives, keyed
+ * by the aggregate id, as the same JSON the contract lock records; a publication stays incomplete
+ * until the broker acknowledges it. In: the events of modules hosted elsewhere arrive through an
+ * inbox that drops a message seen before, and are published locally in the same transaction, so
+ * the registry hands them to the local listeners. An event that came in is never sent out again:
+ * only the hosted modules' events are externalised.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.modulith.events.externalization.enabled", havingValue = "true")
+class KafkaEventBridge {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventBridge.class);
+
+    @Bean
+    EventExternalizationConfiguration hostedModulesEvents(Environment environment) {
+        return EventExternalizationConfiguration.defaults(
+                        HostedModules.from(environment).basePackages())
+                .build();
+    }
+
+    /**
+     * Keys as their text (aggregate ids); values as the bytes Spring Modulith's message converter
+     * already wrote with the application's JSON mapper — the JSON the contract lock records.
+     */
+    @Bean
+    @SuppressWarnings("unchecked")
+    DefaultKafkaProducerFactoryCustomizer eventJson() {
+        return factory -> {
+            var producers = (DefaultKafkaProducerFactory<Object, byte[]>) factory;
+            producers.setKeySerializer(new ToStringSerializer<>());
+            producers.setValueSerializer(new ByteArraySerializer());
+        };
+    }
+
+    /**
+     * Every event topic exists before anyone subscribes: a consumer that subscribed to a topic not
+     * yet created would only notice it at its next metadata refresh, minutes later.
+     */
+    @Bean
+    KafkaAdmin.NewTopics eventTopics() {
+        return new KafkaAdmin.NewTopics(Inbox.externalizedEvents().keySet().stream()
+                .map(topic -> TopicBuilder.name(topic).build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    Inbox inbox(
+            Environment environment,
+            JdbcClient jdbc,
+            JsonMapper json,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            ConcurrentKafkaListenerContainerFactory<?, ?> containers) {
+        var group = environment.getProperty(
+                "seams.topology.consumer-group", environment.getProperty("spring.application.name", "seams"));
+        return new Inbox(HostedModules.from(environment), jdbc, json, events, transactions, containers, group);
+    }
+
+    /**
+     * Receives the events of modules hosted in other processes, each message once. Its consumer
+     * group is the process's ({@code seams.topology.consumer-group}): replicas of one process share
+     * the work.
+     */
+    static class Inbox implements SmartLifecycle {
+
+        private final Map<String, Class<?>> eventsByTopic;
+        private final JdbcClient jdbc;
+        private final JsonMapper json;
+        private final ApplicationEventPublisher events;
+        private final TransactionTemplate transactions;
+        private final MessageListenerContainer container;
+
+        @SuppressWarnings("unchecked")
+        Inbox(
+                HostedModules hosted,
+                JdbcClient jdbc,
+                JsonMapper json,
+                ApplicationEventPublisher events,
+                TransactionTemplate transactions,
+                ConcurrentKafkaListenerContainerFactory<?, ?> containers,
+                String group) {
+            this.eventsByTopic = inboundEvents(hosted);
+            this.jdbc = jdbc;
+            this.json = json;
+            this.events = events;
+            this.transactions = transactions;
+            if (eventsByTopic.isEmpty()) {
+                this.container = null;
+            } else {
+                var factory = (ConcurrentKafkaListenerContainerFactory<Object, Object>) containers;
+                var created = factory.createContainer(eventsByTopic.keySet().toArray(String[]::new));
+                created.getContainerProperties().setGroupId(group);
+                created.getContainerProperties().setMessageListener((MessageListener<Object, Object>) this::receive);
+                // A message that cannot be handled now (database down, say) is retried, never skipped:
+                // its offset is committed only once it is handled.
+                created.setCommonErrorHandler(
+                        new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+                this.container = created;
+            }
+            log.info("Events: receiving {} from Kafka", eventsByTopic.isEmpty() ? "nothing" : eventsByTopic.keySet());
+        }
+
+        @Override
+        public void start() {
+            if (container != null) {
+                container.start();
+            }
+        }
+
+        @Override
+        public void stop() {
+            if (container != null) {
+                container.stop();
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return container != null && container.isRunning();
+        }
+
+        void receive(ConsumerRecord<Object, Object> message) {
+            var type = eventsByTopic.get(message.topic());
+            if (type == null) {
+                return;
+            }
+            var key = textOf(message.key());
+            var value = textOf(message.value());
+            try {
+                takeIn(message.topic(), type, key, value);
+            } catch (RuntimeException e) {
+                // Retried until it succeeds; say why, without the payload (it may hold personal data).
+                log.warn("Could not take in a message from {}; retrying: {}", message.topic(), e.toString());
+                throw e;
+            }
+        }
+
+        private void takeIn(String topic, Class<?> type, String key, String value) {
+            transactions.executeWithoutResult(status -> {
+                var firstTime =
+                        jdbc.sql("""
+                                        INSERT INTO events.inbox (message_id, topic) VALUES (?, ?)
+                                        ON CONFLICT (message_id) DO NOTHING""").params(idOf(topic, key, value), topic).update() == 1;
+                if (firstTime) {
+                    events.publishEvent(json.readValue(value, type));
+                } else {
+                    log.debug("Dropped a message received before from {}", topic);
+                }
+            });
+        }
+
+        private static String textOf(Object keyOrValue) {
+            return keyOrValue instanceof byte[] bytes
+                    ? new String(bytes, StandardCharsets.UTF_8)
+                    : String.valueOf(keyOrValue);
+        }
+
+        /** A message's identity: the same event delivered again hashes the same. */
+        private static String idOf(String topic, String key, String value) {
+            try {
+                var digest = MessageDigest.getInstance("SHA-256");
+                digest.update((topic + "|" + key + "|" + value).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+
+        /** Every externalised event of a module not hosted here, by its topic. */
+        private static Map<String, Class<?>> inboundEvents(HostedModules hosted) {
+            var inbound = new TreeMap<String, Class<?>>();
+            externalizedEvents().forEach((topic, type) -> {
+                if (!hosted.hostsClass(type.getName())) {
+                    inbound.put(topic, type);
+                }
+            });
+            return inbound;
+        }
+
+        /** Every externalised event of the application, by its topic. */
+        static Map<String, Class<?>> externalizedEvents() {
+            var scanner = new ClassPathScanningCandidateComponentProvider(false);
+            scanner.addIncludeFilter(new AnnotationTypeFilter(Externalized.class));
+            var byTopic = new TreeMap<String, Class<?>>();
+            for (var candidate : scanner.findCandidateComponents("io.seams.shop")) {
+                var type = ClassUtils.resolveClassName(candidate.getBeanClassName(), Inbox.class.getClassLoader());
+                byTopic.put(type.getAnnotation(Externalized.class).value().split("::")[0], type);
+            }
+            return byTopic;
+        }
+    }
+}

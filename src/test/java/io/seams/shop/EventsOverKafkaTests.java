@@ -1,0 +1,156 @@
+package io.seams.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.seams.shop.testing.KafkaBroker;
+import io.seams.shop.testing.TestDatabases;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Inventory extracted: one process hosts every module but inventory, another hosts inventory, each
+ * on a database of its own; the events between them cross a real Kafka broker process. An order
+ * placed on the first is reserved by the second and comes back confirmed.
+ */
+class EventsOverKafkaTests {
+
+    static KafkaBroker kafka;
+    static ConfigurableApplicationContext shop;
+    static ConfigurableApplicationContext inventory;
+
+    @BeforeAll
+    static void startTheBrokerAndBothProcesses() throws Exception {
+        kafka = KafkaBroker.start();
+        shop = start("catalog,customers,orders,payments,shipping,notifications,tracking", "shop");
+        inventory = start("inventory", "inventory");
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (var context : new ConfigurableApplicationContext[] {shop, inventory}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void anOrderIsReservedByTheExtractedInventoryAndConfirmed() throws Exception {
+        var http = RestClient.create("http://localhost:" + shop.getEnvironment().getProperty("local.server.port"));
+        var inventoryDatabase = inventory.getBean(JdbcClient.class);
+        var mugs = availableMugs(inventoryDatabase);
+
+        var order = http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"lines":[{"sku":"MUG-CLASSIC","quantity":2}]}""")
+                .retrieve()
+                .toBodilessEntity()
+                .getHeaders()
+                .getLocation();
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(http.get().uri(order).retrieve().body(Map.class))
+                        .containsEntry("status", "CONFIRMED"));
+        assertThat(availableMugs(inventoryDatabase)).isEqualTo(mugs - 2);
+        assertThat(inventoryDatabase
+                        .sql("SELECT count(*) FROM events.inbox WHERE topic = 'orders.OrderPlaced.v1'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        aMessageDeliveredAgainIsDroppedByTheInbox(inventoryDatabase, mugs - 2);
+        assertThat(shop.getBean(JdbcClient.class)
+                        .sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'inventory'")
+                        .query(Long.class)
+                        .single())
+                .as("the shop's database holds no inventory schema")
+                .isZero();
+    }
+
+    /** Sends the same OrderPlaced record again, waits until inventory has read past it: nothing changes. */
+    private static void aMessageDeliveredAgainIsDroppedByTheInbox(JdbcClient inventoryDatabase, int mugs)
+            throws Exception {
+        var topic = "orders.OrderPlaced.v1";
+        var config = Map.<String, Object>of(
+                "bootstrap.servers", kafka.bootstrapServers(),
+                "key.deserializer", ByteArrayDeserializer.class,
+                "value.deserializer", ByteArrayDeserializer.class,
+                "key.serializer", ByteArraySerializer.class,
+                "value.serializer", ByteArraySerializer.class,
+                "auto.offset.reset", "earliest",
+                "group.id", "test-replay");
+        ConsumerRecord<byte[], byte[]> original;
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(config)) {
+            consumer.subscribe(List.of(topic));
+            original = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> consumer.poll(Duration.ofMillis(500)), records -> !records.isEmpty())
+                    .iterator()
+                    .next();
+        }
+        try (var producer = new KafkaProducer<byte[], byte[]>(config)) {
+            producer.send(new ProducerRecord<>(topic, original.key(), original.value()))
+                    .get();
+        }
+        try (var admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> admin.listConsumerGroupOffsets("inventory")
+                                    .partitionsToOffsetAndMetadata()
+                                    .get()
+                                    .get(new TopicPartition(topic, 0))
+                                    .offset()
+                            == 2);
+        }
+        assertThat(inventoryDatabase
+                        .sql("SELECT count(*) FROM events.inbox WHERE topic = 'orders.OrderPlaced.v1'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(availableMugs(inventoryDatabase)).isEqualTo(mugs);
+    }
+
+    private static int availableMugs(JdbcClient jdbc) {
+        return jdbc.sql("SELECT available FROM inventory.stock WHERE sku = 'MUG-CLASSIC'")
+                .query(Integer.class)
+                .single();
+    }
+
+    private static ConfigurableApplicationContext start(String modules, String group) {
+        var database = TestDatabases.fresh();
+        // Arguments, not default properties: they must win over application.yaml.
+        return new SpringApplicationBuilder(SeamsApplication.class)
+                .run(
+                        "--seams.topology.modules=" + modules,
+                        "--seams.topology.consumer-group=" + group,
+                        "--spring.modulith.events.externalization.enabled=true",
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--spring.kafka.consumer.auto-offset-reset=earliest",
+                        "--spring.kafka.listener.missing-topics-fatal=false",
+                        "--server.port=0",
+                        "--seams.mail.embedded.port=0",
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password());
+    }
+}
