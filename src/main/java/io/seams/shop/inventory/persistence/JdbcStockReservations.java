@@ -6,6 +6,7 @@ import io.seams.shop.inventory.domain.ReservationStatus;
 import io.seams.shop.inventory.domain.StockReservation;
 import io.seams.shop.inventory.domain.StockReservations;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.TransactionLocks;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,20 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcStockReservations implements StockReservations {
 
     private final JdbcClient jdbc;
+    private final TransactionLocks locks;
     private final ApplicationEventPublisher events;
 
-    JdbcStockReservations(JdbcClient jdbc, ApplicationEventPublisher events) {
+    JdbcStockReservations(JdbcClient jdbc, TransactionLocks locks, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.events = events;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockOrder(OrderId orderId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('inventory.order:' || ?))")
-                .param(orderId.toString())
-                .query((row, number) -> 1)
-                .single();
+        locks.lock("inventory.order:" + orderId.toString());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.notifications.domain.Recipient;
 import io.seams.shop.notifications.domain.Recipients;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.TransactionLocks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcRecipients implements Recipients {
 
     private final JdbcClient jdbc;
+    private final TransactionLocks locks;
 
-    JdbcRecipients(JdbcClient jdbc) {
+    JdbcRecipients(JdbcClient jdbc, TransactionLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     @Override
@@ -63,10 +66,7 @@ class JdbcRecipients implements Recipients {
     @Transactional(propagation = Propagation.MANDATORY)
     public void erase(CustomerId customer) {
         // The same lock as claiming a notification: no mail to this customer is recorded meanwhile.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('notifications.customer:' || ?))")
-                .param(customer.toString())
-                .query((row, number) -> 1)
-                .single();
+        locks.lock("notifications.customer:" + customer.toString());
         var email = "erased-" + customer + "@invalid";
         jdbc.sql("""
                         INSERT INTO notifications.recipient (customer_id, name, email, erased) VALUES (?, 'erased', ?, true)

@@ -4,6 +4,7 @@ import io.seams.shop.notifications.domain.NotificationKind;
 import io.seams.shop.notifications.domain.Recipient;
 import io.seams.shop.notifications.domain.SentNotifications;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,19 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcSentNotifications implements SentNotifications {
 
     private final JdbcClient jdbc;
+    private final TransactionLocks locks;
 
-    JdbcSentNotifications(JdbcClient jdbc) {
+    JdbcSentNotifications(JdbcClient jdbc, TransactionLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean claim(OrderId order, NotificationKind kind, Recipient recipient) {
         // Serialises with an erasure of the same customer (JdbcRecipients#erase takes the same lock).
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('notifications.customer:' || ?))")
-                .param(recipient.customerId().toString())
-                .query((row, number) -> 1)
-                .single();
+        locks.lock("notifications.customer:" + recipient.customerId().toString());
         return jdbc.sql("""
                                 INSERT INTO notifications.sent_notification (order_id, kind, customer_id, email, sent_at)
                                 SELECT ?, ?, ?, ?, now()

@@ -9,6 +9,7 @@ import io.seams.shop.orders.domain.OrderLine;
 import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.platform.Money;
+import io.seams.shop.platform.TransactionLocks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,10 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcOrderRepository implements OrderRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionLocks locks;
     private final ApplicationEventPublisher events;
 
-    JdbcOrderRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+    JdbcOrderRepository(JdbcClient jdbc, TransactionLocks locks, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.events = events;
     }
 
@@ -155,10 +158,7 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     private void lockPersonalDataOf(CustomerId customer) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('orders.customer:' || ?))")
-                .param(customer.toString())
-                .query((row, number) -> 1)
-                .single();
+        locks.lock("orders.customer:" + customer.toString());
     }
 
     private boolean isErased(CustomerId customer) {

@@ -3,6 +3,7 @@ package io.seams.shop.shipping.persistence;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.TransactionLocks;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.domain.Shipment;
 import io.seams.shop.shipping.domain.ShipmentStatus;
@@ -27,10 +28,12 @@ class JdbcShipments implements Shipments {
             FROM shipping.shipment""";
 
     private final JdbcClient jdbc;
+    private final TransactionLocks locks;
     private final ApplicationEventPublisher events;
 
-    JdbcShipments(JdbcClient jdbc, ApplicationEventPublisher events) {
+    JdbcShipments(JdbcClient jdbc, TransactionLocks locks, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.events = events;
     }
 
@@ -121,10 +124,7 @@ class JdbcShipments implements Shipments {
     }
 
     private void lockPersonalDataOf(CustomerId customer) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('shipping.customer:' || ?))")
-                .param(customer.toString())
-                .query((row, number) -> 1)
-                .single();
+        locks.lock("shipping.customer:" + customer.toString());
     }
 
     private boolean isErased(CustomerId customer) {
