@@ -118,7 +118,7 @@ class EventsOverKafkaTests {
                     .until(() -> admin.listConsumerGroupOffsets("inventory")
                                     .partitionsToOffsetAndMetadata()
                                     .get()
-                                    .get(new TopicPartition(topic, 0))
+                                    .get(new TopicPartition(topic, original.partition()))
                                     .offset()
                             == 2);
         }

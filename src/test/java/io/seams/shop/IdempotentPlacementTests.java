@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Retried order placements with an {@code Idempotency-Key}: one order and one payment, whether the
- * retries come one after another or all at once. Configured like {@link FulfilmentSagaTests}, so
+ * Concurrent order placements with the same {@code Idempotency-Key} place one order (retries one
+ * after another are among the {@link SagaScenarios}). Configured like {@link FulfilmentSagaTests}, so
  * both share one application context.
  */
 @SpringBootTest(
@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @Import(MovableClock.Config.class)
 class IdempotentPlacementTests {
 
-    static final String TWO_MUGS = FulfilmentSagaTests.TWO_MUGS;
+    static final String TWO_MUGS = SagaScenarios.TWO_MUGS;
 
     @Autowired
     RestTestClient http;
@@ -46,49 +46,7 @@ class IdempotentPlacementTests {
 
     @BeforeEach
     void openTheShop() {
-        shop = new Shop(http, jdbc, mail);
-    }
-
-    @Test
-    void retryingWithTheSameIdempotencyKeyPlacesOneOrderAndChargesOnce() {
-        var body = TWO_MUGS.formatted("tok_visa");
-        var locations = new HashSet<String>();
-
-        for (int attempt = 0; attempt < 10; attempt++) {
-            locations.add(http.post()
-                    .uri("/api/orders")
-                    .header("Idempotency-Key", "checkout-4711")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .returnResult()
-                    .getResponseHeaders()
-                    .getLocation()
-                    .toString());
-        }
-
-        assertThat(locations).hasSize(1);
-        var order = java.net.URI.create(locations.iterator().next());
-        shop.awaitStatus(order, "CONFIRMED");
-        assertThat(jdbc.sql("SELECT count(*) FROM payments.payment WHERE order_id = ?::uuid")
-                        .param(shop.idOf(order))
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
-        http.post()
-                .uri("/api/orders")
-                .header("Idempotency-Key", "checkout-4711")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(TWO_MUGS.formatted("tok_decline"))
-                .exchange()
-                .expectStatus()
-                .isEqualTo(422)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("urn:seams:problem:idempotency-key-reused");
-        shop.awaitSettled();
+        shop = Shop.monolith(http, jdbc, mail);
     }
 
     @Test

@@ -23,13 +23,42 @@ final class Shop {
     static final Duration ASYNC = Duration.ofSeconds(20);
 
     private final RestTestClient http;
-    private final JdbcClient jdbc;
+    private final JdbcClient shopData;
+    private final JdbcClient paymentsData;
     private final GreenMail mail;
+    private final List<JdbcClient> registries;
 
-    Shop(RestTestClient http, JdbcClient jdbc, GreenMail mail) {
+    /**
+     * @param http the shop's REST API
+     * @param shopData the database holding inventory
+     * @param paymentsData the database holding payments
+     * @param mail the SMTP server the customer's mail goes to
+     * @param registries every database with an event publication registry in this topology
+     */
+    Shop(
+            RestTestClient http,
+            JdbcClient shopData,
+            JdbcClient paymentsData,
+            GreenMail mail,
+            List<JdbcClient> registries) {
         this.http = http;
-        this.jdbc = jdbc;
+        this.shopData = shopData;
+        this.paymentsData = paymentsData;
         this.mail = mail;
+        this.registries = List.copyOf(registries);
+    }
+
+    /** The shop as one process on one database. */
+    static Shop monolith(RestTestClient http, JdbcClient jdbc, GreenMail mail) {
+        return new Shop(http, jdbc, jdbc, mail, List.of(jdbc));
+    }
+
+    RestTestClient http() {
+        return http;
+    }
+
+    JdbcClient paymentsData() {
+        return paymentsData;
     }
 
     URI place(String body) {
@@ -138,7 +167,8 @@ final class Shop {
     }
 
     String paymentStatus(URI order) {
-        return jdbc.sql("SELECT status FROM payments.payment WHERE order_id = ?::uuid")
+        return paymentsData
+                .sql("SELECT status FROM payments.payment WHERE order_id = ?::uuid")
                 .param(idOf(order))
                 .query(String.class)
                 .optional()
@@ -146,14 +176,14 @@ final class Shop {
     }
 
     int available(String sku) {
-        return jdbc.sql("SELECT available FROM inventory.stock WHERE sku = ?")
+        return shopData.sql("SELECT available FROM inventory.stock WHERE sku = ?")
                 .param(sku)
                 .query(Integer.class)
                 .single();
     }
 
     int reserved(String sku) {
-        return jdbc.sql("SELECT reserved FROM inventory.stock WHERE sku = ?")
+        return shopData.sql("SELECT reserved FROM inventory.stock WHERE sku = ?")
                 .param(sku)
                 .query(Integer.class)
                 .single();
@@ -161,7 +191,11 @@ final class Shop {
 
     /** Waits until every event publication has been handled: nothing is left in flight or failed. */
     void awaitSettled() {
-        await().atMost(ASYNC).until(() -> EventPublications.incomplete(jdbc) == 0);
+        await().atMost(ASYNC)
+                .until(() -> registries.stream()
+                                .mapToLong(EventPublications::incomplete)
+                                .sum()
+                        == 0);
     }
 
     private static String bodyOf(MimeMessage message) {

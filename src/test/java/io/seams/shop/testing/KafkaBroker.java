@@ -15,24 +15,86 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka broker (KRaft, one node, 127.0.0.1) running as a process of its own, from
- * the {@code kafka_2.13} artifact on the test class path: formatted with
- * {@code kafka.tools.StorageTool}, started with {@code kafka.Kafka}. Not an in-JVM stand-in.
+ * the {@code kafka_2.13} artifact on the class path: formatted with
+ * {@code kafka.tools.StorageTool}, started with {@code kafka.Kafka}. Not an in-JVM stand-in. It
+ * can be stopped and started again on the same data and port, as an outage would.
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final Process process;
+    private final Path home;
     private final int port;
+    private final String classPath;
+    private ProcessHandle process;
 
-    private KafkaBroker(Process process, int port) {
-        this.process = process;
+    private KafkaBroker(Path home, int port, String classPath) {
+        this.home = home;
         this.port = port;
+        this.classPath = classPath;
     }
 
+    /** A broker on free ports in a temporary folder, started and ready. */
     public static KafkaBroker start() throws IOException, InterruptedException {
-        var folder = Files.createTempDirectory("seams-kafka");
-        int port = freePort();
-        int controller = freePort();
-        var config = folder.resolve("server.properties");
+        var broker = in(Files.createTempDirectory("seams-kafka"), freePort(), freePort());
+        broker.startAndAwait();
+        return broker;
+    }
+
+    /**
+     * A broker kept in {@code home} (formatted there the first time), listening on {@code port}
+     * with its controller on {@code controllerPort}; not started yet.
+     */
+    public static KafkaBroker in(Path home, int port, int controllerPort) throws IOException, InterruptedException {
+        var broker = new KafkaBroker(home, port, System.getProperty("java.class.path"));
+        broker.formatOnce(controllerPort);
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return home.resolve("kafka.log");
+    }
+
+    /** The process, while it runs. */
+    public ProcessHandle process() {
+        return process;
+    }
+
+    public void startAndAwait() throws IOException, InterruptedException {
+        process = JavaProcess.start(
+                        home,
+                        log(),
+                        List.of(
+                                "-Xmx512m",
+                                "-Dlogback.configurationFile=" + home.resolve("logback.xml"),
+                                "-cp",
+                                classPath,
+                                "kafka.Kafka",
+                                home.resolve("server.properties").toString()))
+                .toHandle();
+        awaitReady();
+    }
+
+    /** Stops the broker cleanly; it can be started again on the same data. */
+    public void stop() {
+        if (process != null) {
+            JavaProcess.stop(process, Duration.ofSeconds(30));
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void formatOnce(int controllerPort) throws IOException, InterruptedException {
+        var config = home.resolve("server.properties");
+        if (Files.exists(home.resolve("data").resolve("meta.properties"))) {
+            return;
+        }
+        Files.createDirectories(home);
         Files.writeString(config, """
                 process.roles=broker,controller
                 node.id=1
@@ -43,46 +105,42 @@ public final class KafkaBroker implements AutoCloseable {
                 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                 inter.broker.listener.name=PLAINTEXT
                 log.dirs=%s
-                num.partitions=1
+                num.partitions=3
                 offsets.topic.replication.factor=1
                 transaction.state.log.replication.factor=1
                 transaction.state.log.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
-                """.formatted(controller, port, controller, port, folder.resolve("data")));
-        var format = java(
-                        folder,
-                        "format.log",
+                """.formatted(controllerPort, port, controllerPort, port, home.resolve("data")));
+        // Kafka logs through SLF4J; without this it would inherit Logback's default: everything, at DEBUG.
+        Files.writeString(home.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="out"/></root>
+                </configuration>
+                """);
+        var format = JavaProcess.start(
+                home,
+                home.resolve("format.log"),
+                List.of(
+                        "-Dlogback.configurationFile=" + home.resolve("logback.xml"),
+                        "-cp",
+                        classPath,
                         "kafka.tools.StorageTool",
                         "format",
                         "-t",
                         Uuid.randomUuid().toString(),
                         "-c",
-                        config.toString())
-                .start();
+                        config.toString()));
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            throw new IllegalStateException("Formatting Kafka's storage failed; see " + folder.resolve("format.log"));
-        }
-        var broker = new KafkaBroker(
-                java(folder, "kafka.log", "kafka.Kafka", config.toString()).start(), port);
-        broker.awaitReady(folder);
-        return broker;
-    }
-
-    public String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            throw new IllegalStateException("Formatting Kafka's storage failed; see " + home.resolve("format.log"));
         }
     }
 
-    private void awaitReady(Path folder) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+    private void awaitReady() throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(90));
         try (var admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
@@ -94,28 +152,14 @@ public final class KafkaBroker implements AutoCloseable {
                 } catch (Exception notYet) {
                     if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException(
-                                "Kafka did not start; see " + folder.resolve("kafka.log"), notYet);
+                                "Kafka did not start; see " + log() + ":\n" + JavaProcess.tail(log(), 20), notYet);
                     }
                 }
             }
         }
     }
 
-    private static ProcessBuilder java(Path folder, String log, String mainClass, String... arguments) {
-        var command = new java.util.ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                mainClass));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command)
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(folder.resolve(log).toFile());
-    }
-
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -68,6 +68,7 @@ class PaymentProcessing {
             // A payment voided meanwhile takes no answer: the cancellation released it at the gateway.
             if (payment.answer(answer, clock.instant())) {
                 payments.update(payment);
+                log.info("Payment of order {}: {}", event.orderId(), answer);
             }
         });
     }

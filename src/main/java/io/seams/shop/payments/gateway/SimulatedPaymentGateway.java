@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,11 @@ import org.springframework.stereotype.Component;
  *   <li>anything else: approved.
  * </ul>
  *
- * Like a real gateway it is idempotent per order: asking again returns the first answer. It
- * keeps its state in memory; a real gateway keeps it on its side.
+ * Like a real gateway it is idempotent per order (the order id is the idempotency key): asking
+ * again returns the first answer, whichever process or replica asks, before or after a crash. It
+ * keeps its ledger in {@code payments.simulated_authorization}, where a real gateway would keep
+ * it on its side; {@code times_asked} there shows how often it was asked, {@code approved} that it
+ * charged once.
  */
 @Component
 class SimulatedPaymentGateway implements PaymentGateway {
@@ -31,13 +35,12 @@ class SimulatedPaymentGateway implements PaymentGateway {
     private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentGateway.class);
 
     private final SimulatorProperties rules;
-    private final Map<OrderId, Authorization> answers = new ConcurrentHashMap<>();
-    private final Map<OrderId, Integer> attempts = new ConcurrentHashMap<>();
-    private final Map<OrderId, String> refunds = new ConcurrentHashMap<>();
-    private final Map<OrderId, Boolean> cancelled = new ConcurrentHashMap<>();
+    private final JdbcClient ledger;
+    private final Map<OrderId, Integer> flakyAttempts = new ConcurrentHashMap<>();
 
-    SimulatedPaymentGateway(SimulatorProperties rules) {
+    SimulatedPaymentGateway(SimulatorProperties rules, JdbcClient ledger) {
         this.rules = rules;
+        this.ledger = ledger;
     }
 
     @Override
@@ -45,31 +48,56 @@ class SimulatedPaymentGateway implements PaymentGateway {
         if ("tok_unavailable".equals(paymentToken)) {
             throw new GatewayUnavailableException("Simulated permanent outage for order " + order);
         }
-        if ("tok_flaky".equals(paymentToken) && attempts.merge(order, 1, Integer::sum) <= rules.flakyFailures()) {
+        if ("tok_flaky".equals(paymentToken) && flakyAttempts.merge(order, 1, Integer::sum) <= rules.flakyFailures()) {
             throw new GatewayUnavailableException("Simulated outage for order " + order);
         }
-        return answers.computeIfAbsent(
-                order,
-                key -> cancelled.containsKey(order)
-                        ? new Authorization.Declined("Order cancelled")
-                        : decide(amount, paymentToken));
+        var decision = decide(amount, paymentToken);
+        ledger.sql("""
+                        INSERT INTO payments.simulated_authorization (order_id, approved, reference, reason, amount, currency)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (order_id) DO UPDATE SET times_asked = payments.simulated_authorization.times_asked + 1""")
+                .params(
+                        order.id(),
+                        decision instanceof Authorization.Approved,
+                        decision instanceof Authorization.Approved approved ? approved.reference() : null,
+                        decision instanceof Authorization.Declined declined ? declined.reason() : null,
+                        amount.amount(),
+                        amount.currency().getCurrencyCode())
+                .update();
+        return answerFor(order);
     }
 
     @Override
     public void cancel(OrderId order) {
-        cancelled.put(order, true);
-        var earlier = answers.putIfAbsent(order, new Authorization.Declined("Order cancelled"));
-        if (earlier instanceof Authorization.Approved approved
-                && refunds.putIfAbsent(order, approved.reference()) == null) {
-            log.info("Released the authorisation {} of cancelled order {}", approved.reference(), order);
+        ledger.sql("""
+                        INSERT INTO payments.simulated_authorization (order_id, approved, reason, amount, currency)
+                        VALUES (?, FALSE, 'Order cancelled', 0, 'XXX')
+                        ON CONFLICT (order_id) DO NOTHING""").param(order.id()).update();
+        var released = ledger.sql("""
+                        UPDATE payments.simulated_authorization SET released = TRUE
+                        WHERE order_id = ? AND approved AND NOT released""").param(order.id()).update();
+        if (released == 1) {
+            log.info("Released the authorisation of cancelled order {}", order);
         }
     }
 
     @Override
     public void refund(OrderId order, String gatewayReference, Money amount) {
-        if (refunds.putIfAbsent(order, gatewayReference) == null) {
+        var refunded = ledger.sql("""
+                        UPDATE payments.simulated_authorization SET refunded = TRUE
+                        WHERE order_id = ? AND reference = ? AND NOT refunded""").params(order.id(), gatewayReference).update();
+        if (refunded == 1) {
             log.info("Refunded {} for order {} ({})", amount, order, gatewayReference);
         }
+    }
+
+    private Authorization answerFor(OrderId order) {
+        return ledger.sql("SELECT approved, reference, reason FROM payments.simulated_authorization WHERE order_id = ?")
+                .param(order.id())
+                .query((row, number) -> row.getBoolean("approved")
+                        ? (Authorization) new Authorization.Approved(row.getString("reference"))
+                        : new Authorization.Declined(row.getString("reason")))
+                .single();
     }
 
     private Authorization decide(Money amount, String paymentToken) {
