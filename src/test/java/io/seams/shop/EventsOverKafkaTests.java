@@ -81,6 +81,19 @@ class EventsOverKafkaTests {
                         .single())
                 .isEqualTo(1);
         aMessageDeliveredAgainIsDroppedByTheInbox(inventoryDatabase, mugs - 2);
+        try (var admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            var inventoryGroup = admin.describeConsumerGroups(List.of("inventory"))
+                    .all()
+                    .get()
+                    .get("inventory");
+            assertThat(inventoryGroup.members().stream()
+                            .flatMap(member -> member.assignment().topicPartitions().stream())
+                            .map(TopicPartition::topic)
+                            .distinct())
+                    .as("inventory reads the topics of the events its listeners take, and no others")
+                    .containsExactlyInAnyOrder(
+                            "orders.OrderPlaced.v1", "orders.OrderCancelled.v1", "shipping.ShipmentDispatched.v1");
+        }
         assertThat(shop.getBean(JdbcClient.class)
                         .sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'inventory'")
                         .query(Long.class)

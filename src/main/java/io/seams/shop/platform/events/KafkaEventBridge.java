@@ -4,14 +4,17 @@ import io.seams.shop.platform.topology.HostedModules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +22,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +39,7 @@ import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.Externalized;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,6 +96,7 @@ class KafkaEventBridge {
     @Bean
     Inbox inbox(
             Environment environment,
+            ListableBeanFactory beans,
             JdbcClient jdbc,
             JsonMapper json,
             ApplicationEventPublisher events,
@@ -97,58 +104,87 @@ class KafkaEventBridge {
             ConcurrentKafkaListenerContainerFactory<?, ?> containers) {
         var group = environment.getProperty(
                 "seams.topology.consumer-group", environment.getProperty("spring.application.name", "seams"));
-        return new Inbox(HostedModules.from(environment), jdbc, json, events, transactions, containers, group);
+        return new Inbox(HostedModules.from(environment), beans, jdbc, json, events, transactions, containers, group);
     }
 
     /**
-     * Receives the events of modules hosted in other processes, each message once. Its consumer
-     * group is the process's ({@code seams.topology.consumer-group}): replicas of one process share
-     * the work.
+     * Receives the events that the modules hosted here listen to and that modules hosted in other
+     * processes publish, each message once. Its consumer group is the process's
+     * ({@code seams.topology.consumer-group}): replicas of one process share the work.
      */
     static class Inbox implements SmartLifecycle {
 
-        private final Map<String, Class<?>> eventsByTopic;
+        private final HostedModules hosted;
+        private final ListableBeanFactory beans;
         private final JdbcClient jdbc;
         private final JsonMapper json;
         private final ApplicationEventPublisher events;
         private final TransactionTemplate transactions;
-        private final MessageListenerContainer container;
+        private final ConcurrentKafkaListenerContainerFactory<Object, Object> containers;
+        private final String group;
+        private Map<String, Class<?>> eventsByTopic = Map.of();
+        private MessageListenerContainer container;
 
         @SuppressWarnings("unchecked")
         Inbox(
                 HostedModules hosted,
+                ListableBeanFactory beans,
                 JdbcClient jdbc,
                 JsonMapper json,
                 ApplicationEventPublisher events,
                 TransactionTemplate transactions,
                 ConcurrentKafkaListenerContainerFactory<?, ?> containers,
                 String group) {
-            this.eventsByTopic = inboundEvents(hosted);
+            this.hosted = hosted;
+            this.beans = beans;
             this.jdbc = jdbc;
             this.json = json;
             this.events = events;
             this.transactions = transactions;
-            if (eventsByTopic.isEmpty()) {
-                this.container = null;
-            } else {
-                var factory = (ConcurrentKafkaListenerContainerFactory<Object, Object>) containers;
-                var created = factory.createContainer(eventsByTopic.keySet().toArray(String[]::new));
-                created.getContainerProperties().setGroupId(group);
-                created.getContainerProperties().setMessageListener((MessageListener<Object, Object>) this::receive);
-                // A message that cannot be handled now (database down, say) is retried, never skipped:
-                // its offset is committed only once it is handled.
-                created.setCommonErrorHandler(
-                        new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
-                this.container = created;
-            }
-            log.info("Events: receiving {} from Kafka", eventsByTopic.isEmpty() ? "nothing" : eventsByTopic.keySet());
+            this.containers = (ConcurrentKafkaListenerContainerFactory<Object, Object>) containers;
+            this.group = group;
         }
 
+        /** Subscribes once every listener is known: to the topics of the events they listen to. */
         @Override
+        @SuppressWarnings("unchecked")
         public void start() {
-            if (container != null) {
-                container.start();
+            eventsByTopic = inboundEvents(hosted, listenedEventTypes());
+            log.info("Events: receiving {} from Kafka", eventsByTopic.isEmpty() ? "nothing" : eventsByTopic.keySet());
+            if (eventsByTopic.isEmpty()) {
+                return;
             }
+            var created = containers.createContainer(eventsByTopic.keySet().toArray(String[]::new));
+            created.getContainerProperties().setGroupId(group);
+            created.getContainerProperties().setMessageListener((MessageListener<Object, Object>) this::receive);
+            // A message that cannot be handled now (database down, say) is retried, never skipped:
+            // its offset is committed only once it is handled.
+            created.setCommonErrorHandler(
+                    new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+            container = created;
+            container.start();
+        }
+
+        /** The event types the hosted modules' listeners take (not the framework's: its externaliser takes any). */
+        private Set<Class<?>> listenedEventTypes() {
+            var types = new HashSet<Class<?>>();
+            for (var name : beans.getBeanDefinitionNames()) {
+                var type = beans.getType(name, false);
+                if (type == null) {
+                    continue;
+                }
+                var className = ClassUtils.getUserClass(type).getName();
+                if (hosted.basePackages().stream().noneMatch(module -> className.startsWith(module + "."))) {
+                    continue;
+                }
+                ReflectionUtils.doWithMethods(ClassUtils.getUserClass(type), method -> {
+                    if (method.getParameterCount() == 1
+                            && AnnotatedElementUtils.hasAnnotation(method, EventListener.class)) {
+                        types.add(method.getParameterTypes()[0]);
+                    }
+                });
+            }
+            return types;
         }
 
         @Override
@@ -210,11 +246,12 @@ class KafkaEventBridge {
             }
         }
 
-        /** Every externalised event of a module not hosted here, by its topic. */
-        private static Map<String, Class<?>> inboundEvents(HostedModules hosted) {
+        /** Every externalised event of a module not hosted here that a listener here takes, by its topic. */
+        private static Map<String, Class<?>> inboundEvents(HostedModules hosted, Set<Class<?>> listened) {
             var inbound = new TreeMap<String, Class<?>>();
             externalizedEvents().forEach((topic, type) -> {
-                if (!hosted.hostsClass(type.getName())) {
+                if (!hosted.hostsClass(type.getName())
+                        && listened.stream().anyMatch(parameter -> parameter.isAssignableFrom(type))) {
                     inbound.put(topic, type);
                 }
             });

@@ -19,11 +19,16 @@ import java.util.concurrent.TimeoutException;
  * One Seams process of a split cluster: the packaged jar, started with {@code java -jar} and the
  * arguments that choose the modules it hosts, logging to a file of its own.
  *
- * @param name what the cluster calls it ({@code shop}, {@code payments}, ...)
+ * @param name what the cluster calls it ({@code shop}, {@code payments}, {@code payments-2}, ...): its log's name
  * @param port its HTTP port
  * @param arguments its Spring Boot arguments ({@code --seams.topology.modules=...})
  */
 public record SeamsProcess(String name, int port, List<String> arguments) {
+
+    /** The same process under another name: a replica, logging to a file of its own. */
+    public SeamsProcess withName(String instance) {
+        return new SeamsProcess(instance, port, arguments);
+    }
 
     public String url() {
         return "http://127.0.0.1:" + port;

@@ -74,8 +74,10 @@ public final class SplitCluster implements AutoCloseable {
 
     /** Starts one more instance of a process (same modules, database and consumer group) on {@code port}. */
     public SeamsProcess.Running startReplica(String name, int port) throws IOException, InterruptedException {
-        var replica = process(name, port).start(jar, home, jvmOptions);
-        running.put(name + "@" + port, replica);
+        var instance = name + "-"
+                + (running.keySet().stream().filter(key -> key.startsWith(name)).count() + 1);
+        var replica = process(name, port).withName(instance).start(jar, home, jvmOptions);
+        running.put(instance, replica);
         return replica.awaitReady();
     }
 
