@@ -11,6 +11,7 @@ import io.seams.fitness.MigratedDatabase;
 import io.seams.fitness.ModularApplication;
 import io.seams.fitness.ModuleRules;
 import io.seams.fitness.TestCodeRules;
+import io.seams.fitness.TopologyRules;
 import io.seams.fitness.TransactionRules;
 import io.seams.shop.SeamsApplication;
 import io.seams.shop.testing.TestDatabases;
@@ -117,5 +118,11 @@ class SeamsFitnessTests {
     @Test
     void rule9_noPackageCyclesInsideModules() {
         HygieneRules.noPackageCyclesInsideModules(seams).check(seams.classes());
+    }
+
+    @Test
+    void rule10_noBusinessModuleKnowsTheTopology() {
+        TopologyRules.businessModulesDoNotKnowTheTopology(seams, "io.seams.shop.platform.topology..")
+                .check(seams.classes());
     }
 }

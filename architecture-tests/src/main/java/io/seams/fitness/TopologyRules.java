@@ -1,0 +1,77 @@
+package io.seams.fitness;
+
+import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import java.util.List;
+
+/**
+ * Rule 10: no business module knows which topology it runs in. Which modules share a process,
+ * and how the others are reached, is decided by configuration read in a shared module; a business
+ * module that asked (read the environment, a profile, the topology's own types) would behave
+ * differently once extracted, and the tests of one topology would no longer vouch for the other.
+ */
+public final class TopologyRules {
+
+    /** What a business module must not touch, besides the topology packages given to the rule. */
+    static final List<String> ENVIRONMENT_TYPES = List.of(
+            "org.springframework.core.env.Environment",
+            "org.springframework.core.env.PropertyResolver",
+            "org.springframework.context.annotation.Profile",
+            "org.springframework.boot.autoconfigure.condition.ConditionalOnProperty");
+
+    private TopologyRules() {}
+
+    /**
+     * @param topologyPackages the packages that decide the topology (ArchUnit package patterns,
+     *     such as {@code "..platform.topology.."})
+     */
+    public static ArchRule businessModulesDoNotKnowTheTopology(ModularApplication app, String... topologyPackages) {
+        var shared = app.modules().getSharedModules().stream()
+                .map(module -> module.getBasePackage().getName())
+                .toList();
+        return classes()
+                .that(new DescribedPredicate<JavaClass>("belong to a business module") {
+                    @Override
+                    public boolean test(JavaClass type) {
+                        return app.moduleOf(type)
+                                .map(module ->
+                                        !shared.contains(module.getBasePackage().getName()))
+                                .orElse(false);
+                    }
+                })
+                .should(new ArchCondition<JavaClass>("not depend on the topology or the environment") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .filter(target -> ENVIRONMENT_TYPES.contains(target.getName())
+                                        || matchesAny(target.getPackageName(), topologyPackages))
+                                .map(JavaClass::getName)
+                                .distinct()
+                                .forEach(target -> events.add(violated(
+                                        type,
+                                        "%s (%s) depends on %s. Fix: let configuration in a shared module decide,"
+                                                        .formatted(type.getName(), HygieneRules.fileOf(type), target)
+                                                + " and depend on the provider's API interface only")));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("No business module knows the topology")
+                .because("a module that asks where it runs behaves differently once extracted");
+    }
+
+    private static boolean matchesAny(String packageName, String... patterns) {
+        for (var pattern : patterns) {
+            if (com.tngtech.archunit.core.domain.PackageMatcher.of(pattern).matches(packageName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
