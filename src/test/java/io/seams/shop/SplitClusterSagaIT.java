@@ -1,10 +1,16 @@
 package io.seams.shop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.seams.shop.testing.cluster.SplitCluster;
 import io.seams.shop.testing.cluster.TestCluster;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -38,5 +44,34 @@ class SplitClusterSagaIT extends SagaScenarios {
     @Override
     Shop shop() {
         return shop;
+    }
+
+    @Test
+    void theTraceAndTheCallerTravelWithTheOrderIntoThePaymentsProcess(TestCluster cluster) throws IOException {
+        var trace = "0af7651916cd43dd8448eb211c80319c";
+        var order = shop.http()
+                .post()
+                .uri("/api/orders")
+                .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+                .header("baggage", "caller=grace")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(TWO_MUGS.formatted("tok_visa"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation();
+        shop.awaitStatus(order, "CONFIRMED");
+
+        var payments = Files.readAllLines(
+                cluster.cluster().process(SplitCluster.PAYMENTS).log());
+        assertThat(payments)
+                .filteredOn(line -> line.contains("Payment of order " + shop.idOf(order)))
+                .singleElement()
+                .asString()
+                .as("the payments process logs the payment in the order's trace, on the caller's behalf")
+                .contains("[" + trace + ",")
+                .contains(",grace]");
     }
 }

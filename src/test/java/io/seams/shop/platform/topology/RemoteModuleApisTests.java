@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.shop.SeamsApplication;
 import io.seams.shop.testing.TestDatabases;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +32,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 class RemoteModuleApisTests {
 
+    static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     static ConfigurableApplicationContext provider;
+
+    /** The trace context and baggage headers of the calls the provider received. */
+    static final Queue<String> receivedByProvider = new ConcurrentLinkedQueue<>();
 
     @Autowired
     RestTestClient http;
@@ -47,6 +56,14 @@ class RemoteModuleApisTests {
                         "spring.datasource.url=" + database.url(),
                         "spring.datasource.username=" + database.username(),
                         "spring.datasource.password=" + database.password())
+                .initializers(context -> context.getBeanFactory().registerSingleton("headerRecorder", (Filter)
+                        (request, response, chain) -> {
+                            var http = (HttpServletRequest) request;
+                            if (http.getRequestURI().startsWith("/internal/")) {
+                                receivedByProvider.add(http.getHeader("traceparent") + " " + http.getHeader("baggage"));
+                            }
+                            chain.doFilter(request, response);
+                        }))
                 .run();
         var url = "http://localhost:" + provider.getEnvironment().getProperty("local.server.port");
         registry.add("seams.topology.remote.catalog.url", () -> url);
@@ -64,6 +81,8 @@ class RemoteModuleApisTests {
     void ordersArePricedAndAddressedByModulesInAnotherProcessAndFailFastWhenTheyAreGone() {
         http.post()
                 .uri("/api/orders")
+                .header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
+                .header("baggage", "caller=alice")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"lines":[{"sku":"MUG-CLASSIC","quantity":2}]}""")
@@ -83,6 +102,10 @@ class RemoteModuleApisTests {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(422);
+        assertThat(receivedByProvider)
+                .as("the calls to catalog and customers carry the trace and the caller")
+                .anySatisfy(
+                        headers -> assertThat(headers).startsWith("00-" + TRACE).contains("caller=alice"));
         var orders = countOrders();
 
         provider.close();
