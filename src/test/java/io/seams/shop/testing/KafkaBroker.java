@@ -141,6 +141,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady() throws InterruptedException {
         var deadline = Instant.now().plus(Duration.ofSeconds(90));
+        // First the port (quietly), then the broker itself: an admin client talking to a port nobody
+        // listens on yet fills the log with reconnection attempts.
+        while (!accepts(port)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        "Kafka did not start; see " + log() + ":\n" + JavaProcess.tail(log(), 20));
+            }
+            try {
+                process.onExit().get(100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillStarting) {
+                // poll again
+            }
+        }
         try (var admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
@@ -156,6 +169,15 @@ public final class KafkaBroker implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
