@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.seams.shop.testing.KafkaBroker;
 import io.seams.shop.testing.TestDatabases;
+import io.seams.shop.testing.Tokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,10 @@ class EventsOverKafkaTests {
 
     @Test
     void anOrderIsReservedByTheExtractedInventoryAndConfirmed() throws Exception {
-        var http = RestClient.create("http://localhost:" + shop.getEnvironment().getProperty("local.server.port"));
+        var http = RestClient.builder()
+                .baseUrl("http://localhost:" + shop.getEnvironment().getProperty("local.server.port"))
+                .defaultHeader("Authorization", "Bearer " + Tokens.of(shop, "ada"))
+                .build();
         var inventoryDatabase = inventory.getBean(JdbcClient.class);
         var mugs = availableMugs(inventoryDatabase);
 
@@ -162,6 +166,8 @@ class EventsOverKafkaTests {
                         "--spring.kafka.listener.missing-topics-fatal=false",
                         "--server.port=0",
                         "--seams.mail.embedded.port=0",
+                        "--seams.security.embedded-authorization-server.accounts-directory="
+                                + Tokens.accountsDirectory(),
                         "--spring.datasource.url=" + database.url(),
                         "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,9 @@ class IdempotentPlacementTests {
     RestTestClient http;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -46,7 +50,7 @@ class IdempotentPlacementTests {
 
     @BeforeEach
     void openTheShop() {
-        shop = Shop.monolith(http, jdbc, mail);
+        shop = Shop.monolith(http, context, jdbc, mail);
     }
 
     @Test
@@ -59,7 +63,8 @@ class IdempotentPlacementTests {
             for (int attempt = 0; attempt < 8; attempt++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return http.post()
+                    return shop.http()
+                            .post()
                             .uri("/api/orders")
                             .header("Idempotency-Key", "parallel-checkout-42")
                             .contentType(MediaType.APPLICATION_JSON)

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.seams.shop.testing.EventPublications;
+import io.seams.shop.testing.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +32,11 @@ class PlacingOrdersOverHttpTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @BeforeEach
+    void signInAsAda(@Autowired ApplicationContext context) {
+        http = Tokens.as(http, context, "ada");
+    }
 
     @Test
     void anOrderForProductsInStockIsPlacedThenReservedPaidAndTakesTheStock() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.seams.shop.testing.EventPublications;
+import io.seams.shop.testing.Tokens;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -23,13 +25,15 @@ final class Shop {
     static final Duration ASYNC = Duration.ofSeconds(20);
 
     private final RestTestClient http;
+    private final RestTestClient staff;
     private final JdbcClient shopData;
     private final JdbcClient paymentsData;
     private final GreenMail mail;
     private final List<JdbcClient> registries;
 
     /**
-     * @param http the shop's REST API
+     * @param http the shop's REST API, as the demo customer Ada
+     * @param staff the same, as staff
      * @param shopData the database holding inventory
      * @param paymentsData the database holding payments
      * @param mail the SMTP server the customer's mail goes to
@@ -37,11 +41,13 @@ final class Shop {
      */
     Shop(
             RestTestClient http,
+            RestTestClient staff,
             JdbcClient shopData,
             JdbcClient paymentsData,
             GreenMail mail,
             List<JdbcClient> registries) {
         this.http = http;
+        this.staff = staff;
         this.shopData = shopData;
         this.paymentsData = paymentsData;
         this.mail = mail;
@@ -49,12 +55,17 @@ final class Shop {
     }
 
     /** The shop as one process on one database. */
-    static Shop monolith(RestTestClient http, JdbcClient jdbc, GreenMail mail) {
-        return new Shop(http, jdbc, jdbc, mail, List.of(jdbc));
+    static Shop monolith(RestTestClient http, ApplicationContext context, JdbcClient jdbc, GreenMail mail) {
+        return new Shop(
+                Tokens.as(http, context, "ada"), Tokens.as(http, context, "sam"), jdbc, jdbc, mail, List.of(jdbc));
     }
 
     RestTestClient http() {
         return http;
+    }
+
+    RestTestClient staff() {
+        return staff;
     }
 
     JdbcClient paymentsData() {
@@ -62,7 +73,11 @@ final class Shop {
     }
 
     URI place(String body) {
-        return http.post()
+        return placeAs(http, body);
+    }
+
+    URI placeAs(RestTestClient client, String body) {
+        return client.post()
                 .uri("/api/orders")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
@@ -98,7 +113,7 @@ final class Shop {
     String awaitShipment(URI order) {
         List<Map<String, Object>> shipments = await().atMost(ASYNC)
                 .until(
-                        () -> (List<Map<String, Object>>) http.get()
+                        () -> (List<Map<String, Object>>) staff.get()
                                 .uri("/api/shipments?orderId=" + idOf(order))
                                 .exchange()
                                 .returnResult(List.class)
@@ -109,7 +124,7 @@ final class Shop {
 
     @SuppressWarnings("unchecked")
     String shipmentStatus(String shipment) {
-        return (String) http.get()
+        return (String) staff.get()
                 .uri("/api/shipments/" + shipment)
                 .exchange()
                 .returnResult(Map.class)
@@ -118,7 +133,7 @@ final class Shop {
     }
 
     void dispatch(String shipment) {
-        http.post()
+        staff.post()
                 .uri("/api/shipments/" + shipment + "/dispatch")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
@@ -129,7 +144,7 @@ final class Shop {
     }
 
     void deliver(String shipment) {
-        http.post()
+        staff.post()
                 .uri("/api/shipments/" + shipment + "/deliver")
                 .exchange()
                 .expectStatus()

@@ -32,13 +32,24 @@ class SplitClusterSagaIT extends SagaScenarios {
         var shopData = cluster.database(SplitCluster.SHOP);
         var paymentsData = cluster.database(SplitCluster.PAYMENTS);
         return new Shop(
-                RestTestClient.bindToServer()
-                        .baseUrl(cluster.cluster().url(SplitCluster.SHOP))
-                        .build(),
+                as(cluster, "ada"),
+                as(cluster, "sam"),
                 shopData,
                 paymentsData,
                 cluster.mail(),
                 List.of(shopData, paymentsData, cluster.database(SplitCluster.NOTIFICATIONS)));
+    }
+
+    private static RestTestClient as(TestCluster cluster, String account) {
+        try {
+            return RestTestClient.bindToServer()
+                    .baseUrl(cluster.cluster().url(SplitCluster.SHOP))
+                    .defaultHeader(
+                            "Authorization", "Bearer " + cluster.cluster().token(account))
+                    .build();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@
         allowedDependencies = {
             "platform",
             "platform :: web",
+            "platform :: security",
             "catalog",
             "customers",
             "inventory",

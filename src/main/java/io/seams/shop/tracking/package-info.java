@@ -4,7 +4,16 @@
  */
 @ApplicationModule(
         displayName = "Tracking",
-        allowedDependencies = {"platform", "platform :: web", "orders", "inventory", "payments", "shipping"})
+        allowedDependencies = {
+            "platform",
+            "platform :: web",
+            "platform :: security",
+            "orders",
+            "inventory",
+            "payments",
+            "shipping",
+            "customers"
+        })
 package io.seams.shop.tracking;
 
 import org.springframework.modulith.ApplicationModule;

@@ -32,11 +32,17 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
                     .addFirst(new MapPropertySource(
                             "seams-test-database",
                             Map.of(
-                                    "spring.datasource.url", database.url(),
-                                    "spring.datasource.username", database.username(),
-                                    "spring.datasource.password", database.password(),
+                                    "spring.datasource.url",
+                                    database.url(),
+                                    "spring.datasource.username",
+                                    database.username(),
+                                    "spring.datasource.password",
+                                    database.password(),
                                     // Every test context gets an SMTP server of its own, on a free port.
-                                    "seams.mail.embedded.port", "0")));
+                                    "seams.mail.embedded.port",
+                                    "0",
+                                    "seams.security.embedded-authorization-server.accounts-directory",
+                                    Tokens.accountsDirectory())));
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.customers.application.CustomerService;
 import io.seams.shop.customers.domain.Customer;
+import io.seams.shop.platform.security.Caller;
 import io.seams.shop.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,6 +57,7 @@ class CustomerController {
     @Operation(summary = "Shows a customer's profile")
     @ApiResponse(responseCode = "404", description = "No such customer")
     CustomerResponse customer(@PathVariable UUID id) {
+        visibleOrNotFound(id);
         return customers.find(new CustomerId(id)).map(CustomerResponse::of).orElseThrow(() -> notFound(id));
     }
 
@@ -64,6 +66,7 @@ class CustomerController {
     @ApiResponse(responseCode = "404", description = "No such customer")
     @ApiResponse(responseCode = "409", description = "The customer was erased")
     CustomerResponse change(@PathVariable UUID id, @Valid @RequestBody ProfileRequest profile) {
+        visibleOrNotFound(id);
         var customer = customers.change(new CustomerId(id), profile.toProfile()).orElseThrow(() -> notFound(id));
         if (customer.isErased()) {
             throw Problems.conflict("customer-erased", "Customer erased", "Customer %s was erased".formatted(id));
@@ -79,7 +82,15 @@ class CustomerController {
     @ApiResponse(responseCode = "202", description = "Erasure accepted")
     @ApiResponse(responseCode = "404", description = "No such customer")
     CustomerResponse erase(@PathVariable UUID id) {
+        visibleOrNotFound(id);
         return customers.erase(new CustomerId(id)).map(CustomerResponse::of).orElseThrow(() -> notFound(id));
+    }
+
+    /** A customer sees and changes their own profile only (staff any): another's answers as if absent. */
+    private static void visibleOrNotFound(UUID id) {
+        if (!Caller.current().actsFor(id)) {
+            throw notFound(id);
+        }
     }
 
     private static RuntimeException notFound(UUID id) {

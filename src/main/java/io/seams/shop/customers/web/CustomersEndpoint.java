@@ -3,6 +3,7 @@ package io.seams.shop.customers.web;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.Customers;
 import io.seams.shop.customers.ShippingAddress;
+import io.seams.shop.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,10 @@ class CustomersEndpoint {
 
     @GetMapping("/{customer}/shipping-address")
     Optional<ShippingAddress> shippingAddressOf(@PathVariable UUID customer) {
+        // The caller's token is relayed: a customer gets their own address only (staff any).
+        if (!Caller.current().actsFor(customer)) {
+            return Optional.empty();
+        }
         return customers.shippingAddressOf(new CustomerId(customer));
     }
 }

@@ -1,6 +1,7 @@
 package io.seams.shop.orders.web;
 
 import io.seams.shop.catalog.Sku;
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.application.OrderCancellation;
 import io.seams.shop.orders.application.OrderPlacement;
@@ -9,6 +10,7 @@ import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.orders.domain.Transition;
+import io.seams.shop.platform.security.Caller;
 import io.seams.shop.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -66,7 +68,7 @@ class OrderController {
         idempotencyKey.filter(key -> !IDEMPOTENCY_KEY.matcher(key).matches()).ifPresent(key -> {
             throw Problems.badRequest("Idempotency-Key must be 1 to 200 visible ASCII characters");
         });
-        var outcome = placement.place(request.toCommand(), idempotencyKey);
+        var outcome = placement.place(request.toCommand(ordererOf(request, Caller.current())), idempotencyKey);
         if (outcome instanceof Placement.Placed placed) {
             return created(placed.order(), false);
         }
@@ -80,7 +82,7 @@ class OrderController {
     @Operation(summary = "Shows an order and where it stands")
     @ApiResponse(responseCode = "404", description = "No such order")
     OrderResponse order(@PathVariable UUID id) {
-        return orders.findById(new OrderId(id)).map(OrderResponse::of).orElseThrow(() -> notFound(id));
+        return visible(id).map(OrderResponse::of).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/cancel")
@@ -95,6 +97,9 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "No such order")
     @ApiResponse(responseCode = "409", description = "The order was dispatched, delivered or rejected")
     ResponseEntity<OrderResponse> cancel(@PathVariable UUID id) {
+        if (visible(id).isEmpty()) {
+            throw notFound(id);
+        }
         var outcome = cancellation
                 .cancel(new OrderId(id), "Cancelled by the customer")
                 .orElseThrow(() -> notFound(id));
@@ -109,6 +114,28 @@ class OrderController {
         var accepted = order.status() == OrderStatus.CANCELLATION_REQUESTED;
         return ResponseEntity.status(accepted ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(OrderResponse.of(order));
+    }
+
+    /** The order, if the caller may see it: their own, or any for staff. Another's answers as if absent. */
+    private Optional<Order> visible(UUID id) {
+        var caller = Caller.current();
+        return orders.findById(new OrderId(id))
+                .filter(order -> caller.actsFor(order.customerId().id()));
+    }
+
+    /** Customers order for themselves; staff name the customer they order for. */
+    private static CustomerId ordererOf(OrderRequest request, Caller caller) {
+        if (caller.isStaff()) {
+            if (request.customerId() == null) {
+                throw Problems.badRequest("customerId is required when staff place an order for a customer");
+            }
+            return new CustomerId(request.customerId());
+        }
+        var self = caller.customerId().orElseThrow(() -> Problems.forbidden("Only customers and staff place orders"));
+        if (request.customerId() != null && !request.customerId().equals(self)) {
+            throw Problems.forbidden("Customers place orders for themselves only");
+        }
+        return new CustomerId(self);
     }
 
     private static ResponseEntity<OrderResponse> created(Order order, boolean replayed) {

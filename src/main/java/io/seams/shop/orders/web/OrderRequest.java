@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * The body of {@code POST /api/orders}.
  *
- * @param customerId who orders; the demo customer when absent (until authentication names the caller)
+ * @param customerId who orders: customers order for themselves (absent, or their own id); staff
+ *     ordering for a customer name them
  * @param paymentToken the payment method at the gateway; {@code tok_visa} when absent (see docs/demo.md for
  *     the simulator's tokens)
  * @param lines what to order: at least one line, at most 100
@@ -35,9 +36,9 @@ record OrderRequest(
 
     static final String DEFAULT_PAYMENT_TOKEN = "tok_visa";
 
-    PlaceOrder toCommand() {
+    PlaceOrder toCommand(CustomerId orderer) {
         return new PlaceOrder(
-                customerId == null ? CustomerId.DEMO : new CustomerId(customerId),
+                orderer,
                 paymentToken == null ? DEFAULT_PAYMENT_TOKEN : paymentToken,
                 lines.stream()
                         .map(line -> new PlaceOrder.Line(new Sku(line.sku()), line.quantity()))

@@ -19,6 +19,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
@@ -93,6 +95,11 @@ class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, Environme
                 .baseUrl(url)
                 .requestFactory(requests)
                 .requestInterceptor((request, body, execution) -> {
+                    // The caller's token, relayed: the other process checks it as this one did.
+                    if (SecurityContextHolder.getContext().getAuthentication()
+                            instanceof JwtAuthenticationToken caller) {
+                        request.getHeaders().setBearerAuth(caller.getToken().getTokenValue());
+                    }
                     try {
                         return execution.execute(request, body);
                     } catch (java.io.IOException broken) {

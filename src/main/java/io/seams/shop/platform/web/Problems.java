@@ -41,6 +41,12 @@ public final class Problems {
                 null);
     }
 
+    /** The caller may not do this, whatever the resource's state. */
+    public static ErrorResponseException forbidden(String detail) {
+        return new ErrorResponseException(
+                HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail), null);
+    }
+
     /** The resource's current state does not allow what was asked. */
     public static ErrorResponseException conflict(String slug, String title, String detail) {
         return new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, slug, title, detail), null);

@@ -34,6 +34,7 @@ class TimelineProjection {
 
     @ApplicationModuleListener
     void on(OrderPlaced event) {
+        timelines.recordOwner(event.orderId(), event.customerId());
         step(
                 event.orderId(),
                 "PLACED",

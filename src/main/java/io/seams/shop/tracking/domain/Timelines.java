@@ -1,7 +1,9 @@
 package io.seams.shop.tracking.domain;
 
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
 import java.util.List;
+import java.util.Optional;
 import org.jmolecules.ddd.annotation.Repository;
 
 /** Every order's timeline. */
@@ -13,4 +15,10 @@ public interface Timelines {
 
     /** The order's steps in the order they happened. */
     List<TimelineEntry> of(OrderId order);
+
+    /** Remembers whose order it is (once). */
+    void recordOwner(OrderId order, CustomerId owner);
+
+    /** Whose order it is, once its placement was reported. */
+    Optional<CustomerId> ownerOf(OrderId order);
 }

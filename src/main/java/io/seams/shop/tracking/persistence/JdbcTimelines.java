@@ -1,10 +1,12 @@
 package io.seams.shop.tracking.persistence;
 
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.tracking.domain.TimelineEntry;
 import io.seams.shop.tracking.domain.Timelines;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,5 +49,22 @@ class JdbcTimelines implements Timelines {
                         row.getTimestamp("occurred_at").toInstant(),
                         row.getString("detail")))
                 .list();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordOwner(OrderId order, CustomerId owner) {
+        jdbc.sql("""
+                        INSERT INTO tracking.order_owner (order_id, customer_id) VALUES (?, ?)
+                        ON CONFLICT (order_id) DO NOTHING""").params(order.id(), owner.id()).update();
+    }
+
+    @Override
+    public Optional<CustomerId> ownerOf(OrderId order) {
+        return jdbc.sql("SELECT customer_id FROM tracking.order_owner WHERE order_id = ?")
+                .param(order.id())
+                .query(java.util.UUID.class)
+                .optional()
+                .map(CustomerId::new);
     }
 }

@@ -1,6 +1,7 @@
 package io.seams.shop.tracking.web;
 
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.security.Caller;
 import io.seams.shop.platform.web.Problems;
 import io.seams.shop.tracking.domain.Timelines;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +28,14 @@ class TimelineController {
     @Operation(summary = "Lists an order's steps in the order they happened, with the module that reported each")
     @ApiResponse(responseCode = "404", description = "Nothing is known of this order")
     Timeline timeline(@PathVariable UUID id) {
+        var caller = Caller.current();
+        if (!timelines
+                .ownerOf(new OrderId(id))
+                .map(owner -> caller.actsFor(owner.id()))
+                .orElse(false)) {
+            // Another customer's order answers as if it did not exist.
+            throw Problems.notFound("Order timeline", id);
+        }
         var steps = timelines.of(new OrderId(id)).stream()
                 .map(entry -> new Step(entry.step(), entry.module(), entry.occurredAt(), entry.detail()))
                 .toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seams.shop.SeamsApplication;
+import io.seams.shop.testing.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -63,14 +64,17 @@ class EmbeddedDatabaseTests {
                 .properties(
                         "server.port=0",
                         "seams.mail.embedded.port=0",
+                        "seams.security.embedded-authorization-server.accounts-directory=" + Tokens.accountsDirectory(),
                         "seams.database.embedded.data-directory=" + dataDirectory,
                         "seams.database.embedded.port=" + freePort())
                 .run();
     }
 
     private static RestClient http(ConfigurableApplicationContext application) {
-        return RestClient.create(
-                "http://localhost:" + application.getEnvironment().getProperty("local.server.port"));
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + application.getEnvironment().getProperty("local.server.port"))
+                .defaultHeader("Authorization", "Bearer " + Tokens.of(application, "ada"))
+                .build();
     }
 
     private static int freePort() throws IOException {

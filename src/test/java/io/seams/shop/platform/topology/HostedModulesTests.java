@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.shop.catalog.Catalog;
 import io.seams.shop.customers.Customers;
+import io.seams.shop.testing.Tokens;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -28,6 +30,11 @@ class HostedModulesTests {
 
     @Autowired
     RestTestClient http;
+
+    @BeforeEach
+    void signInAsAda(@Autowired ApplicationContext context) {
+        http = Tokens.as(http, context, "ada");
+    }
 
     @Test
     void onlyTheHostedModulesSchemasAndTheEventRegistryAreMigrated() {

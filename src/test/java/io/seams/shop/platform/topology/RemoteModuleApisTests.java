@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.shop.SeamsApplication;
 import io.seams.shop.testing.TestDatabases;
+import io.seams.shop.testing.Tokens;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Queue;
@@ -53,6 +54,7 @@ class RemoteModuleApisTests {
                         "seams.topology.modules=catalog,customers",
                         "server.port=0",
                         "seams.mail.embedded.port=0",
+                        "seams.security.embedded-authorization-server.accounts-directory=" + Tokens.accountsDirectory(),
                         "spring.datasource.url=" + database.url(),
                         "spring.datasource.username=" + database.username(),
                         "spring.datasource.password=" + database.password())
@@ -68,6 +70,9 @@ class RemoteModuleApisTests {
         var url = "http://localhost:" + provider.getEnvironment().getProperty("local.server.port");
         registry.add("seams.topology.remote.catalog.url", () -> url);
         registry.add("seams.topology.remote.customers.url", () -> url);
+        // The provider issues the tokens; this process checks them against its published keys.
+        registry.add("seams.security.embedded-authorization-server.enabled", () -> "false");
+        registry.add("seams.security.jwk-set-uri", () -> url + "/oauth2/jwks");
     }
 
     @AfterAll
@@ -79,7 +84,8 @@ class RemoteModuleApisTests {
 
     @Test
     void ordersArePricedAndAddressedByModulesInAnotherProcessAndFailFastWhenTheyAreGone() {
-        http.post()
+        var ada = asAda();
+        ada.post()
                 .uri("/api/orders")
                 .header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")
                 .header("baggage", "caller=alice")
@@ -94,7 +100,7 @@ class RemoteModuleApisTests {
                 .isEqualTo(25.80)
                 .jsonPath("$.shipTo.recipient")
                 .isEqualTo("Ada Lovelace");
-        http.post()
+        ada.post()
                 .uri("/api/orders")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
@@ -110,7 +116,7 @@ class RemoteModuleApisTests {
 
         provider.close();
 
-        http.post()
+        ada.post()
                 .uri("/api/orders")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
@@ -122,6 +128,13 @@ class RemoteModuleApisTests {
                 .jsonPath("$.type")
                 .isEqualTo("urn:seams:problem:module-unavailable");
         assertThat(countOrders()).isEqualTo(orders);
+    }
+
+    /** Ada, with a token from the provider's authorization server. */
+    private RestTestClient asAda() {
+        return http.mutate()
+                .defaultHeader("Authorization", "Bearer " + Tokens.of(provider, "ada"))
+                .build();
     }
 
     private long countOrders() {

@@ -100,6 +100,13 @@ public final class SplitCluster implements AutoCloseable {
         return kafka;
     }
 
+    /** A token for a demo account, from the shop's authorization server (secrets are in its folder). */
+    public String token(String account) throws IOException {
+        var secret =
+                io.seams.shop.testing.Tokens.secretIn(home.resolve(".seams").resolve("demo-accounts"), account);
+        return io.seams.shop.testing.Tokens.of(url(SHOP), account, secret);
+    }
+
     public String url(String name) {
         return "http://127.0.0.1:" + ports.get(name);
     }
@@ -122,6 +129,12 @@ public final class SplitCluster implements AutoCloseable {
                 // A process that crashed is noticed after 10 s (not 45 s): its partitions go to the
                 // others, or to itself when it is back.
                 "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
+        if (!name.equals(SHOP)) {
+            // The shop issues the tokens (its embedded authorization server); the others check
+            // them against the keys it publishes.
+            arguments.add("--seams.security.embedded-authorization-server.enabled=false");
+            arguments.add("--seams.security.jwk-set-uri=" + url(SHOP) + "/oauth2/jwks");
+        }
         arguments.addAll(settings.apply(name));
         return new SeamsProcess(name, port, arguments);
     }

@@ -1,0 +1,34 @@
+package io.seams.shop.platform.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How Seams authenticates its callers (see docs/security.md).
+ *
+ * @param issuer the {@code iss} every accepted token carries; the embedded authorization server
+ *     issues tokens under this name
+ * @param audience the {@code aud} every accepted token must include
+ * @param jwkSetUri where the signing keys are published, when the embedded authorization server
+ *     is off (an external provider, or the process of a split cluster that hosts it)
+ * @param embeddedAuthorizationServer the authorization server of the default profile
+ */
+@ConfigurationProperties("seams.security")
+record SecurityProperties(
+        @DefaultValue("http://localhost:8080") String issuer,
+        @DefaultValue("seams") String audience,
+        String jwkSetUri,
+        @DefaultValue EmbeddedAuthorizationServer embeddedAuthorizationServer) {
+
+    /**
+     * @param enabled whether this process issues tokens itself ({@code prod} turns it off)
+     * @param accountsDirectory where the demo accounts' secrets, generated at start, are written
+     * @param tokenLifetime how long an access token is valid
+     */
+    record EmbeddedAuthorizationServer(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue(".seams/demo-accounts") Path accountsDirectory,
+            @DefaultValue("PT1H") Duration tokenLifetime) {}
+}
