@@ -98,8 +98,15 @@ class SplitClusterFailuresIT {
         try {
             orders = place(5);
             // What the shop does itself goes on: the orders are reserved...
-            for (var order : orders) {
-                shop.awaitStatus(order, "RESERVED");
+            try {
+                for (var order : orders) {
+                    shop.awaitStatus(order, "RESERVED");
+                }
+            } catch (AssertionError e) {
+                throw new AssertionError(
+                        "Local work stalled while the broker is down; the shop's threads: "
+                                + cluster.cluster().threadDump(SplitCluster.SHOP),
+                        e);
             }
             // ...and wait there, their events kept in the registry, for as long as the broker is away.
             await().during(Duration.ofSeconds(30))

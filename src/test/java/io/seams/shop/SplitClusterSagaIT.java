@@ -58,6 +58,27 @@ class SplitClusterSagaIT extends SagaScenarios {
     }
 
     @Test
+    void theOtherProcessesRefuseCallsWithoutATokenAndTrustTheShopsTokens(TestCluster cluster) throws IOException {
+        var payments = RestTestClient.bindToServer()
+                .baseUrl(cluster.cluster().url(SplitCluster.PAYMENTS))
+                .build();
+
+        payments.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+        payments.get()
+                .uri("/actuator/metrics")
+                .header("Authorization", "Bearer " + cluster.cluster().token("ada"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        payments.get()
+                .uri("/actuator/metrics")
+                .header("Authorization", "Bearer " + cluster.cluster().token("olivia"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
     void theTraceAndTheCallerTravelWithTheOrderIntoThePaymentsProcess(TestCluster cluster) throws IOException {
         var trace = "0af7651916cd43dd8448eb211c80319c";
         var order = shop.http()

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,8 +36,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
-        var problems = new SecurityProblems(json);
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApplicationEventPublisher events) throws Exception {
+        var problems = new SecurityProblems(json, events);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
@@ -53,6 +54,8 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**")
                         .permitAll()
+                        .requestMatchers("/api/audit/**")
+                        .hasRole(Caller.OPS)
                         .requestMatchers("/api/shipments/**")
                         .hasRole(Caller.STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/customers")

@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,17 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
 
-    SecurityProblems(JsonMapper json) {
+    SecurityProblems(JsonMapper json, ApplicationEventPublisher events) {
         this.json = json;
+        this.events = events;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         bearer.commence(request, response, exception);
+        refused(request, response);
         write(
                 response,
                 "unauthenticated",
@@ -42,7 +48,15 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
         denied.handle(request, response, exception);
+        refused(request, response);
         write(response, "forbidden", "Forbidden", "Your role does not allow this");
+    }
+
+    private void refused(HttpServletRequest request, HttpServletResponse response) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var actor = authentication instanceof JwtAuthenticationToken token ? token.getName() : "anonymous";
+        events.publishEvent(
+                new AccessRefused(actor, request.getMethod(), request.getRequestURI(), response.getStatus()));
     }
 
     private void write(HttpServletResponse response, String type, String title, String detail) throws IOException {

@@ -52,6 +52,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(ex)
+                instanceof RequestSizeLimit.TooLarge tooLarge) {
+            var problem = Problems.problem(
+                    HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", tooLarge.getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         var problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body", null);
         var cause = ex.getCause();
         if (cause instanceof StreamReadException syntax && syntax.getLocation() != null) {

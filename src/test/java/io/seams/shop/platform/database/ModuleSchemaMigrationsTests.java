@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ModuleSchemaMigrationsTests {
 
     static final List<String> SCHEMAS = List.of(
+            "audit",
             "catalog",
             "customers",
             "events",

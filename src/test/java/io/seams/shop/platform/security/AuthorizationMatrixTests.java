@@ -64,6 +64,8 @@ class AuthorizationMatrixTests {
             Map.entry("PUT /api/customers/{id}", "401 403 404 ok ok"),
             Map.entry("POST /api/customers/{id}/erasure", "401 403 404 404 ok"),
             Map.entry("GET /api/inventory/{sku}", "401 403 ok ok ok"),
+            // The audit trail is for operations, and read only.
+            Map.entry("GET /api/audit", "401 ok 403 403 403"),
             // Shipping is staff work.
             Map.entry("GET /api/shipments", "401 403 403 403 ok"),
             Map.entry("GET /api/shipments/{id}", "401 403 403 403 ok"),

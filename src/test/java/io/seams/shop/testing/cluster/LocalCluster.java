@@ -80,6 +80,7 @@ public final class LocalCluster {
                     name.equals(SplitCluster.NOTIFICATIONS) ? "; SMTP on 127.0.0.1:" + SMTP : "");
         }
         System.out.printf("%nThe shop's REST API is the monolith's: http://127.0.0.1:8080/api/orders%n");
+        System.out.printf("Tokens as in the README (secrets in .seams/demo-accounts/, issued by the shop).%n");
         System.out.printf("Stop everything with: ./mvnw -Dcluster=stop%n");
     }
 
@@ -88,6 +89,11 @@ public final class LocalCluster {
         var settings = new ArrayList<>(List.of(
                 "--seams.database.embedded.port=" + DATABASE_PORTS.get(name),
                 "--seams.database.embedded.data-directory=" + name + "/postgres"));
+        if (name.equals(SplitCluster.SHOP)) {
+            // Where the README looks for the demo accounts' secrets, as with the monolith.
+            settings.add("--seams.security.embedded-authorization-server.accounts-directory="
+                    + Path.of(".seams", "demo-accounts").toAbsolutePath());
+        }
         if (name.equals(SplitCluster.NOTIFICATIONS)) {
             settings.add("--seams.mail.embedded.port=" + SMTP);
         } else {

@@ -25,7 +25,7 @@ public final class SplitCluster implements AutoCloseable {
 
     /** The modules each process hosts. */
     public static final Map<String, String> MODULES = Map.of(
-            SHOP, "catalog,customers,orders,inventory,shipping,tracking",
+            SHOP, "catalog,customers,orders,inventory,shipping,tracking,audit",
             PAYMENTS, "payments",
             NOTIFICATIONS, "notifications");
 
@@ -105,6 +105,20 @@ public final class SplitCluster implements AutoCloseable {
         var secret =
                 io.seams.shop.testing.Tokens.secretIn(home.resolve(".seams").resolve("demo-accounts"), account);
         return io.seams.shop.testing.Tokens.of(url(SHOP), account, secret);
+    }
+
+    /** Writes the threads of a running process next to its log (for a test that failed), and says where. */
+    public Path threadDump(String name) throws IOException, InterruptedException {
+        var dump = home.resolve("logs").resolve(name + "-threads.txt");
+        new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jstack")
+                                .toString(),
+                        String.valueOf(process(name).process().pid()))
+                .redirectErrorStream(true)
+                .redirectOutput(dump.toFile())
+                .start()
+                .waitFor();
+        return dump;
     }
 
     public String url(String name) {

@@ -1,0 +1,70 @@
+package io.seams.shop.audit.application;
+
+import io.seams.shop.audit.domain.AuditEntry;
+import io.seams.shop.audit.domain.AuditTrail;
+import io.seams.shop.orders.OrderCancelled;
+import io.seams.shop.payments.PaymentRefunded;
+import io.seams.shop.platform.security.AccessRefused;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the audit trail: what callers asked the API to change ({@link #requested}), requests
+ * refused for want of a valid token or role, and what the modules did on their own.
+ */
+@Component
+public class AuditRecorder {
+
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    AuditRecorder(AuditTrail trail, Clock clock) {
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    /** A change the API was asked for, with how it ended. */
+    public void requested(String actor, String action, int status, Optional<UUID> orderId, Optional<UUID> customerId) {
+        trail.append(new AuditEntry(clock.instant(), actor, action, String.valueOf(status), orderId, customerId, null));
+    }
+
+    @EventListener
+    void on(AccessRefused refused) {
+        trail.append(new AuditEntry(
+                clock.instant(),
+                refused.actor(),
+                refused.method() + " " + refused.path(),
+                String.valueOf(refused.status()),
+                Optional.empty(),
+                Optional.empty(),
+                refused.status() == 401 ? "no valid token" : "role does not allow it"));
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentRefunded refunded) {
+        trail.append(new AuditEntry(
+                clock.instant(),
+                "payments",
+                "payment refunded",
+                "done",
+                Optional.of(refunded.orderId().id()),
+                Optional.empty(),
+                null));
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        trail.append(new AuditEntry(
+                clock.instant(),
+                "orders",
+                "order cancelled",
+                "done",
+                Optional.of(cancelled.orderId().id()),
+                Optional.of(cancelled.customerId().id()),
+                cancelled.reason()));
+    }
+}

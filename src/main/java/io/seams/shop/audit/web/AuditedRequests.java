@@ -1,0 +1,75 @@
+package io.seams.shop.audit.web;
+
+import io.seams.shop.audit.application.AuditRecorder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every request that asks the API to change something (not reads) goes into the audit trail once
+ * answered: who (the token's subject), what (method and endpoint), how it ended (the status), and
+ * the order or customer it named. Bodies are never recorded.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
+
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final AuditRecorder recorder;
+
+    AuditedRequests(AuditRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+        if (!CHANGES.contains(request.getMethod())) {
+            return;
+        }
+        var pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+        @SuppressWarnings("unchecked")
+        var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        var id = Optional.ofNullable(variables).map(vars -> vars.get("id")).flatMap(AuditedRequests::uuid);
+        Optional<UUID> order = Optional.empty();
+        Optional<UUID> customer = Optional.empty();
+        if (pattern.startsWith("/api/orders")) {
+            order = id.or(() -> createdId(response));
+        } else if (pattern.startsWith("/api/customers")) {
+            customer = id.or(() -> createdId(response));
+        }
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var actor = authentication instanceof JwtAuthenticationToken token ? token.getName() : "anonymous";
+        recorder.requested(actor, request.getMethod() + " " + pattern, response.getStatus(), order, customer);
+    }
+
+    /** The id at the end of the Location of what a POST created. */
+    private static Optional<UUID> createdId(HttpServletResponse response) {
+        return Optional.ofNullable(response.getHeader(HttpHeaders.LOCATION))
+                .map(location -> location.substring(location.lastIndexOf('/') + 1))
+                .flatMap(AuditedRequests::uuid);
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.seams.shop.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.seams.shop.testing.Tokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * The audit trail records who asked for what and how it ended — changes through the API,
+ * refused requests, and what the modules did on their own — and nothing can change it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class AuditTrailTests {
+
+    static final String ONE_MUG = """
+            {"lines":[{"sku":"MUG-CLASSIC","quantity":1}]}""";
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void placingCancellingAndRefusedRequestsAreRecordedWithWhoDidThem() {
+        var ada = Tokens.as(http, context, "ada");
+        var olivia = Tokens.as(http, context, "olivia");
+        var order = ada.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ONE_MUG)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult(Map.class)
+                .getResponseBody()
+                .get("id")
+                .toString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> ada.get()
+                                .uri("/api/orders/" + order)
+                                .exchange()
+                                .returnResult(Map.class)
+                                .getResponseBody()
+                                .get("status"),
+                        "CONFIRMED"::equals);
+        ada.post()
+                .uri("/api/orders/" + order + "/cancel")
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ONE_MUG)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        ada.get()
+                .uri("/api/shipments?orderId=" + order)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(entriesOf(olivia, "orderId=" + order))
+                        .extracting(
+                                entry -> entry.get("actor") + " " + entry.get("action") + " " + entry.get("outcome"))
+                        .containsExactlyInAnyOrder(
+                                "ada POST /api/orders 201",
+                                "ada POST /api/orders/{id}/cancel 202",
+                                "orders order cancelled done",
+                                "payments payment refunded done"));
+        assertThat(entriesOf(olivia, "limit=50"))
+                .extracting(entry -> entry.get("actor") + " " + entry.get("action") + " " + entry.get("outcome"))
+                .contains("anonymous POST /api/orders 401", "ada GET /api/shipments 403");
+    }
+
+    @Test
+    void nobodyCanChangeOrDeleteAnEntry() {
+        jdbc.sql("""
+                        INSERT INTO audit.entry (at, actor, action, outcome) VALUES (now(), 'test', 'probe', 'done')""").update();
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit.entry SET actor = 'someone else'")
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit.entry").update()).hasMessageContaining("append-only");
+        assertThat(context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().stream()
+                        .flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
+                        .filter(info -> info.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/audit")))
+                        .flatMap(info -> info.getMethodsCondition().getMethods().stream())
+                        .map(Enum::name))
+                .as("the API only reads the trail")
+                .containsOnly("GET");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> entriesOf(RestTestClient olivia, String query) {
+        return olivia.get()
+                .uri("/api/audit?" + query)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(List.class)
+                .getResponseBody();
+    }
+}
