@@ -95,6 +95,27 @@ class AuditTrailTests {
     }
 
     @Test
+    void aFailedSignInIsRecordedWithTheNameTriedAndNoSecret() {
+        http.post()
+                .uri("/oauth2/token")
+                .headers(headers -> headers.setBasicAuth("sam", "not-the-secret"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        assertThat(jdbc.sql("SELECT actor || ' ' || action || ' ' || outcome FROM audit.entry WHERE action = 'sign-in'")
+                        .query(String.class)
+                        .list())
+                .contains("sam sign-in failed");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE detail LIKE '%not-the-secret%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void nobodyCanChangeOrDeleteAnEntry() {
         jdbc.sql("""
                         INSERT INTO audit.entry (at, actor, action, outcome) VALUES (now(), 'test', 'probe', 'done')""").update();

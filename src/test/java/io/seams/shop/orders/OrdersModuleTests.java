@@ -9,6 +9,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
+import io.seams.shop.orders.application.OrderCancellation;
 import io.seams.shop.orders.application.OrderPlacement;
 import io.seams.shop.orders.application.PlaceOrder;
 import io.seams.shop.orders.application.Placement;
@@ -16,10 +17,13 @@ import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.platform.Money;
+import io.seams.shop.platform.security.Caller;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -58,6 +62,21 @@ class OrdersModuleTests {
                             .hasValueSatisfying(
                                     stored -> assertThat(stored.status()).isEqualTo(OrderStatus.PLACED));
                 });
+    }
+
+    @Test
+    void onlyTheCustomerWhoPlacedAnOrderOrStaffMayCancelIt(@Autowired OrderCancellation cancellation) {
+        var order = placeAnOrder(new PlaceOrder.Line(MUG, 1));
+        var alan = new Caller(
+                "alan", Optional.of(UUID.fromString("c0ffee00-0000-4000-8000-000000000002")), Set.of(Caller.CUSTOMER));
+        var ada = new Caller("ada", Optional.of(CustomerId.DEMO.id()), Set.of(Caller.CUSTOMER));
+
+        assertThat(cancellation.cancelFor(order.getId(), alan)).isEmpty();
+        assertThat(orders.findById(order.getId()).orElseThrow().status()).isEqualTo(OrderStatus.PLACED);
+
+        assertThat(cancellation.cancelFor(order.getId(), ada))
+                .hasValueSatisfying(
+                        outcome -> assertThat(outcome.order().status()).isEqualTo(OrderStatus.CANCELLED));
     }
 
     @Test

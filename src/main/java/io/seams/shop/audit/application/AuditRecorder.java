@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +44,23 @@ public class AuditRecorder {
                 Optional.empty(),
                 Optional.empty(),
                 refused.status() == 401 ? "no valid token" : "role does not allow it"));
+    }
+
+    /** A failed sign-in: wrong client secret at the token endpoint, say. The attempted name, never the secret. */
+    @EventListener
+    void on(AbstractAuthenticationFailureEvent failure) {
+        if (failure.getAuthentication() instanceof BearerTokenAuthenticationToken) {
+            // Its "name" is the token itself: never recorded. The refusal is, as AccessRefused.
+            return;
+        }
+        trail.append(new AuditEntry(
+                clock.instant(),
+                String.valueOf(failure.getAuthentication().getName()),
+                "sign-in",
+                "failed",
+                Optional.empty(),
+                Optional.empty(),
+                failure.getException().getClass().getSimpleName()));
     }
 
     @ApplicationModuleListener

@@ -4,6 +4,7 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.Transition;
+import io.seams.shop.platform.security.Caller;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -29,15 +30,28 @@ public class OrderCancellation {
      */
     public record Outcome(Order order, Transition transition) {}
 
-    /** Cancels the order for the given reason; empty if there is no such order. */
+    /** Cancels the order for the given reason (the system's own decision); empty if there is no such order. */
     @Transactional
     public Optional<Outcome> cancel(OrderId id, String reason) {
-        return orders.findById(id).map(order -> {
-            var transition = order.cancel(reason, clock.instant());
-            if (transition.changedState()) {
-                orders.update(order);
-            }
-            return new Outcome(order, transition);
-        });
+        return orders.findById(id).map(order -> cancel(order, reason));
+    }
+
+    /**
+     * Cancels the order on a caller's request. Only the customer who placed it, or staff, may: for
+     * anyone else it is as if the order did not exist (empty), so nobody learns which ids exist.
+     */
+    @Transactional
+    public Optional<Outcome> cancelFor(OrderId id, Caller caller) {
+        return orders.findById(id)
+                .filter(order -> caller.actsFor(order.customerId().id()))
+                .map(order -> cancel(order, caller.isStaff() ? "Cancelled by staff" : "Cancelled by the customer"));
+    }
+
+    private Outcome cancel(Order order, String reason) {
+        var transition = order.cancel(reason, clock.instant());
+        if (transition.changedState()) {
+            orders.update(order);
+        }
+        return new Outcome(order, transition);
     }
 }

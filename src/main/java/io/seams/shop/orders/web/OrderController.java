@@ -97,12 +97,7 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "No such order")
     @ApiResponse(responseCode = "409", description = "The order was dispatched, delivered or rejected")
     ResponseEntity<OrderResponse> cancel(@PathVariable UUID id) {
-        if (visible(id).isEmpty()) {
-            throw notFound(id);
-        }
-        var outcome = cancellation
-                .cancel(new OrderId(id), "Cancelled by the customer")
-                .orElseThrow(() -> notFound(id));
+        var outcome = cancellation.cancelFor(new OrderId(id), Caller.current()).orElseThrow(() -> notFound(id));
         if (outcome.transition().outcome() == Transition.Outcome.REFUSED) {
             throw Problems.conflict(
                     "order-not-cancellable",

@@ -55,7 +55,9 @@ class EventResubmission {
                 log.debug("Another instance is resubmitting failed event publications");
                 return;
             }
-            failed.resubmit(ResubmissionOptions.defaults().withMinAge(properties.minAge()));
+            failed.resubmit(ResubmissionOptions.defaults()
+                    .withMinAge(properties.minAge())
+                    .withMaxInFlight(properties.maxInFlight()));
         });
     }
 }
