@@ -69,6 +69,7 @@ class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public void cancel(OrderId order) {
+        // Nothing asked yet: the order is settled as declined, for nothing (XXX: ISO 4217's "no currency").
         ledger.sql("""
                         INSERT INTO payments.simulated_authorization (order_id, approved, reason, amount, currency)
                         VALUES (?, FALSE, 'Order cancelled', 0, 'XXX')

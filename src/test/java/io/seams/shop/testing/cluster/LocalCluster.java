@@ -105,6 +105,7 @@ public final class LocalCluster {
     private static void stop() throws IOException {
         var processes = running();
         if (processes.isEmpty()) {
+            Files.deleteIfExists(HOME.resolve("pids"));
             System.out.println("The split cluster is not running.");
             return;
         }
