@@ -96,7 +96,11 @@ class CustomerNotifications {
             return;
         }
         if (sent.claim(order, kind, recipient)) {
-            mailbox.send(recipient.email(), kind.subject(), "Dear " + recipient.name() + ",\n\n" + kind.body(facts));
+            mailbox.send(
+                    order + "." + kind,
+                    recipient.email(),
+                    kind.subject(),
+                    "Dear " + recipient.name() + ",\n\n" + kind.body(facts));
         }
     }
 
