@@ -57,7 +57,7 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**")
                         .permitAll()
-                        .requestMatchers("/api/audit/**")
+                        .requestMatchers("/api/audit/**", "/api/operations/**")
                         .hasRole(Caller.OPS)
                         .requestMatchers("/api/shipments/**")
                         .hasRole(Caller.STAFF)

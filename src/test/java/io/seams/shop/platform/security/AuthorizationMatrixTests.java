@@ -66,6 +66,8 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/inventory/{sku}", "401 403 ok ok ok"),
             // The audit trail is for operations, and read only.
             Map.entry("GET /api/audit", "401 ok 403 403 403"),
+            Map.entry("GET /api/operations/event-publications", "401 ok 403 403 403"),
+            Map.entry("POST /api/operations/event-publications/resubmit", "401 ok 403 403 403"),
             // Shipping is staff work.
             Map.entry("GET /api/shipments", "401 403 403 403 ok"),
             Map.entry("GET /api/shipments/{id}", "401 403 403 403 ok"),

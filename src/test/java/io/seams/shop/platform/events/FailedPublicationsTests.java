@@ -1,0 +1,95 @@
+package io.seams.shop.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.seams.shop.testing.EventPublications;
+import io.seams.shop.testing.Tokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * A listener that fails leaves its publication failed and listed for operations; once the cause
+ * is fixed, a resubmission completes it. (The scheduled resubmission is switched off here so the
+ * test decides when.)
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "seams.events.resubmission.interval=PT1H")
+@AutoConfigureRestTestClient
+class FailedPublicationsTests {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GreenMail mail;
+
+    @Test
+    void aFailedPublicationIsListedAndCompletesWhenResubmittedAfterTheFix() {
+        // A customer whose contact details never reached notifications: mailing them fails.
+        var customer = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO customers.customer (id, name, email, street, postal_code, city, country, erased, version)
+                        VALUES (?, 'Hedy Lamarr', 'hedy@example.com', '1 Frequency Road', '1010', 'Vienna', 'AT', false, 0)""").param(customer).update();
+        var staff = Tokens.as(http, context, "sam");
+        var olivia = Tokens.as(http, context, "olivia");
+        staff.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"customerId":"%s","lines":[{"sku":"MUG-CLASSIC","quantity":1}]}""".formatted(customer))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(publications(olivia))
+                        .anySatisfy(publication -> assertThat(publication)
+                                .containsEntry("status", "FAILED")
+                                .satisfies(p ->
+                                        assertThat((String) p.get("listener")).contains("CustomerNotifications"))));
+
+        jdbc.sql(
+                        "INSERT INTO notifications.recipient (customer_id, name, email) VALUES (?, 'Hedy Lamarr', 'hedy@example.com')")
+                .param(customer)
+                .update();
+        olivia.post()
+                .uri("/api/operations/event-publications/resubmit")
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventPublications.incomplete(jdbc) == 0);
+        assertThat(mail.getReceivedMessagesForDomain("hedy@example.com")).isNotEmpty();
+        assertThat(publications(olivia)).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> publications(RestTestClient olivia) {
+        return olivia.get()
+                .uri("/api/operations/event-publications")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(List.class)
+                .getResponseBody();
+    }
+}
