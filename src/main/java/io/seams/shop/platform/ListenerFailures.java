@@ -1,5 +1,6 @@
 package io.seams.shop.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -25,9 +26,13 @@ class ListenerFailures implements AsyncConfigurer {
     private static final Logger log = LoggerFactory.getLogger(ListenerFailures.class);
 
     private final ObjectProvider<Executor> applicationTaskExecutor;
+    private final ObjectProvider<MeterRegistry> meters;
 
-    ListenerFailures(@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
+    ListenerFailures(
+            @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor,
+            ObjectProvider<MeterRegistry> meters) {
         this.applicationTaskExecutor = applicationTaskExecutor;
+        this.meters = meters;
     }
 
     @Override
@@ -38,6 +43,9 @@ class ListenerFailures implements AsyncConfigurer {
     @Override
     public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
         return (Throwable failure, Method listener, Object... arguments) -> {
+            meters.ifAvailable(registry -> registry.counter(
+                            "seams.listener.failures", "module", moduleOf(listener.getDeclaringClass()))
+                    .increment());
             log.warn(
                     "{}.{}({}) failed; the event will be handed over again: {}",
                     listener.getDeclaringClass().getSimpleName(),
@@ -49,5 +57,13 @@ class ListenerFailures implements AsyncConfigurer {
                     NestedExceptionUtils.getMostSpecificCause(failure).toString());
             log.debug("Listener failure", failure);
         };
+    }
+
+    /** The module a class belongs to: the package right below io.seams.shop. */
+    static String moduleOf(Class<?> type) {
+        var name = type.getPackageName();
+        var rest = name.startsWith("io.seams.shop.") ? name.substring("io.seams.shop.".length()) : name;
+        var dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 }

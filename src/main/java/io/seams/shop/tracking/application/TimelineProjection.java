@@ -1,5 +1,6 @@
 package io.seams.shop.tracking.application;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.seams.shop.inventory.StockReleased;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
@@ -27,20 +28,24 @@ import org.springframework.stereotype.Component;
 class TimelineProjection {
 
     private final Timelines timelines;
+    private final FulfilmentMetrics metrics;
 
-    TimelineProjection(Timelines timelines) {
+    TimelineProjection(Timelines timelines, MeterRegistry meters) {
         this.timelines = timelines;
+        this.metrics = new FulfilmentMetrics(meters);
     }
 
     @ApplicationModuleListener
     void on(OrderPlaced event) {
         timelines.recordOwner(event.orderId(), event.customerId());
-        step(
+        if (step(
                 event.orderId(),
                 "PLACED",
                 "orders",
                 event.occurredAt(),
-                event.total().toString());
+                event.total().toString())) {
+            metrics.counted("placed");
+        }
     }
 
     @ApplicationModuleListener
@@ -55,7 +60,9 @@ class TimelineProjection {
 
     @ApplicationModuleListener
     void on(OrderRejected event) {
-        step(event.orderId(), "REJECTED", "orders", event.occurredAt(), event.reason());
+        if (step(event.orderId(), "REJECTED", "orders", event.occurredAt(), event.reason())) {
+            metrics.counted("rejected");
+        }
     }
 
     @ApplicationModuleListener
@@ -75,7 +82,13 @@ class TimelineProjection {
 
     @ApplicationModuleListener
     void on(OrderConfirmed event) {
-        step(event.orderId(), "CONFIRMED", "orders", event.occurredAt(), null);
+        if (step(event.orderId(), "CONFIRMED", "orders", event.occurredAt(), null)) {
+            metrics.counted("confirmed");
+            timelines.of(event.orderId()).stream()
+                    .filter(entry -> entry.step().equals("PLACED"))
+                    .findFirst()
+                    .ifPresent(placed -> metrics.confirmedAfter(placed.occurredAt(), event.occurredAt()));
+        }
     }
 
     @ApplicationModuleListener
@@ -90,7 +103,9 @@ class TimelineProjection {
 
     @ApplicationModuleListener
     void on(ShipmentDelivered event) {
-        step(event.orderId(), "DELIVERED", "shipping", event.occurredAt(), null);
+        if (step(event.orderId(), "DELIVERED", "shipping", event.occurredAt(), null)) {
+            metrics.counted("delivered");
+        }
     }
 
     @ApplicationModuleListener
@@ -105,7 +120,9 @@ class TimelineProjection {
 
     @ApplicationModuleListener
     void on(OrderCancelled event) {
-        step(event.orderId(), "CANCELLED", "orders", event.occurredAt(), event.reason());
+        if (step(event.orderId(), "CANCELLED", "orders", event.occurredAt(), event.reason())) {
+            metrics.counted("cancelled");
+        }
     }
 
     @ApplicationModuleListener
@@ -123,7 +140,8 @@ class TimelineProjection {
                 event.amount().toString());
     }
 
-    private void step(OrderId order, String step, String module, Instant at, String detail) {
-        timelines.record(new TimelineEntry(order, step, module, at, detail));
+    /** Records the step; whether it is new (a redelivered event's step is not). */
+    private boolean step(OrderId order, String step, String module, Instant at, String detail) {
+        return timelines.record(new TimelineEntry(order, step, module, at, detail));
     }
 }

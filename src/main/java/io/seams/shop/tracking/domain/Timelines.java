@@ -10,8 +10,8 @@ import org.jmolecules.ddd.annotation.Repository;
 @Repository
 public interface Timelines {
 
-    /** Records the step once; a repeated report of the same step changes nothing. */
-    void record(TimelineEntry entry);
+    /** Records the step once; a repeated report of the same step changes nothing. Whether it was new. */
+    boolean record(TimelineEntry entry);
 
     /** The order's steps in the order they happened. */
     List<TimelineEntry> of(OrderId order);

@@ -23,17 +23,18 @@ class JdbcTimelines implements Timelines {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(TimelineEntry entry) {
-        jdbc.sql("""
+    public boolean record(TimelineEntry entry) {
+        return jdbc.sql("""
                         INSERT INTO tracking.timeline_entry (order_id, step, module, occurred_at, detail)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id, step) DO NOTHING""")
-                .params(
-                        entry.orderId().id(),
-                        entry.step(),
-                        entry.module(),
-                        Timestamp.from(entry.occurredAt()),
-                        entry.detail())
-                .update();
+                        .params(
+                                entry.orderId().id(),
+                                entry.step(),
+                                entry.module(),
+                                Timestamp.from(entry.occurredAt()),
+                                entry.detail())
+                        .update()
+                == 1;
     }
 
     @Override

@@ -83,6 +83,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /actuator/health/**", "ok ok ok ok ok"),
             Map.entry("GET /actuator/info", "ok ok ok ok ok"),
             Map.entry("GET /actuator/metrics", "401 ok 403 403 403"),
+            Map.entry("GET /actuator/prometheus", "401 ok 403 403 403"),
             Map.entry("GET /actuator/metrics/{requiredMetricName}", "401 ok 403 403 403"));
 
     @Autowired
