@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -24,6 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditedRequests.class);
+
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final AuditRecorder recorder;
@@ -39,7 +44,10 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
-        if (!CHANGES.contains(request.getMethod())) {
+        if (!CHANGES.contains(request.getMethod())
+                || response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            // Reads change nothing; a 503 means the database or a module was away and nothing was
+            // done (writing the entry would only make the caller wait for the database again).
             return;
         }
         var pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
@@ -55,7 +63,17 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var actor = authentication instanceof JwtAuthenticationToken token ? token.getName() : "anonymous";
-        recorder.requested(actor, request.getMethod() + " " + pattern, response.getStatus(), order, customer);
+        try {
+            recorder.requested(actor, request.getMethod() + " " + pattern, response.getStatus(), order, customer);
+        } catch (DataAccessException unreachable) {
+            // The database is away: the request failed too (nothing was changed); say so instead.
+            log.warn(
+                    "Could not record {} {} by {} in the audit trail: {}",
+                    request.getMethod(),
+                    pattern,
+                    actor,
+                    e.getMessage());
+        }
     }
 
     /** The id at the end of the Location of what a POST created. */
