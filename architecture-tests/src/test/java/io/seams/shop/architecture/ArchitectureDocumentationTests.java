@@ -50,6 +50,10 @@ class ArchitectureDocumentationTests {
     }
 
     private static List<String> sortedLines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().sorted().toList();
+        // A table cell's first item starts with "|"; which item comes first varies, so it is ignored.
+        return Files.readAllLines(file).stream()
+                .map(line -> line.startsWith("|* ") ? line.substring(1) : line)
+                .sorted()
+                .toList();
     }
 }

@@ -1,0 +1,104 @@
+package io.seams.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.seams.shop.testing.OtlpReceiver;
+import io.seams.shop.testing.Tokens;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * One order, followed in a collector: with an OTLP endpoint configured, the order's trace arrives
+ * there and holds a span for every module the order crossed — the request, the price lookup and
+ * each module's event listener — all under the trace id the caller sent.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.tracing.sampling.probability=1.0"})
+@AutoConfigureRestTestClient
+class TracingTests {
+
+    static final OtlpReceiver collector = OtlpReceiver.start();
+
+    @DynamicPropertySource
+    static void exportTo(DynamicPropertyRegistry properties) {
+        properties.add("management.opentelemetry.tracing.export.otlp.endpoint", collector::endpoint);
+        properties.add("management.opentelemetry.tracing.export.schedule-delay", () -> "200ms");
+    }
+
+    @AfterAll
+    static void stopCollector() {
+        collector.close();
+    }
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GreenMail mail;
+
+    @Test
+    void theTraceOfOneOrderHasASpanForEveryModuleItCrossed() {
+        var shop = Shop.monolith(http, context, jdbc, mail);
+        var traceId = HexFormat.of().formatHex(randomBytes(16));
+        var order = Tokens.as(http, context, "ada")
+                .post()
+                .uri("/api/orders")
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}]}""")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation();
+        shop.awaitStatus(order, "CONFIRMED");
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(modulesIn(traceId))
+                        .contains(
+                                "catalog", "orders", "inventory", "payments", "tracking", "notifications", "shipping"));
+        System.out.printf(
+                "Tracing: order %s -> %d spans in trace %s, modules %s%n",
+                shop.idOf(order), collector.spansOf(traceId).size(), traceId, modulesIn(traceId));
+    }
+
+    private static TreeSet<String> modulesIn(String traceId) {
+        var modules = new TreeSet<String>();
+        collector.spansOf(traceId).stream()
+                .map(span -> span.attributes().get("module.key"))
+                .filter(Objects::nonNull)
+                .forEach(modules::add);
+        return modules;
+    }
+
+    private static byte[] randomBytes(int count) {
+        var bytes = new byte[count];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}
