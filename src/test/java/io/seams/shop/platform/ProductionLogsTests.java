@@ -64,8 +64,7 @@ class ProductionLogsTests {
                         .isTrue());
         assertThat(parsed).anySatisfy(line -> {
             assertThat(line.path("message").asText()).isEqualTo("Working on behalf of a request");
-            assertThat(line.path("traceId").asText())
-                    .isEqualTo(span.context().traceId());
+            assertThat(line.path("traceId").asText()).isEqualTo(span.context().traceId());
         });
     }
 

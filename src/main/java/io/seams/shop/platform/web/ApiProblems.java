@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -77,6 +79,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setDetail("The request body is missing or cannot be read");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Form or query parameters that cannot be decoded, or that the firewall refuses (control characters). */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ProblemDetail undecodableParameters(RuntimeException ex) {
+        return Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The request's parameters cannot be decoded or contain characters that are not allowed");
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
