@@ -1,5 +1,7 @@
 package io.seams.shop.platform.events;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EventResubmission {
 
     /** Arbitrary but fixed: identifies this job's advisory lock among the database's locks. */
-    private static final long LOCK_KEY = 0x5EA45_0001L;
+    static final long LOCK_KEY = 0x5EA45_0001L;
 
     private static final Logger log = LoggerFactory.getLogger(EventResubmission.class);
 
@@ -30,16 +32,29 @@ class EventResubmission {
     private final EventResubmissionProperties properties;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Counter ran;
+    private final Counter skipped;
 
     EventResubmission(
             FailedEventPublications failed,
             EventResubmissionProperties properties,
             JdbcClient jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            MeterRegistry meters) {
         this.failed = failed;
         this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.ran = resubmissions(meters, "ran");
+        this.skipped = resubmissions(meters, "skipped");
+    }
+
+    private static Counter resubmissions(MeterRegistry meters, String outcome) {
+        return Counter.builder("seams.events.resubmissions")
+                .description(
+                        "Scheduled resubmission rounds: ran here, or skipped because another instance held the lock")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     @Scheduled(
@@ -53,8 +68,10 @@ class EventResubmission {
                     .single();
             if (!locked) {
                 log.debug("Another instance is resubmitting failed event publications");
+                skipped.increment();
                 return;
             }
+            ran.increment();
             failed.resubmit(ResubmissionOptions.defaults()
                     .withMinAge(properties.minAge())
                     .withMaxInFlight(properties.maxInFlight()));
