@@ -65,25 +65,29 @@ public class AuditRecorder {
 
     @ApplicationModuleListener
     void on(PaymentRefunded refunded) {
-        trail.append(new AuditEntry(
-                clock.instant(),
-                "payments",
-                "payment refunded",
-                "done",
-                Optional.of(refunded.orderId().id()),
-                Optional.empty(),
-                null));
+        trail.appendOnce(
+                "payment refunded " + refunded.orderId(),
+                new AuditEntry(
+                        clock.instant(),
+                        "payments",
+                        "payment refunded",
+                        "done",
+                        Optional.of(refunded.orderId().id()),
+                        Optional.empty(),
+                        null));
     }
 
     @ApplicationModuleListener
     void on(OrderCancelled cancelled) {
-        trail.append(new AuditEntry(
-                clock.instant(),
-                "orders",
-                "order cancelled",
-                "done",
-                Optional.of(cancelled.orderId().id()),
-                Optional.of(cancelled.customerId().id()),
-                cancelled.reason()));
+        trail.appendOnce(
+                "order cancelled " + cancelled.orderId(),
+                new AuditEntry(
+                        clock.instant(),
+                        "orders",
+                        "order cancelled",
+                        "done",
+                        Optional.of(cancelled.orderId().id()),
+                        Optional.of(cancelled.customerId().id()),
+                        cancelled.reason()));
     }
 }

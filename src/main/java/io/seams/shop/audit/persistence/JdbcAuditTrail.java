@@ -23,9 +23,19 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public void append(AuditEntry entry) {
+        insert(null, entry);
+    }
+
+    @Override
+    public void appendOnce(String eventKey, AuditEntry entry) {
+        insert(eventKey, entry);
+    }
+
+    private void insert(String eventKey, AuditEntry entry) {
         jdbc.sql("""
-                        INSERT INTO audit.entry (at, actor, action, outcome, order_id, customer_id, detail)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO audit.entry (at, actor, action, outcome, order_id, customer_id, detail, event_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING""")
                 .params(
                         Timestamp.from(entry.at()),
                         entry.actor(),
@@ -33,7 +43,8 @@ class JdbcAuditTrail implements AuditTrail {
                         entry.outcome(),
                         entry.orderId().orElse(null),
                         entry.customerId().orElse(null),
-                        entry.detail())
+                        entry.detail(),
+                        eventKey)
                 .update();
     }
 
