@@ -9,6 +9,9 @@ import io.seams.shop.testing.cluster.SplitCluster;
 import io.seams.shop.testing.cluster.TestCluster;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +99,10 @@ class SplitClusterFailuresIT {
         cluster.cluster().kafka().stop();
         List<URI> orders;
         try {
+            // Health says the broker is gone; readiness does not, so the load balancer keeps sending orders.
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(health("/actuator/health")).contains("\"kafka\":{\"status\":\"DOWN\""));
+            assertThat(health("/actuator/health/readiness")).contains("\"status\":\"UP\"");
             orders = place(5);
             // The orders wait, accepted and not lost, their events kept in the registries, for as
             // long as the broker is away.
@@ -117,6 +124,17 @@ class SplitClusterFailuresIT {
         awaitConfirmed(orders);
         assertPaidExactlyOnce(orders);
         awaitSettled();
+        assertThat(health("/actuator/health")).contains("\"kafka\":{\"status\":\"UP\"");
+    }
+
+    /** The shop process's health endpoint as the operations role sees it (with its components). */
+    private static String health(String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(cluster.cluster().url(SplitCluster.SHOP) + path))
+                .header("Authorization", "Bearer " + cluster.cluster().token("olivia"))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static List<URI> place(int orders) {
