@@ -27,12 +27,16 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * One order, followed in a collector: with an OTLP endpoint configured, the order's trace arrives
  * there and holds a span for every module the order crossed — the request, the price lookup and
  * each module's event listener — all under the trace id the caller sent.
+ *
+ * <p>Run by failsafe, where it is the only application context in its JVM: Spring Modulith 2.0.3
+ * caches its module interceptors statically, so in a JVM that started another context first they
+ * report to that context's tracer (a test-suite artefact; a deployed process has one context).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.tracing.sampling.probability=1.0"})
 @AutoConfigureRestTestClient
-class TracingTests {
+class TracingIT {
 
     static final OtlpReceiver collector = OtlpReceiver.start();
 
