@@ -66,13 +66,14 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
         try {
             recorder.requested(actor, request.getMethod() + " " + pattern, response.getStatus(), order, customer);
         } catch (DataAccessException unreachable) {
-            // The database is away: the request failed too (nothing was changed); say so instead.
+            // The database went away after the request was answered: say so in the log instead.
             log.warn(
-                    "Could not record {} {} by {} in the audit trail: {}",
+                    "Could not record {} {} by {} (status {}) in the audit trail: {}",
                     request.getMethod(),
                     pattern,
                     actor,
-                    e.getMessage());
+                    response.getStatus(),
+                    unreachable.getMessage());
         }
     }
 
