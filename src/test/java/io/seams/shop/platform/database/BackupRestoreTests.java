@@ -130,6 +130,22 @@ class BackupRestoreTests {
         assertThat(contentsExcept("orders")).isEqualTo(others);
     }
 
+    @Test
+    void aSchemaMigratedSinceTheBackupIsLeftAsItIsAndTheRestoreFails() throws Exception {
+        run("db/backup.sh", "-o", backups.toString(), "orders");
+        jdbc.sql("CREATE TABLE orders.added_since (id INT PRIMARY KEY)").update();
+        jdbc.sql("DELETE FROM orders.order_line WHERE line_number = 1").update();
+        var migratedSince = contents("orders");
+
+        var restore = start("db/restore.sh", "-i", backups.toString(), "orders");
+
+        assertThat(restore.exitCode()).as(restore.output()).isNotZero();
+        assertThat(restore.output()).contains("cannot drop schema orders because other objects depend on it");
+        assertThat(contents("orders")).isEqualTo(migratedSince);
+        jdbc.sql("DROP TABLE orders.added_since").update();
+        run("db/restore.sh", "-i", backups.toString(), "orders");
+    }
+
     /** Orders as the orders module keeps them: two lines each, a mix of states and addresses. */
     private static void placeOrder(int i) {
         var id = UUID.nameUUIDFromBytes(("order-" + i).getBytes(StandardCharsets.UTF_8));
@@ -186,6 +202,15 @@ class BackupRestoreTests {
     }
 
     private void run(String script, String... arguments) throws IOException, InterruptedException {
+        var finished = start(script, arguments);
+        assertThat(finished.exitCode())
+                .as(script + " said:\n" + finished.output())
+                .isZero();
+    }
+
+    record Finished(int exitCode, String output) {}
+
+    private Finished start(String script, String... arguments) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(script, "-h", "127.0.0.1", "-p", String.valueOf(server.getPort())));
         command.addAll(List.of("-U", "postgres", "-d", "seams"));
         command.addAll(List.of(arguments));
@@ -196,7 +221,7 @@ class BackupRestoreTests {
         var started = process.start();
         var output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(started.waitFor(2, TimeUnit.MINUTES)).as(script).isTrue();
-        assertThat(started.exitValue()).as(script + " said:\n" + output).isZero();
+        return new Finished(started.exitValue(), output);
     }
 
     private long dumpBytes() throws IOException {

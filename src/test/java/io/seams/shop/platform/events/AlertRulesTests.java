@@ -20,6 +20,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.yaml.snakeyaml.Yaml;
 
@@ -34,6 +35,9 @@ import org.yaml.snakeyaml.Yaml;
         // once, and the resubmission pays the order.
         properties = "seams.payments.simulator.flaky-failures=5")
 @AutoConfigureRestTestClient
+// A context of its own (the property above): closed after this class rather than with the JVM, when
+// every cached context closes at once and the test database is about to stop.
+@DirtiesContext
 class AlertRulesTests {
 
     static final Path RULES = Path.of("docs/operations/alerts.yaml");
