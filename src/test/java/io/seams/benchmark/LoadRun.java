@@ -1,0 +1,172 @@
+package io.seams.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives one running topology: warms it up, finds its saturation, runs the load steps, and after
+ * each waits for every accepted order to be confirmed before it reads the latencies and CPU time.
+ */
+final class LoadRun {
+
+    private final Topology topology;
+    private final Settings settings;
+    private final ProcessMeter meter;
+    private final OrderLedger ledger;
+    private final Progress progress;
+    private ShopClient client;
+
+    LoadRun(Topology topology, Settings settings, ProcessMeter meter, Progress progress) {
+        this.topology = topology;
+        this.settings = settings;
+        this.meter = meter;
+        this.ledger = new OrderLedger(topology);
+        this.progress = progress;
+    }
+
+    /** A client with a fresh token (tokens last an hour; a run is far shorter, but every phase starts clean). */
+    ShopClient client() throws Exception {
+        client = new ShopClient(topology.shopUrl(), topology.token("ada"));
+        return client;
+    }
+
+    void warmUp() throws Exception {
+        progress.say(
+                "%s: warming up for %ds (20 orders/s)",
+                topology.name(), settings.warmUp().toSeconds());
+        var shop = client();
+        OpenLoop.run(20, settings.warmUp(), Duration.ofSeconds(30), shop::place);
+        ledger.awaitConfirmed(shop.drainPlaced(), settings.completionTimeout());
+    }
+
+    /**
+     * The saturation: {@link Settings#concurrency()} orders always in flight for {@link
+     * Settings#saturation()}; the lower of the rate at which orders were accepted and the rate at
+     * which they were confirmed.
+     */
+    Map<String, Object> saturation() throws Exception {
+        progress.say(
+                "%s: saturation search, %d orders in flight for %ds",
+                topology.name(), settings.concurrency(), settings.saturation().toSeconds());
+        var shop = client();
+        var result = OpenLoop.closed(settings.concurrency(), settings.saturation(), shop::place);
+        var outcome = ledger.awaitConfirmed(shop.drainPlaced(), settings.completionTimeout());
+        var accepted = result.achievedPerSecond();
+        var completed = completionRate(outcome);
+        var json = new LinkedHashMap<String, Object>();
+        json.put("concurrency", settings.concurrency());
+        json.put("accepted_per_s", accepted);
+        json.put("completed_per_s", completed);
+        json.put("saturation_per_s", Math.min(accepted, completed));
+        json.put("accepted", result.succeeded());
+        json.put("completed", outcome.confirmed());
+        json.put("lost", result.succeeded() - outcome.confirmed());
+        json.put("http", Latencies.of(result.latencies()).toJson());
+        progress.say(
+                "%s: saturation %.0f orders/s (accepted %.0f/s, confirmed %.0f/s)",
+                topology.name(), Math.min(accepted, completed), accepted, completed);
+        return json;
+    }
+
+    /** One open-loop step at {@code rate} orders a second; profiled with JFR into {@code recording} if given. */
+    Map<String, Object> step(String label, double rate, Path recording) throws Exception {
+        progress.say(
+                "%s: step %s, %.0f orders/s: %ds warm-up, %ds measured",
+                topology.name(),
+                label,
+                rate,
+                settings.stepWarmUp().toSeconds(),
+                settings.step().toSeconds());
+        var shop = client();
+        OpenLoop.run(rate, settings.stepWarmUp(), Duration.ofSeconds(30), shop::place);
+        shop.drainPlaced();
+        var cpuBefore = meter.cpuSeconds();
+        var from = Instant.now();
+        var profile = recording == null ? null : Profile.start(topology.ordersProcess(), recording);
+        var ticker = Executors.newSingleThreadScheduledExecutor();
+        var started = System.nanoTime();
+        ticker.scheduleAtFixedRate(
+                () -> progress.say(
+                        "    %s %s: %ds of %ds",
+                        topology.name(),
+                        label,
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                        settings.step().toSeconds()),
+                10,
+                10,
+                TimeUnit.SECONDS);
+        OpenLoop.Result result;
+        try {
+            result = OpenLoop.run(rate, settings.step(), Duration.ofSeconds(60), shop::place);
+        } finally {
+            ticker.shutdownNow();
+        }
+        var hotFrames = profile == null ? null : profile.stop();
+        var ids = shop.drainPlaced();
+        var outcome = ledger.awaitConfirmed(ids, settings.completionTimeout());
+        var cpu = ProcessMeter.difference(cpuBefore, meter.cpuSeconds());
+        var to = Instant.now();
+        var delivery = Latencies.ofMicros(ledger.deliveryMicros(from, to));
+        var step = new LinkedHashMap<String, Object>();
+        step.put("step", label);
+        step.put("offered_per_s", rate);
+        step.put("accepted_per_s", result.achievedPerSecond());
+        step.put("completed_per_s", completionRate(outcome));
+        step.put("sent", result.sent());
+        step.put("accepted", (long) ids.size());
+        step.put("failed_requests", result.failed());
+        step.put("completed", outcome.confirmed());
+        step.put("lost", ids.size() - outcome.confirmed());
+        step.put("statuses", outcome.statuses());
+        step.put("http", Latencies.of(result.latencies()).toJson());
+        step.put("completion", Latencies.ofMicros(outcome.completionMicros()).toJson());
+        step.put("event_delivery", delivery.toJson());
+        step.put("cpu_seconds", cpu);
+        step.put("cpu_ms_per_order", outcome.confirmed() == 0 ? 0.0 : 1000 * cpu.get("total") / outcome.confirmed());
+        if (hotFrames != null) {
+            step.put("profile", hotFrames);
+        }
+        progress.say(
+                "%s: step %s done: accepted %d, confirmed %d, lost %d; http p50 %.1f ms p99 %.1f ms;"
+                        + " completion p50 %.1f ms p99 %.1f ms; %.1f CPU ms/order",
+                topology.name(),
+                label,
+                ids.size(),
+                outcome.confirmed(),
+                ids.size() - outcome.confirmed(),
+                Latencies.of(result.latencies()).p50(),
+                Latencies.of(result.latencies()).p99(),
+                Latencies.ofMicros(outcome.completionMicros()).p50(),
+                Latencies.ofMicros(outcome.completionMicros()).p99(),
+                step.get("cpu_ms_per_order"));
+        return step;
+    }
+
+    /** Place one order and wait until everything about it is done (for the statement capture). */
+    String placeOneAndSettle() throws Exception {
+        var shop = client();
+        if (!shop.place().get()) {
+            throw new IllegalStateException("The shop did not accept an order");
+        }
+        var id = shop.drainPlaced().get(0);
+        ledger.awaitConfirmed(java.util.List.of(id), settings.completionTimeout());
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ledger.incompletePublications() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return id;
+    }
+
+    private static double completionRate(OrderLedger.Outcome outcome) {
+        if (outcome.confirmed() < 2) {
+            return 0;
+        }
+        var span = Duration.between(outcome.firstPlaced(), outcome.lastConfirmed());
+        return outcome.confirmed() / Math.max(1e-3, span.toNanos() / 1e9);
+    }
+}
