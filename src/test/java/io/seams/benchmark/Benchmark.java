@@ -128,7 +128,10 @@ public final class Benchmark {
         }
         // The benchmark's own queries (waiting for the order) run on connections of their own; those
         // mention the order too, so their statements are recognised by their text and left out.
-        var transactions = DatabaseCeiling.capture(log, offset, order, -1).stream()
+        Files.write(
+                topology.postgres().log().getParent().getParent().getParent().resolve("captured-statements.log"),
+                java.util.Arrays.copyOfRange(Files.readAllBytes(log), (int) offset, (int) Files.size(log)));
+        var transactions = DatabaseCeiling.capture(log, offset, order).stream()
                 .filter(transaction -> transaction.statements().stream()
                         .noneMatch(statement -> statement.sql().contains("ANY (")
                                 || statement.sql().contains("pg_reload_conf")))

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class DatabaseCeiling {
 
     private static final Pattern LOGGED =
-            Pattern.compile("^(\\d+) (LOG|DETAIL):  (?:(?:statement|execute [^:]*): (.*)|parameters: (.*))$");
+            Pattern.compile("^(\\d+) ?(LOG|DETAIL):  (?:(?:statement|execute [^:]*): (.*)|[Pp]arameters: (.*))$");
     private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']|'')*)')");
     private static final Pattern UUIDS =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -44,14 +44,14 @@ final class DatabaseCeiling {
 
     /**
      * The transactions in the log of {@code postgres} from byte {@code offset} on that concern
-     * {@code orderId}, leaving out those of the connection {@code ownBackend} (the benchmark's).
+     * {@code orderId}.
      */
-    static List<Transaction> capture(Path log, long offset, String orderId, int ownBackend) throws IOException {
+    static List<Transaction> capture(Path log, long offset, String orderId) throws IOException {
         var text = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
-        return parse(text.substring((int) Math.min(offset, text.length())), orderId, ownBackend);
+        return parse(text.substring((int) Math.min(offset, text.length())), orderId);
     }
 
-    static List<Transaction> parse(String log, String orderId, int ownBackend) {
+    static List<Transaction> parse(String log, String orderId) {
         var open = new LinkedHashMap<Integer, List<Statement>>();
         var done = new ArrayList<Transaction>();
         var lastStatement = new HashMap<Integer, Statement>();
@@ -60,7 +60,7 @@ final class DatabaseCeiling {
         for (var line : (log + "\n0 LOG:  statement: END-OF-CAPTURE").split("\n")) {
             var logged = LOGGED.matcher(line);
             if (!logged.matches()) {
-                if (currentSql != null && !line.matches("^\\d+ [A-Z]+:  .*")) {
+                if (currentSql != null && !line.matches("^\\d+ ?[A-Z]+:  .*")) {
                     currentSql.append('\n').append(line);
                 }
                 continue;
@@ -99,7 +99,10 @@ final class DatabaseCeiling {
             List<Transaction> done,
             Map<Integer, Statement> lastStatement) {
         var keyword = sql.trim().toUpperCase();
-        if (keyword.equals("BEGIN")) {
+        if (keyword.isEmpty()) {
+            return;
+        }
+        if (keyword.startsWith("BEGIN")) {
             open.put(pid, new ArrayList<>());
             return;
         }

@@ -45,31 +45,66 @@ final class LoadRun {
     }
 
     /**
-     * The saturation: {@link Settings#concurrency()} orders always in flight for {@link
-     * Settings#saturation()}; the lower of the rate at which orders were accepted and the rate at
-     * which they were confirmed.
+     * The saturation, end to end: orders are placed as fast as the shop takes them, but never more
+     * than {@link Settings#concurrency()} placed and not yet confirmed (a closed loop around the
+     * whole flow, so no backlog builds up), for {@link Settings#saturation()}. The rate at which
+     * they were confirmed is the saturation.
      */
     Map<String, Object> saturation() throws Exception {
         progress.say(
-                "%s: saturation search, %d orders in flight for %ds",
+                "%s: saturation search, at most %d orders unconfirmed, for %ds",
                 topology.name(), settings.concurrency(), settings.saturation().toSeconds());
         var shop = client();
-        var result = OpenLoop.closed(settings.concurrency(), settings.saturation(), shop::place);
-        var outcome = ledger.awaitConfirmed(shop.drainPlaced(), settings.completionTimeout());
-        var accepted = result.achievedPerSecond();
+        var recorder = new org.HdrHistogram.Recorder(OpenLoop.MAX_MICROS, 3);
+        var open = new java.util.concurrent.atomic.AtomicLong();
+        var since = java.sql.Timestamp.from(Instant.now());
+        var end = System.nanoTime() + settings.saturation().toNanos();
+        try (var database = topology.shopDatabase();
+                var confirmed = database.prepareStatement("SELECT count(*) FROM tracking.timeline_entry"
+                        + " WHERE step = 'CONFIRMED' AND occurred_at >= ?")) {
+            confirmed.setTimestamp(1, since);
+            long sent = 0;
+            long done = 0;
+            var lastPoll = 0L;
+            while (System.nanoTime() < end) {
+                if (System.nanoTime() - lastPoll > 50_000_000L) {
+                    try (var result = confirmed.executeQuery()) {
+                        result.next();
+                        done = result.getLong(1);
+                    }
+                    lastPoll = System.nanoTime();
+                }
+                if (sent - done < settings.concurrency()) {
+                    sent++;
+                    open.incrementAndGet();
+                    var began = System.nanoTime();
+                    shop.place().whenComplete((ok, error) -> {
+                        recorder.recordValue(Math.min(OpenLoop.MAX_MICROS, (System.nanoTime() - began) / 1000));
+                        open.decrementAndGet();
+                    });
+                } else {
+                    Thread.sleep(5);
+                }
+            }
+        }
+        while (open.get() > 0) {
+            Thread.sleep(10);
+        }
+        var ids = shop.drainPlaced();
+        var outcome = ledger.awaitConfirmed(ids, settings.completionTimeout());
         var completed = completionRate(outcome);
         var json = new LinkedHashMap<String, Object>();
-        json.put("concurrency", settings.concurrency());
-        json.put("accepted_per_s", accepted);
-        json.put("completed_per_s", completed);
-        json.put("saturation_per_s", Math.min(accepted, completed));
-        json.put("accepted", result.succeeded());
+        json.put(
+                "method",
+                "closed loop around the whole flow: at most " + settings.concurrency()
+                        + " orders placed and not yet confirmed");
+        json.put("saturation_per_s", completed);
+        json.put("accepted", (long) ids.size());
         json.put("completed", outcome.confirmed());
-        json.put("lost", result.succeeded() - outcome.confirmed());
-        json.put("http", Latencies.of(result.latencies()).toJson());
-        progress.say(
-                "%s: saturation %.0f orders/s (accepted %.0f/s, confirmed %.0f/s)",
-                topology.name(), Math.min(accepted, completed), accepted, completed);
+        json.put("lost", ids.size() - outcome.confirmed());
+        json.put("http", Latencies.of(recorder.getIntervalHistogram()).toJson());
+        json.put("completion", Latencies.ofMicros(outcome.completionMicros()).toJson());
+        progress.say("%s: saturation %.1f orders/s confirmed", topology.name(), completed);
         return json;
     }
 

@@ -41,13 +41,15 @@ final class OrderLedger {
             Instant lastConfirmed) {}
 
     /**
-     * Waits (polling, at most {@code timeout}) until every order of {@code ids} is confirmed, and
-     * says what became of them.
+     * Waits (polling, at most {@code timeout}) until every order of {@code ids} is confirmed and
+     * every event publication has been handled (so that the next step starts with nothing left
+     * over), and says what became of the orders.
      */
     Outcome awaitConfirmed(List<String> ids, Duration timeout) throws SQLException, InterruptedException {
         var deadline = System.nanoTime() + timeout.toNanos();
         try (var database = topology.shopDatabase()) {
-            while (confirmed(database, ids) < ids.size() && System.nanoTime() < deadline) {
+            while ((confirmed(database, ids) < ids.size() || incompletePublications() > 0)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
             return outcome(database, ids);
