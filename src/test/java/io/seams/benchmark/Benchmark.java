@@ -24,7 +24,6 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] arguments) throws Exception {
-        var jar = Path.of(arguments[0]).toAbsolutePath();
         var settings = Settings.fromSystemProperties();
         var home = Path.of("target", "benchmark").toAbsolutePath();
         var report = settings.quick()
@@ -32,6 +31,8 @@ public final class Benchmark {
                 : Path.of(arguments[1]).toAbsolutePath();
         deleteRecursively(home);
         Files.createDirectories(home);
+        // A copy, so that rebuilding meanwhile does not disturb the processes under test.
+        var jar = Files.copy(Path.of(arguments[0]), home.resolve("seams.jar"));
         var progress = new Progress();
         progress.say(
                 "The cost of a seam: %s run, report to %s",

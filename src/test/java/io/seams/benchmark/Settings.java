@@ -31,12 +31,12 @@ record Settings(
         var quick = "quick".equals(System.getProperty("benchmark"));
         return new Settings(
                 quick,
-                seconds("benchmark.warm-up", quick ? 8 : 20),
-                seconds("benchmark.saturation", quick ? 8 : 20),
+                seconds("benchmark.warm-up", quick ? 8 : 15),
+                seconds("benchmark.saturation", quick ? 8 : 15),
                 Integer.getInteger("benchmark.concurrency", 32),
                 seconds("benchmark.step-warm-up", quick ? 2 : 5),
-                seconds("benchmark.step", quick ? 6 : 25),
-                seconds("benchmark.limit", quick ? 5 : 15),
+                seconds("benchmark.step", quick ? 6 : 20),
+                seconds("benchmark.limit", quick ? 5 : 10),
                 Integer.getInteger("benchmark.ready-runs", quick ? 1 : 5),
                 seconds("benchmark.completion-timeout", 120));
     }
