@@ -66,10 +66,12 @@ public final class Benchmark {
             saturation = (double) probe.get("saturation_per_s");
             var steps = new ArrayList<Map<String, Object>>();
             for (var fraction : STEPS) {
-                steps.add(run.step(
-                        label(fraction), fraction * saturation, fraction == 0.5 ? home.resolve("t0-50.jfr") : null));
+                steps.add(run.step(label(fraction), fraction * saturation, null));
             }
             t0.put("steps", steps);
+            // Profiled apart from the measured steps: attaching JFR costs CPU the steps should not pay.
+            t0.put("profiled_step", run.step("50% (JFR)", 0.5 * saturation, home.resolve("t0-50.jfr")));
+            t0.put("idle_cpu_cores", idle(meter, settings, progress, "T0"));
             limits.put("L1", limitRunner.database(monolith.postgres(), Topology.MONOLITH, order));
             limits.put("L2", limitRunner.http(home, 0.5 * saturation));
             t0.put("peak_rss_mib", meter.peakRssMiB());
@@ -102,6 +104,7 @@ public final class Benchmark {
                 steps.add(run.step(label(fraction), rate, null));
             }
             t2.put("steps", steps);
+            t2.put("idle_cpu_cores", idle(meter, settings, progress, "T2"));
             limits.put("L3", limitRunner.kafka(split.kafka(), 0.5 * saturation, 400));
             t2.put("peak_rss_mib", meter.peakRssMiB());
             t2.put("ready_seconds", readyTimes(split, settings, progress, "a single-module process (payments)"));
@@ -149,6 +152,23 @@ public final class Benchmark {
         var meter = new ProcessMeter();
         topology.processes().forEach(meter::watch);
         return meter;
+    }
+
+    /**
+     * CPU used while nothing is asked of the topology (schedulers, pollers, heartbeats), in cores:
+     * at low load it is a good part of the CPU per order.
+     */
+    private static Map<String, Double> idle(ProcessMeter meter, Settings settings, Progress progress, String topology)
+            throws InterruptedException {
+        progress.say(
+                "%s: measuring idle CPU for %ds", topology, settings.limit().toSeconds());
+        var before = meter.cpuSeconds();
+        Thread.sleep(settings.limit().toMillis());
+        var cores = new LinkedHashMap<String, Double>();
+        ProcessMeter.difference(before, meter.cpuSeconds())
+                .forEach((name, seconds) ->
+                        cores.put(name, seconds / settings.limit().toSeconds()));
+        return cores;
     }
 
     private static Map<String, Object> readyTimes(Topology topology, Settings settings, Progress progress, String what)

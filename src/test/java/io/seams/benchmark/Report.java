@@ -28,8 +28,10 @@ final class Report {
     private Report() {}
 
     static void write(Map<String, Object> results, Path folder) throws IOException {
-        results.put("derived", derive(results));
         Files.createDirectories(folder);
+        // The measurements first, so that a failure below loses none of them.
+        Files.writeString(folder.resolve("results.json"), Json.write(results));
+        results.put("derived", derive(results));
         Files.writeString(folder.resolve("results.json"), Json.write(results));
         Files.writeString(folder.resolve("results.md"), markdown(results));
         Files.writeString(
@@ -109,6 +111,10 @@ final class Report {
                 out,
                 "CPU per order at 50 % (ms, all processes)",
                 t -> format("%.1f", number(half(results, t), "cpu_ms_per_order")));
+        row(
+                out,
+                "idle CPU (cores, all processes)",
+                t -> format("%.2f", number(results, "topologies", t, "idle_cpu_cores", "total")));
         row(out, "peak RSS (MiB)", t -> rss(map(results, "topologies", t, "peak_rss_mib")));
         row(
                 out,
@@ -180,10 +186,8 @@ final class Report {
         out.append(table(results));
         out.append("\n![HTTP latency](latency-http.svg)\n![Order completion](latency-completion.svg)\n");
         out.append("![Event delivery](latency-events.svg)\n![Throughput](throughput.svg)\n");
-        var profile = steps(results, "T0").stream()
-                .filter(step -> step.containsKey("profile"))
-                .map(step -> map(step, "profile"))
-                .findFirst();
+        var profile = java.util.Optional.ofNullable(map(results, "topologies", "T0", "profiled_step"))
+                .map(step -> map(step, "profile"));
         if (profile.isPresent()) {
             out.append(format(
                     "%n## Where the monolith's CPU goes at 50 %% load (JFR, %s samples)%n",
