@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoadRun {
 
+    /** How long to wait, after the orders were confirmed, for the rest of their events to be handled. */
+    static final Duration SETTLE = Duration.ofSeconds(30);
+
     private final Topology topology;
     private final Settings settings;
     private final ProcessMeter meter;
@@ -35,13 +38,13 @@ final class LoadRun {
         return client;
     }
 
+    /** Orders through the whole flow for {@link Settings#warmUp()}, a quarter as many at a time as the saturation search (JIT, pools, topics). */
     void warmUp() throws Exception {
+        var concurrency = Math.max(1, settings.concurrency() / 4);
         progress.say(
-                "%s: warming up for %ds (20 orders/s)",
-                topology.name(), settings.warmUp().toSeconds());
-        var shop = client();
-        OpenLoop.run(20, settings.warmUp(), Duration.ofSeconds(30), shop::place);
-        ledger.awaitConfirmed(shop.drainPlaced(), settings.completionTimeout());
+                "%s: warming up for %ds (at most %d orders unconfirmed)",
+                topology.name(), settings.warmUp().toSeconds(), concurrency);
+        closedFlow(concurrency, settings.warmUp());
     }
 
     /**
@@ -54,11 +57,18 @@ final class LoadRun {
         progress.say(
                 "%s: saturation search, at most %d orders unconfirmed, for %ds",
                 topology.name(), settings.concurrency(), settings.saturation().toSeconds());
+        var json = closedFlow(settings.concurrency(), settings.saturation());
+        progress.say("%s: saturation %.1f orders/s confirmed", topology.name(), json.get("saturation_per_s"));
+        return json;
+    }
+
+    private Map<String, Object> closedFlow(int concurrency, Duration duration) throws Exception {
         var shop = client();
         var recorder = new org.HdrHistogram.Recorder(OpenLoop.MAX_MICROS, 3);
         var open = new java.util.concurrent.atomic.AtomicLong();
-        var since = java.sql.Timestamp.from(Instant.now());
-        var end = System.nanoTime() + settings.saturation().toNanos();
+        var started = Instant.now();
+        var since = java.sql.Timestamp.from(started);
+        var end = System.nanoTime() + duration.toNanos();
         try (var database = topology.shopDatabase();
                 var confirmed = database.prepareStatement("SELECT count(*) FROM tracking.timeline_entry"
                         + " WHERE step = 'CONFIRMED' AND occurred_at >= ?")) {
@@ -74,7 +84,7 @@ final class LoadRun {
                     }
                     lastPoll = System.nanoTime();
                 }
-                if (sent - done < settings.concurrency()) {
+                if (sent - done < concurrency) {
                     sent++;
                     open.incrementAndGet();
                     var began = System.nanoTime();
@@ -91,7 +101,7 @@ final class LoadRun {
             Thread.sleep(10);
         }
         var ids = shop.drainPlaced();
-        var outcome = ledger.awaitConfirmed(ids, settings.completionTimeout());
+        var outcome = ledger.awaitConfirmed(ids, started, settings.completionTimeout(), SETTLE);
         var completed = completionRate(outcome);
         var json = new LinkedHashMap<String, Object>();
         json.put(
@@ -104,7 +114,7 @@ final class LoadRun {
         json.put("lost", ids.size() - outcome.confirmed());
         json.put("http", Latencies.of(recorder.getIntervalHistogram()).toJson());
         json.put("completion", Latencies.ofMicros(outcome.completionMicros()).toJson());
-        progress.say("%s: saturation %.1f orders/s confirmed", topology.name(), completed);
+        json.put("publications_incomplete_after_wait", outcome.incompletePublications());
         return json;
     }
 
@@ -143,7 +153,7 @@ final class LoadRun {
         }
         var hotFrames = profile == null ? null : profile.stop();
         var ids = shop.drainPlaced();
-        var outcome = ledger.awaitConfirmed(ids, settings.completionTimeout());
+        var outcome = ledger.awaitConfirmed(ids, from, settings.completionTimeout(), SETTLE);
         var cpu = ProcessMeter.difference(cpuBefore, meter.cpuSeconds());
         var to = Instant.now();
         var delivery = Latencies.ofMicros(ledger.deliveryMicros(from, to));
@@ -158,6 +168,7 @@ final class LoadRun {
         step.put("completed", outcome.confirmed());
         step.put("lost", ids.size() - outcome.confirmed());
         step.put("statuses", outcome.statuses());
+        step.put("publications_incomplete_after_wait", outcome.incompletePublications());
         step.put("http", Latencies.of(result.latencies()).toJson());
         step.put("completion", Latencies.ofMicros(outcome.completionMicros()).toJson());
         step.put("event_delivery", delivery.toJson());
@@ -189,11 +200,7 @@ final class LoadRun {
             throw new IllegalStateException("The shop did not accept an order");
         }
         var id = shop.drainPlaced().get(0);
-        ledger.awaitConfirmed(java.util.List.of(id), settings.completionTimeout());
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (ledger.incompletePublications() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        ledger.awaitConfirmed(java.util.List.of(id), Instant.EPOCH, settings.completionTimeout(), SETTLE);
         return id;
     }
 

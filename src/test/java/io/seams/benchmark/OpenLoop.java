@@ -53,7 +53,9 @@ final class OpenLoop {
         var succeeded = new AtomicLong();
         var failed = new AtomicLong();
         var lastAnswer = new AtomicLong();
-        var interval = (long) (1e9 / ratePerSecond);
+        if (!(ratePerSecond > 0 && ratePerSecond <= 1e6)) {
+            throw new IllegalArgumentException("A rate between 0 and a million a second, not " + ratePerSecond);
+        }
         var start = System.nanoTime();
         var end = start + duration.toNanos();
         long sent = 0;
@@ -77,9 +79,6 @@ final class OpenLoop {
                 (error == null && Boolean.TRUE.equals(ok) ? succeeded : failed).incrementAndGet();
                 return null;
             }));
-            if (interval <= 0) {
-                throw new IllegalArgumentException("Rate too high: " + ratePerSecond);
-            }
         }
         var all = CompletableFuture.allOf(outstanding.toArray(CompletableFuture[]::new));
         try {

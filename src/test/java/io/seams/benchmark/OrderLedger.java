@@ -32,27 +32,37 @@ final class OrderLedger {
      * @param completionMicros placed → confirmed of each confirmed order, in microseconds
      * @param firstPlaced when the first order was placed
      * @param lastConfirmed when the last one was confirmed
+     * @param incompletePublications event publications still not handled when the wait ended
      */
     record Outcome(
             Map<String, Long> statuses,
             long confirmed,
             long[] completionMicros,
             Instant firstPlaced,
-            Instant lastConfirmed) {}
+            Instant lastConfirmed,
+            long incompletePublications) {}
 
     /**
-     * Waits (polling, at most {@code timeout}) until every order of {@code ids} is confirmed and
-     * every event publication has been handled (so that the next step starts with nothing left
-     * over), and says what became of the orders.
+     * Waits (polling, at most {@code timeout}) until every order of {@code ids} is confirmed, then
+     * (at most {@code settle} more) until every event publication since {@code since} has been
+     * handled, so that the next step starts with nothing left over; and says what became of the
+     * orders. A publication whose listener failed is handed over again only by the resubmission
+     * (after its staleness threshold, minutes), so the second wait is bounded and what is left is
+     * counted ({@link Outcome#incompletePublications()}).
      */
-    Outcome awaitConfirmed(List<String> ids, Duration timeout) throws SQLException, InterruptedException {
+    Outcome awaitConfirmed(List<String> ids, Instant since, Duration timeout, Duration settle)
+            throws SQLException, InterruptedException {
         var deadline = System.nanoTime() + timeout.toNanos();
         try (var database = topology.shopDatabase()) {
-            while ((confirmed(database, ids) < ids.size() || incompletePublications() > 0)
-                    && System.nanoTime() < deadline) {
+            while (confirmed(database, ids) < ids.size() && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
-            return outcome(database, ids);
+            var settled = Math.min(deadline, System.nanoTime() + settle.toNanos());
+            long incomplete;
+            while ((incomplete = incompletePublications(since)) > 0 && System.nanoTime() < settled) {
+                Thread.sleep(250);
+            }
+            return outcome(database, ids, incomplete);
         }
     }
 
@@ -67,7 +77,7 @@ final class OrderLedger {
         }
     }
 
-    private static Outcome outcome(Connection database, List<String> ids) throws SQLException {
+    private static Outcome outcome(Connection database, List<String> ids, long incomplete) throws SQLException {
         var statuses = new LinkedHashMap<String, Long>();
         try (var query = database.prepareStatement("SELECT status, count(*) FROM orders.purchase_order"
                 + " WHERE id = ANY (?::uuid[]) GROUP BY status ORDER BY status")) {
@@ -100,7 +110,8 @@ final class OrderLedger {
                 latencies.size(),
                 latencies.stream().mapToLong(Long::longValue).toArray(),
                 first,
-                last);
+                last,
+                incomplete);
     }
 
     /**
@@ -144,16 +155,18 @@ final class OrderLedger {
                 .toArray();
     }
 
-    /** Publications not completed yet, in every database (work still in flight, or failed). */
-    long incompletePublications() throws SQLException {
+    /** Publications since {@code since} not completed yet, in every database (work still in flight, or failed). */
+    long incompletePublications(Instant since) throws SQLException {
         long incomplete = 0;
         for (var name : topology.databases()) {
             try (var database = topology.postgres().connect(name);
-                    var result = database.createStatement()
-                            .executeQuery(
-                                    "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL")) {
-                result.next();
-                incomplete += result.getLong(1);
+                    var query = database.prepareStatement("SELECT count(*) FROM events.event_publication"
+                            + " WHERE completion_date IS NULL AND publication_date >= ?")) {
+                query.setTimestamp(1, Timestamp.from(since));
+                try (var result = query.executeQuery()) {
+                    result.next();
+                    incomplete += result.getLong(1);
+                }
             }
         }
         return incomplete;

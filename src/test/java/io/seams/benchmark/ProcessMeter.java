@@ -26,10 +26,6 @@ final class ProcessMeter {
         return this;
     }
 
-    void forget(String name) {
-        roots.remove(name);
-    }
-
     /** CPU seconds used so far, by name. */
     Map<String, Double> cpuSeconds() {
         var cpu = new LinkedHashMap<String, Double>();

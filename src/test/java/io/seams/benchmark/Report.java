@@ -208,6 +208,7 @@ final class Report {
             for (var percentile : List.of("p50_ms", "p99_ms", "p99_9_ms")) {
                 var points = steps(results, topology).stream()
                         .map(step -> new Charts.Point(number(step, "offered_per_s"), number(step, latency, percentile)))
+                        .sorted(java.util.Comparator.comparingDouble(Charts.Point::x))
                         .toList();
                 var dash = percentile.equals("p50_ms") ? "" : percentile.equals("p99_ms") ? "6 4" : "2 3";
                 series.add(new Charts.Series(
@@ -226,6 +227,7 @@ final class Report {
         for (var topology : TOPOLOGIES) {
             var points = steps(results, topology).stream()
                     .map(step -> new Charts.Point(number(step, "offered_per_s"), number(step, "completed_per_s")))
+                    .sorted(java.util.Comparator.comparingDouble(Charts.Point::x))
                     .toList();
             maxOffered = Math.max(
                     maxOffered,
