@@ -29,9 +29,14 @@ public final class SplitCluster implements AutoCloseable {
             PAYMENTS, "payments",
             NOTIFICATIONS, "notifications");
 
+    /** The processes in the order they start; the first, the shop, issues the tokens. */
+    private static final Map<String, String> DEFAULT_LAYOUT =
+            layout(SHOP, MODULES.get(SHOP), PAYMENTS, MODULES.get(PAYMENTS), NOTIFICATIONS, MODULES.get(NOTIFICATIONS));
+
     private final Path home;
     private final Path jar;
     private final KafkaBroker kafka;
+    private final Map<String, String> layout;
     private final Map<String, Integer> ports;
     private final Function<String, List<String>> settings;
     private final List<String> jvmOptions;
@@ -52,7 +57,24 @@ public final class SplitCluster implements AutoCloseable {
             Map<String, Integer> ports,
             Function<String, List<String>> settings,
             List<String> jvmOptions) {
+        this(home, jar, kafka, DEFAULT_LAYOUT, ports, settings, jvmOptions);
+    }
+
+    /**
+     * A cluster of other processes (the benchmark's): {@code layout} names each process and the
+     * modules it hosts, in the order they start; the first one issues the tokens (its embedded
+     * authorization server) and the others check them against its keys.
+     */
+    public SplitCluster(
+            Path home,
+            Path jar,
+            KafkaBroker kafka,
+            Map<String, String> layout,
+            Map<String, Integer> ports,
+            Function<String, List<String>> settings,
+            List<String> jvmOptions) {
         this.home = home;
+        this.layout = new LinkedHashMap<>(layout);
         this.jar = jar;
         this.kafka = kafka;
         this.ports = Map.copyOf(ports);
@@ -60,11 +82,20 @@ public final class SplitCluster implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** Starts the broker, then the three processes side by side; returns when all take requests. */
+    /** The modules each process hosts, by name, in the order they start. */
+    public static Map<String, String> layout(String... namesAndModules) {
+        var layout = new LinkedHashMap<String, String>();
+        for (int i = 0; i < namesAndModules.length; i += 2) {
+            layout.put(namesAndModules[i], namesAndModules[i + 1]);
+        }
+        return layout;
+    }
+
+    /** Starts the broker, then the processes side by side; returns when all take requests. */
     public SplitCluster start() throws IOException, InterruptedException {
         kafka.startAndAwait();
         var starting = new LinkedHashMap<String, SeamsProcess.Running>();
-        for (var name : List.of(SHOP, PAYMENTS, NOTIFICATIONS)) {
+        for (var name : layout.keySet()) {
             starting.put(name, process(name, ports.get(name)).start(jar, home, jvmOptions));
         }
         running.putAll(starting);
@@ -104,7 +135,7 @@ public final class SplitCluster implements AutoCloseable {
     public String token(String account) throws IOException {
         var secret =
                 io.seams.shop.testing.Tokens.secretIn(home.resolve(".seams").resolve("demo-accounts"), account);
-        return io.seams.shop.testing.Tokens.of(url(SHOP), account, secret);
+        return io.seams.shop.testing.Tokens.of(url(authorizationServer()), account, secret);
     }
 
     /** Writes the threads of a running process next to its log (for a test that failed), and says where. */
@@ -121,6 +152,11 @@ public final class SplitCluster implements AutoCloseable {
         return dump;
     }
 
+    /** How a process of this cluster is started, on {@code port}: its modules and settings. */
+    public SeamsProcess spec(String name, int port) {
+        return process(name, port);
+    }
+
     public String url(String name) {
         return "http://127.0.0.1:" + ports.get(name);
     }
@@ -135,7 +171,7 @@ public final class SplitCluster implements AutoCloseable {
 
     private SeamsProcess process(String name, int port) {
         var arguments = new ArrayList<>(List.of(
-                "--seams.topology.modules=" + MODULES.get(name),
+                "--seams.topology.modules=" + layout.get(name),
                 "--seams.topology.consumer-group=" + name,
                 "--spring.modulith.events.externalization.enabled=true",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -143,14 +179,18 @@ public final class SplitCluster implements AutoCloseable {
                 // A process that crashed is noticed after 10 s (not 45 s): its partitions go to the
                 // others, or to itself when it is back.
                 "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
-        if (!name.equals(SHOP)) {
+        if (!name.equals(authorizationServer())) {
             // The shop issues the tokens (its embedded authorization server); the others check
             // them against the keys it publishes.
             arguments.add("--seams.security.embedded-authorization-server.enabled=false");
-            arguments.add("--seams.security.jwk-set-uri=" + url(SHOP) + "/oauth2/jwks");
+            arguments.add("--seams.security.jwk-set-uri=" + url(authorizationServer()) + "/oauth2/jwks");
         }
         arguments.addAll(settings.apply(name));
         return new SeamsProcess(name, port, arguments);
+    }
+
+    private String authorizationServer() {
+        return layout.keySet().iterator().next();
     }
 
     private static void awaitReady(Iterable<SeamsProcess.Running> processes) throws InterruptedException {

@@ -1,0 +1,93 @@
+package io.seams.benchmark;
+
+import io.seams.shop.testing.KafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * The PostgreSQL server of one topology, started by the benchmark (the same embedded PostgreSQL 17
+ * Seams starts by itself, with the same settings) so that its processes can be measured and its
+ * statements logged. Each Seams process gets a database of its own on it.
+ */
+final class Postgres implements AutoCloseable {
+
+    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+
+    private Postgres(EmbeddedPostgres server, Path dataDirectory) {
+        this.server = server;
+        this.dataDirectory = dataDirectory;
+    }
+
+    static Postgres start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        var server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(true)
+                .setPort(KafkaBroker.freePort())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // The statements of one order are captured into this file (DatabaseCeiling).
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", "log")
+                .setServerConfig("log_filename", "postgresql.log")
+                .setServerConfig("log_line_prefix", "%p ")
+                .setRegisterShutdownHook(false)
+                .start();
+        return new Postgres(server, dataDirectory);
+    }
+
+    void createDatabase(String name) throws SQLException {
+        try (var connection = connect("postgres");
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    String url(String database) {
+        return server.getJdbcUrl("postgres", database);
+    }
+
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), "postgres", "");
+    }
+
+    /** The postmaster; its backends are its children. */
+    ProcessHandle process() throws IOException {
+        var pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .trim();
+        return ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+    }
+
+    Path log() {
+        return dataDirectory.resolve("log").resolve("postgresql.log");
+    }
+
+    /** Logs every statement from now on ({@code log_statement = all}), or none. */
+    void logStatements(boolean all) throws SQLException {
+        try (var connection = connect("postgres");
+                var statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET log_statement = '" + (all ? "all" : "none") + "'");
+            statement.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    /** A setting of the running server ({@code SHOW name}). */
+    String setting(String name) throws SQLException {
+        try (var connection = connect("postgres");
+                var result = connection.createStatement().executeQuery("SHOW " + name)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
