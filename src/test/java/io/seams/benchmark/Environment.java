@@ -43,8 +43,8 @@ final class Environment {
         var run = new LinkedHashMap<String, Object>();
         run.put("quick", settings.quick());
         run.put("warm_up_s", settings.warmUp().toSeconds());
-        run.put("saturation_s", settings.saturation().toSeconds());
-        run.put("saturation_concurrency", settings.concurrency());
+        run.put("saturation_probe_s", settings.probe().toSeconds());
+        run.put("warm_up_concurrency", settings.concurrency());
         run.put("step_warm_up_s", settings.stepWarmUp().toSeconds());
         run.put("step_s", settings.step().toSeconds());
         run.put("limit_s", settings.limit().toSeconds());

@@ -3,7 +3,9 @@ package io.seams.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +19,25 @@ final class LoadRun {
     /** How long to wait, after the orders were confirmed, for the rest of their events to be handled. */
     static final Duration SETTLE = Duration.ofSeconds(30);
 
+    /** How many customers the orders are placed for, in turn. */
+    static final int CUSTOMERS = 50;
+
+    /** How much each probe of the saturation search offers more than the last one that kept up. */
+    static final double RAMP = 1.3;
+
+    /** A probe keeps up while orders are confirmed at least this fraction of the rate they are offered at. */
+    static final double KEEPS_UP = 0.9;
+
+    /** At most this many probes (the search stops earlier once a probe did not keep up). */
+    static final int MAX_PROBES = 10;
+
     private final Topology topology;
     private final Settings settings;
     private final ProcessMeter meter;
     private final OrderLedger ledger;
     private final Progress progress;
     private ShopClient client;
+    private List<String> customers;
 
     LoadRun(Topology topology, Settings settings, ProcessMeter meter, Progress progress) {
         this.topology = topology;
@@ -32,33 +47,99 @@ final class LoadRun {
         this.progress = progress;
     }
 
-    /** A client with a fresh token (tokens last an hour; a run is far shorter, but every phase starts clean). */
+    /**
+     * A client placing orders as staff for the benchmark's customers, with a fresh token (tokens
+     * last an hour; a run is far shorter, but every phase starts clean). The customers are
+     * registered the first time.
+     */
     ShopClient client() throws Exception {
-        client = new ShopClient(topology.shopUrl(), topology.token("ada"));
+        var token = topology.token("sam");
+        if (customers == null) {
+            progress.say("%s: registering %d customers", topology.name(), CUSTOMERS);
+            customers = ShopClient.registerCustomers(topology.shopUrl(), token, CUSTOMERS);
+        }
+        client = new ShopClient(topology.shopUrl(), token, customers);
         return client;
     }
 
-    /** Orders through the whole flow for {@link Settings#warmUp()}, a quarter as many at a time as the saturation search (JIT, pools, topics). */
-    void warmUp() throws Exception {
-        var concurrency = Math.max(1, settings.concurrency() / 4);
+    /**
+     * Orders through the whole flow for {@link Settings#warmUp()}, never more than {@link
+     * Settings#concurrency()} placed and not yet confirmed (JIT, pools, topics). Answers the rate
+     * at which they were confirmed, where the saturation search starts.
+     */
+    double warmUp() throws Exception {
         progress.say(
                 "%s: warming up for %ds (at most %d orders unconfirmed)",
-                topology.name(), settings.warmUp().toSeconds(), concurrency);
-        closedFlow(concurrency, settings.warmUp());
+                topology.name(), settings.warmUp().toSeconds(), settings.concurrency());
+        var rate =
+                (double) closedFlow(settings.concurrency(), settings.warmUp()).get("saturation_per_s");
+        progress.say("%s: warm-up confirmed %.1f orders/s", topology.name(), rate);
+        return rate;
     }
 
     /**
-     * The saturation, end to end: orders are placed as fast as the shop takes them, but never more
-     * than {@link Settings#concurrency()} placed and not yet confirmed (a closed loop around the
-     * whole flow, so no backlog builds up), for {@link Settings#saturation()}. The rate at which
-     * they were confirmed is the saturation.
+     * The saturation, end to end, searched with open-loop probes: each offers a constant rate for
+     * {@link Settings#probe()}, then waits until its orders are confirmed. The first offers {@code
+     * from}; while a probe's orders are confirmed at least {@link #KEEPS_UP} of the rate offered
+     * (from the first placed to the last confirmed), and none failed, the next offers {@link #RAMP}
+     * times more. A probe that does not keep up ran the flow flat out, its backlog draining at the
+     * rate the topology manages: the highest confirmation rate any probe reached is the saturation.
      */
-    Map<String, Object> saturation() throws Exception {
-        progress.say(
-                "%s: saturation search, at most %d orders unconfirmed, for %ds",
-                topology.name(), settings.concurrency(), settings.saturation().toSeconds());
-        var json = closedFlow(settings.concurrency(), settings.saturation());
-        progress.say("%s: saturation %.1f orders/s confirmed", topology.name(), json.get("saturation_per_s"));
+    Map<String, Object> saturation(double from) throws Exception {
+        var probes = new ArrayList<Map<String, Object>>();
+        var rate = Math.max(1, from);
+        var best = 0.0;
+        for (int i = 1; i <= MAX_PROBES; i++) {
+            progress.say(
+                    "%s: saturation probe %d, %.1f orders/s for %ds",
+                    topology.name(), i, rate, settings.probe().toSeconds());
+            var shop = client();
+            var from0 = Instant.now();
+            var result = OpenLoop.run(rate, settings.probe(), Duration.ofSeconds(60), shop::place);
+            var ids = shop.drainPlaced();
+            var outcome = ledger.awaitConfirmed(ids, from0, settings.completionTimeout(), SETTLE);
+            var confirmedRate = completionRate(outcome);
+            var keptUp = result.failed() == 0 && outcome.confirmed() == ids.size() && confirmedRate >= KEEPS_UP * rate;
+            var probe = new LinkedHashMap<String, Object>();
+            probe.put("offered_per_s", rate);
+            probe.put("confirmed_per_s", confirmedRate);
+            probe.put("accepted", (long) ids.size());
+            probe.put("failed_requests", result.failed());
+            probe.put("completed", outcome.confirmed());
+            probe.put("lost", ids.size() - outcome.confirmed());
+            probe.put("kept_up", keptUp);
+            probe.put("http", Latencies.of(result.latencies()).toJson());
+            probe.put(
+                    "completion", Latencies.ofMicros(outcome.completionMicros()).toJson());
+            probes.add(probe);
+            best = Math.max(best, confirmedRate);
+            progress.say(
+                    "%s: probe %d confirmed %.1f orders/s of %.1f offered (%s); completion p50 %.0f ms, p99 %.0f ms",
+                    topology.name(),
+                    i,
+                    confirmedRate,
+                    rate,
+                    keptUp ? "kept up" : "saturated",
+                    Latencies.ofMicros(outcome.completionMicros()).p50(),
+                    Latencies.ofMicros(outcome.completionMicros()).p99());
+            if (!keptUp) {
+                break;
+            }
+            rate *= RAMP;
+        }
+        var json = new LinkedHashMap<String, Object>();
+        json.put(
+                "method",
+                "open-loop probes of " + settings.probe().toSeconds() + " s, each offering " + RAMP
+                        + " times the last until orders are confirmed at less than " + KEEPS_UP
+                        + " of the rate offered; the highest confirmation rate reached");
+        json.put("saturation_per_s", best);
+        json.put("probes", probes);
+        json.put(
+                "accepted",
+                probes.stream().mapToLong(p -> (long) p.get("accepted")).sum());
+        json.put("lost", probes.stream().mapToLong(p -> (long) p.get("lost")).sum());
+        progress.say("%s: saturation %.1f orders/s confirmed", topology.name(), best);
         return json;
     }
 
@@ -106,8 +187,7 @@ final class LoadRun {
         var json = new LinkedHashMap<String, Object>();
         json.put(
                 "method",
-                "closed loop around the whole flow: at most " + settings.concurrency()
-                        + " orders placed and not yet confirmed");
+                "closed loop around the whole flow: at most " + concurrency + " orders placed and not yet confirmed");
         json.put("saturation_per_s", completed);
         json.put("accepted", (long) ids.size());
         json.put("completed", outcome.confirmed());

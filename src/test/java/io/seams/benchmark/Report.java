@@ -106,7 +106,7 @@ final class Report {
         row(
                 out,
                 "saturation (orders/s)",
-                t -> format("%.0f", number(results, "topologies", t, "saturation", "saturation_per_s")));
+                t -> format("%.1f", number(results, "topologies", t, "saturation", "saturation_per_s")));
         row(
                 out,
                 "CPU per order at 50 % (ms, all processes)",
@@ -123,6 +123,10 @@ final class Report {
                         "%.1f (%s)",
                         number(results, "topologies", t, "ready_seconds", "median"),
                         map(results, "topologies", t, "ready_seconds").get("process")));
+        row(out, "ready, jar extracted, with CDS (median s)", t -> {
+            var cds = map(results, "topologies", t, "ready_seconds").get("extracted_cds_median");
+            return cds instanceof Number seconds ? format("%.1f", seconds.doubleValue()) : "–";
+        });
         out.append("\n| topology | step | offered/s | accepted | completed | lost | HTTP p50 / p90 / p99 / p99.9 ms"
                 + " | completion p50 / p90 / p99 / p99.9 ms | event delivery p50 / p99 ms | CPU ms/order |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");

@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param quick whether this is a smoke run (its report goes to target/, not docs/)
  * @param warmUp the load before the saturation search, for the JIT
- * @param saturation the closed-loop run that finds the saturation
- * @param concurrency requests in flight during that run
+ * @param probe how long each open-loop probe of the saturation search offers its rate
+ * @param concurrency orders placed and not yet confirmed at most during the warm-up's closed loop
  * @param stepWarmUp the load at a step's rate before it is measured
  * @param step how long a step is measured
  * @param limit how long each limit (L1, L2, L3) is measured
@@ -19,7 +19,7 @@ import java.time.Duration;
 record Settings(
         boolean quick,
         Duration warmUp,
-        Duration saturation,
+        Duration probe,
         int concurrency,
         Duration stepWarmUp,
         Duration step,
@@ -32,8 +32,8 @@ record Settings(
         return new Settings(
                 quick,
                 seconds("benchmark.warm-up", quick ? 8 : 15),
-                seconds("benchmark.saturation", quick ? 8 : 15),
-                Integer.getInteger("benchmark.concurrency", 32),
+                seconds("benchmark.probe", quick ? 5 : 10),
+                Integer.getInteger("benchmark.concurrency", 8),
                 seconds("benchmark.step-warm-up", quick ? 2 : 5),
                 seconds("benchmark.step", quick ? 6 : 20),
                 seconds("benchmark.limit", quick ? 5 : 10),

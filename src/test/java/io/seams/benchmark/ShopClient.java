@@ -1,36 +1,71 @@
 package io.seams.benchmark;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Places orders over the shop's REST API as a demo customer, the way a client would: {@code POST
- * /api/orders} with a bearer token. Every order asks for two of the benchmark's products, chosen
- * in turn, so that orders spread over many stock rows (see {@link Catalogue}). Remembers the id
- * of every order it placed.
+ * Places orders over the shop's REST API the way a client would: {@code POST /api/orders} with a
+ * bearer token — staff's, ordering for the benchmark's customers in turn (an order takes a lock
+ * on its customer, so one customer's concurrent orders would queue on it). Every order asks for
+ * two of the benchmark's products, chosen in turn, so that orders spread over many stock rows
+ * (see {@link Catalogue}). Remembers the id of every order it placed.
  */
 final class ShopClient {
 
     private final HttpClient http;
     private final URI orders;
     private final String token;
+    private final List<String> customers;
     private final AtomicLong sequence = new AtomicLong();
     private final Queue<String> placed = new ConcurrentLinkedQueue<>();
 
-    ShopClient(String shopUrl, String token) {
-        this.http = HttpClient.newBuilder()
+    ShopClient(String shopUrl, String staffToken, List<String> customers) {
+        this.http = client();
+        this.orders = URI.create(shopUrl + "/api/orders");
+        this.token = staffToken;
+        this.customers = List.copyOf(customers);
+    }
+
+    /** Registers {@code count} customers ({@code POST /api/customers}, as staff) and answers their ids. */
+    static List<String> registerCustomers(String shopUrl, String staffToken, int count)
+            throws IOException, InterruptedException {
+        var http = client();
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            var body = """
+                    {"name":"Bench Customer %1$d","email":"bench-%1$d@example.com",
+                     "address":{"street":"%1$d Load Street","postalCode":"10115","city":"Berlin","country":"DE"}}""".formatted(i);
+            var request = HttpRequest.newBuilder(URI.create(shopUrl + "/api/customers"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + staffToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(
+                        "Registering a customer answered " + response.statusCode() + ": " + response.body());
+            }
+            ids.add(idOf(response.headers().firstValue("Location").orElseThrow()));
+        }
+        return ids;
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        this.orders = URI.create(shopUrl + "/api/orders");
-        this.token = token;
     }
 
     /** Places one order; completes with {@code true} when it was accepted ({@code 201 Created}). */
@@ -41,8 +76,9 @@ final class ShopClient {
         if (second.equals(first)) {
             second = Catalogue.sku((int) ((n + 1) % Catalogue.PRODUCTS));
         }
+        var customer = customers.get((int) (n % customers.size()));
         var body = """
-                {"lines":[{"sku":"%s","quantity":1},{"sku":"%s","quantity":2}]}""".formatted(first, second);
+                {"customerId":"%s","lines":[{"sku":"%s","quantity":1},{"sku":"%s","quantity":2}]}""".formatted(customer, first, second);
         var request = HttpRequest.newBuilder(orders)
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
@@ -59,8 +95,8 @@ final class ShopClient {
     }
 
     /** The ids of the orders placed since the last call, and forgets them. */
-    java.util.List<String> drainPlaced() {
-        var ids = new java.util.ArrayList<String>();
+    List<String> drainPlaced() {
+        var ids = new ArrayList<String>();
         for (String id; (id = placed.poll()) != null; ) {
             ids.add(id);
         }

@@ -191,18 +191,71 @@ final class Topology implements AutoCloseable {
      * it again. Run after {@link #stopSeams()}, so that it is alone.
      */
     double timeToReady(int attempt) throws IOException, InterruptedException {
-        if (isSplit()) {
-            return timed(cluster.spec(PAYMENTS, KafkaBroker.freePort()).withName(PAYMENTS + "-ready-" + attempt));
-        }
-        return timed(new SeamsProcess(
-                MONOLITH + "-ready-" + attempt,
-                KafkaBroker.freePort(),
-                settings(postgres, MONOLITH, "--seams.mail.embedded.port=" + KafkaBroker.freePort())));
+        return timed(readySpec("ready-" + attempt), jar, JVM);
     }
 
-    private double timed(SeamsProcess spec) throws IOException, InterruptedException {
+    /**
+     * The same, started as Spring Boot recommends for production: the jar extracted ({@code java
+     * -Djarmode=tools -jar seams.jar extract}) and a class data sharing archive written by one
+     * training run ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}). The
+     * first call extracts and trains.
+     */
+    double timeToReadyWithCds(int attempt) throws IOException, InterruptedException {
+        var extracted = home.resolve("extracted");
+        var archive = extracted.resolve("seams.jsa");
+        var application = extracted.resolve(jar.getFileName());
+        if (!java.nio.file.Files.exists(archive)) {
+            run(List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extracted.toString()));
+            var training = readySpec("cds-training")
+                    .start(
+                            application,
+                            home,
+                            List.of(
+                                    "-Xmx512m",
+                                    "-XX:ArchiveClassesAtExit=" + archive,
+                                    "-Dspring.context.exit=onRefresh"));
+            try {
+                training.process().onExit().get(3, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                training.kill();
+                throw new IllegalStateException("The CDS training run did not end; see " + training.log(), e);
+            }
+            if (!java.nio.file.Files.exists(archive)) {
+                throw new IllegalStateException("The CDS training run wrote no archive; see " + training.log());
+            }
+        }
+        return timed(
+                readySpec("ready-cds-" + attempt),
+                application,
+                List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive));
+    }
+
+    private SeamsProcess readySpec(String suffix) {
+        if (isSplit()) {
+            return cluster.spec(PAYMENTS, KafkaBroker.freePort()).withName(PAYMENTS + "-" + suffix);
+        }
+        return new SeamsProcess(
+                MONOLITH + "-" + suffix,
+                KafkaBroker.freePort(),
+                settings(postgres, MONOLITH, "--seams.mail.embedded.port=" + KafkaBroker.freePort()));
+    }
+
+    private void run(List<String> javaArguments) throws IOException, InterruptedException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArguments);
+        var process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("logs").resolve("extract.log").toFile())
+                .start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("%s failed; see %s".formatted(command, home.resolve("logs/extract.log")));
+        }
+    }
+
+    private double timed(SeamsProcess spec, Path jar, List<String> jvm) throws IOException, InterruptedException {
         var start = System.nanoTime();
-        var running = spec.start(jar, home, JVM);
+        var running = spec.start(jar, home, jvm);
         try {
             running.awaitReady();
             return (System.nanoTime() - start) / 1e9;

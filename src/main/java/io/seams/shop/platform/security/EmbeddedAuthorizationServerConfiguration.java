@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -81,7 +83,9 @@ class EmbeddedAuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository demoClients(DemoAccounts accounts, SecurityProperties properties) {
-        var secrets = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // The secrets are 192 random bits, not passwords: bcrypt's work factor protects guessable
+        // secrets, and at its default (10) it cost a second of every start and 0.1 s of every token.
+        var secrets = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
         var tokens = TokenSettings.builder()
                 .accessTokenTimeToLive(properties.embeddedAuthorizationServer().tokenLifetime())
                 .build();
