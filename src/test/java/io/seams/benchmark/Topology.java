@@ -230,7 +230,7 @@ final class Topology implements AutoCloseable {
                 List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive));
     }
 
-    private SeamsProcess readySpec(String suffix) {
+    private SeamsProcess readySpec(String suffix) throws IOException {
         if (isSplit()) {
             return cluster.spec(PAYMENTS, KafkaBroker.freePort()).withName(PAYMENTS + "-" + suffix);
         }
