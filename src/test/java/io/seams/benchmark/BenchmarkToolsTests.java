@@ -30,6 +30,20 @@ class BenchmarkToolsTests {
     }
 
     @Test
+    void theConfirmationRateOfAProbeIsTheOfferedRateWhateverTheLatencyAndTheDrainRateWhenBehind() {
+        var start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        // 100 orders offered over 10 s, each confirmed 2 s later: kept up, at 10 a second.
+        var keptUp = new OrderLedger.Outcome(
+                Map.of(), 100, new long[0], start, start.plusSeconds(2), start.plusMillis(11_900), 0);
+        // 100 orders offered over 10 s, confirmed 5 a second from 0.1 s on: the drain rate.
+        var behind = new OrderLedger.Outcome(
+                Map.of(), 100, new long[0], start, start.plusMillis(100), start.plusMillis(19_900), 0);
+
+        assertThat(LoadRun.confirmationRate(keptUp)).isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(LoadRun.confirmationRate(behind)).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.1));
+    }
+
+    @Test
     void anOpenLoopCountsTheWaitOfRequestsThatWereDueDuringAStall() {
         var first = new boolean[] {true};
         // The first send blocks the sender for 200 ms: the requests due meanwhile go late, and their

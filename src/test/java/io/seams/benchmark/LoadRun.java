@@ -80,8 +80,8 @@ final class LoadRun {
     /**
      * The saturation, end to end, searched with open-loop probes: each offers a constant rate for
      * {@link Settings#probe()}, then waits until its orders are confirmed. The first offers {@code
-     * from}; while a probe's orders are confirmed at least {@link #KEEPS_UP} of the rate offered
-     * (from the first placed to the last confirmed), and none failed, the next offers {@link #RAMP}
+     * from}; while a probe's orders are all confirmed, at least {@link #KEEPS_UP} of the rate offered
+     * ({@link #confirmationRate}), and none failed, the next offers {@link #RAMP}
      * times more. A probe that does not keep up ran the flow flat out, its backlog draining at the
      * rate the topology manages: the highest confirmation rate any probe reached is the saturation.
      */
@@ -98,7 +98,7 @@ final class LoadRun {
             var result = OpenLoop.run(rate, settings.probe(), Duration.ofSeconds(60), shop::place);
             var ids = shop.drainPlaced();
             var outcome = ledger.awaitConfirmed(ids, from0, settings.completionTimeout(), SETTLE);
-            var confirmedRate = completionRate(outcome);
+            var confirmedRate = confirmationRate(outcome);
             var keptUp = result.failed() == 0 && outcome.confirmed() == ids.size() && confirmedRate >= KEEPS_UP * rate;
             var probe = new LinkedHashMap<String, Object>();
             probe.put("offered_per_s", rate);
@@ -282,6 +282,19 @@ final class LoadRun {
         var id = shop.drainPlaced().get(0);
         ledger.awaitConfirmed(java.util.List.of(id), Instant.EPOCH, settings.completionTimeout(), SETTLE);
         return id;
+    }
+
+    /**
+     * Orders confirmed per second from the first confirmation to the last: while the topology keeps
+     * up, that window is as long as the probe (shifted by the order's latency, whatever it is);
+     * once it does not, it stretches while the backlog drains at the rate the topology manages.
+     */
+    static double confirmationRate(OrderLedger.Outcome outcome) {
+        if (outcome.confirmed() < 2) {
+            return 0;
+        }
+        var span = Duration.between(outcome.firstConfirmed(), outcome.lastConfirmed());
+        return (outcome.confirmed() - 1) / Math.max(1e-3, span.toNanos() / 1e9);
     }
 
     private static double completionRate(OrderLedger.Outcome outcome) {

@@ -39,6 +39,7 @@ final class OrderLedger {
             long confirmed,
             long[] completionMicros,
             Instant firstPlaced,
+            Instant firstConfirmed,
             Instant lastConfirmed,
             long incompletePublications) {}
 
@@ -90,6 +91,7 @@ final class OrderLedger {
         }
         var latencies = new ArrayList<Long>();
         Instant first = null;
+        Instant firstConfirmed = null;
         Instant last = null;
         try (var query = database.prepareStatement("SELECT o.placed_at, t.occurred_at"
                 + " FROM orders.purchase_order o JOIN tracking.timeline_entry t"
@@ -101,6 +103,8 @@ final class OrderLedger {
                     var confirmed = result.getTimestamp(2).toInstant();
                     latencies.add(Duration.between(placed, confirmed).toNanos() / 1000);
                     first = first == null || placed.isBefore(first) ? placed : first;
+                    firstConfirmed =
+                            firstConfirmed == null || confirmed.isBefore(firstConfirmed) ? confirmed : firstConfirmed;
                     last = last == null || confirmed.isAfter(last) ? confirmed : last;
                 }
             }
@@ -110,6 +114,7 @@ final class OrderLedger {
                 latencies.size(),
                 latencies.stream().mapToLong(Long::longValue).toArray(),
                 first,
+                firstConfirmed,
                 last,
                 incomplete);
     }
