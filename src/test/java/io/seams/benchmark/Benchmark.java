@@ -60,7 +60,7 @@ public final class Benchmark {
             var meter = meter(monolith);
             var run = new LoadRun(monolith, settings, meter, progress);
             var order = captureOneOrder(monolith, run, progress);
-            var probe = run.saturation(0.8 * run.warmUp());
+            var probe = run.saturation(run.warmUp());
             t0.put("saturation", probe);
             saturation = (double) probe.get("saturation_per_s");
             var steps = new ArrayList<Map<String, Object>>();
@@ -68,9 +68,11 @@ public final class Benchmark {
                 steps.add(run.step(label(fraction), fraction * saturation, null));
             }
             t0.put("steps", steps);
+            // Before the profiled step: after JFR detaches, the JIT recompiles for a while (a core for
+            // seconds), which is the profiler's cost, not the monolith's.
+            t0.put("idle_cpu_cores", idle(meter, settings, progress, "T0"));
             // Profiled apart from the measured steps: attaching JFR costs CPU the steps should not pay.
             t0.put("profiled_step", run.step("50% (JFR)", 0.5 * saturation, home.resolve("t0-50.jfr")));
-            t0.put("idle_cpu_cores", idle(meter, settings, progress, "T0"));
             limits.put("L1", limitRunner.database(monolith.postgres(), Topology.MONOLITH, order));
             limits.put("L2", limitRunner.http(home, 0.5 * saturation));
             t0.put("peak_rss_mib", meter.peakRssMiB());
@@ -92,7 +94,9 @@ public final class Benchmark {
             }
             var meter = meter(split);
             var run = new LoadRun(split, settings, meter, progress);
-            var probe = run.saturation(0.8 * run.warmUp());
+            // From the rate of its first step at the latest: T2 runs that step anyway, and the search
+            // is shorter (a probe above its saturation measures the saturation as well).
+            var probe = run.saturation(Math.max(run.warmUp(), STEPS[0] * saturation));
             t2.put("saturation", probe);
             var steps = new ArrayList<Map<String, Object>>();
             for (var fraction : STEPS) {

@@ -32,7 +32,7 @@ record Settings(
         return new Settings(
                 quick,
                 seconds("benchmark.warm-up", quick ? 8 : 15),
-                seconds("benchmark.probe", quick ? 5 : 10),
+                seconds("benchmark.probe", quick ? 5 : 8),
                 Integer.getInteger("benchmark.concurrency", 8),
                 seconds("benchmark.step-warm-up", quick ? 2 : 5),
                 seconds("benchmark.step", quick ? 6 : 20),
