@@ -98,11 +98,11 @@ class AlertRulesTests {
         // The simulated gateway is unavailable for this token's first five attempts: a listener fails.
         placeOrder(ada, "tok_flaky");
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(scrape(olivia))
+                .untilAsserted(() -> assertThat(MetricsTests.scrape(olivia))
                         .containsPattern("seams_order_confirmation_seconds_count(\\{.*\\})? [1-9]")
                         .contains("seams_listener_failures_total{"));
 
-        var exposed = series(scrape(olivia));
+        var exposed = series(MetricsTests.scrape(olivia));
         var selected = rules().stream()
                 .flatMap(rule -> selectors(rule.get("expr").toString()).stream())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -202,15 +202,5 @@ class AlertRulesTests {
                 .exchange()
                 .expectStatus()
                 .isCreated();
-    }
-
-    private static String scrape(RestTestClient olivia) {
-        return olivia.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(String.class)
-                .getResponseBody();
     }
 }

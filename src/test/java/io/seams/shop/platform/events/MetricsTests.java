@@ -53,7 +53,8 @@ class MetricsTests {
         ada.get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden();
     }
 
-    private static String scrape(RestTestClient olivia) {
+    /** What Prometheus would scrape, asked with the operations role. */
+    static String scrape(RestTestClient olivia) {
         return olivia.get()
                 .uri("/actuator/prometheus")
                 .exchange()

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.seams.shop.SeamsApplication;
 import io.seams.shop.testing.EventPublications;
+import io.seams.shop.testing.InProcessSeams;
 import io.seams.shop.testing.TestDatabases;
 import io.seams.shop.testing.Tokens;
 import jakarta.mail.MessagingException;
@@ -27,7 +27,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -53,17 +52,8 @@ class TwoInstancesTests {
     static void startTwoInstances() {
         database = TestDatabases.fresh();
         for (int i = 0; i < 2; i++) {
-            instances.add(new SpringApplicationBuilder(SeamsApplication.class)
-                    .properties(
-                            "server.port=0",
-                            "spring.datasource.url=" + database.url(),
-                            "spring.datasource.username=" + database.username(),
-                            "spring.datasource.password=" + database.password(),
-                            "seams.mail.embedded.port=0",
-                            "seams.security.embedded-authorization-server.accounts-directory="
-                                    + Tokens.accountsDirectory(),
-                            "seams.events.resubmission.interval=PT0.2S",
-                            "seams.events.resubmission.min-age=PT0.2S")
+            instances.add(InProcessSeams.on(database)
+                    .properties("seams.events.resubmission.interval=PT0.2S", "seams.events.resubmission.min-age=PT0.2S")
                     .run());
         }
         db = instances.get(0).getBean(JdbcClient.class);

@@ -2,7 +2,7 @@ package io.seams.shop.platform.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seams.shop.SeamsApplication;
+import io.seams.shop.testing.InProcessSeams;
 import io.seams.shop.testing.TestDatabases;
 import io.seams.shop.testing.Tokens;
 import jakarta.servlet.Filter;
@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,15 +48,8 @@ class RemoteModuleApisTests {
     @DynamicPropertySource
     static void catalogAndCustomersElsewhere(DynamicPropertyRegistry registry) {
         var database = TestDatabases.fresh();
-        provider = new SpringApplicationBuilder(SeamsApplication.class)
-                .properties(
-                        "seams.topology.modules=catalog,customers",
-                        "server.port=0",
-                        "seams.mail.embedded.port=0",
-                        "seams.security.embedded-authorization-server.accounts-directory=" + Tokens.accountsDirectory(),
-                        "spring.datasource.url=" + database.url(),
-                        "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password())
+        provider = InProcessSeams.on(database)
+                .properties("seams.topology.modules=catalog,customers")
                 .initializers(context -> context.getBeanFactory().registerSingleton("headerRecorder", (Filter)
                         (request, response, chain) -> {
                             var http = (HttpServletRequest) request;

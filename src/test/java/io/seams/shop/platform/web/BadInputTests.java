@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seams.shop.SeamsApplication;
+import io.seams.shop.testing.InProcessSeams;
 import io.seams.shop.testing.TestDatabases;
 import io.seams.shop.testing.Tokens;
 import java.io.IOException;
@@ -34,7 +34,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -110,16 +109,7 @@ class BadInputTests {
     @BeforeContainer
     static void startSeams() {
         var database = TestDatabases.fresh();
-        var accounts = Tokens.accountsDirectory();
-        seams = new SpringApplicationBuilder(SeamsApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + database.url(),
-                        "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password(),
-                        "seams.mail.embedded.port=0",
-                        "seams.security.embedded-authorization-server.accounts-directory=" + accounts)
-                .run();
+        seams = InProcessSeams.on(database).run();
         BadInputTests.database = seams.getBean(JdbcClient.class);
         baseUrl = "http://127.0.0.1:" + seams.getEnvironment().getProperty("local.server.port");
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -3,9 +3,8 @@ package io.seams.shop.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seams.shop.SeamsApplication;
+import io.seams.shop.testing.InProcessSeams;
 import io.seams.shop.testing.TestDatabases;
-import io.seams.shop.testing.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,7 +22,6 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -75,18 +73,11 @@ class HttpsTests {
                 .as("keytool made a certificate")
                 .isTrue();
         var database = TestDatabases.fresh();
-        seams = new SpringApplicationBuilder(SeamsApplication.class)
+        seams = InProcessSeams.on(database)
                 .run(
-                        "--server.port=0",
                         "--server.ssl.key-store=" + keyStore,
                         "--server.ssl.key-store-password=" + password,
-                        "--server.ssl.key-store-type=PKCS12",
-                        "--seams.mail.embedded.port=0",
-                        "--seams.security.embedded-authorization-server.accounts-directory="
-                                + Tokens.accountsDirectory(),
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password());
+                        "--server.ssl.key-store-type=PKCS12");
     }
 
     @AfterAll
