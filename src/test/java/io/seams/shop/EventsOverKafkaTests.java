@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -79,6 +80,13 @@ class EventsOverKafkaTests {
                 .untilAsserted(() -> assertThat(http.get().uri(order).retrieve().body(Map.class))
                         .containsEntry("status", "CONFIRMED"));
         assertThat(availableMugs(inventoryDatabase)).isEqualTo(mugs - 2);
+        for (var process : List.of(shop, inventory)) {
+            assertThat(process.getBean("eventExternalizationExecutor", ThreadPoolTaskExecutor.class)
+                            .getThreadPoolExecutor()
+                            .getCompletedTaskCount())
+                    .as("events are handed to Kafka on a pool of their own, not on the listeners' threads")
+                    .isPositive();
+        }
         assertThat(inventoryDatabase
                         .sql("SELECT count(*) FROM events.inbox WHERE topic = 'orders.OrderPlaced.v1'")
                         .query(Long.class)

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * A listener that fails leaves its event publication incomplete, and the event is handed over
  * again later: an expected, recoverable situation (a gateway down, a report that overtook the
  * one it depends on). Say so once, with the listener, the event and the cause, as a warning; the
- * stack trace goes to DEBUG. Listeners keep running on Spring Boot's application task executor.
+ * stack trace goes to DEBUG. Listeners run on the application task executor (the listeners' pool).
  */
 @Component
 class ListenerFailures implements AsyncConfigurer {

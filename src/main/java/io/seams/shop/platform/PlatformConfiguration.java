@@ -5,16 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
-import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Listeners of other modules' events run asynchronously, after the publishing transaction has
- * committed, each in a transaction of its own; scheduled jobs (such as resubmitting failed event
- * publications) run in the background. Time comes from one {@link Clock}, so tests can move it.
+ * committed, each in a transaction of its own, on the pools {@code events.EventExecution} sets up;
+ * scheduled jobs (such as resubmitting failed event publications) run in the background. Time comes from one {@link Clock}, so tests can move it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAsync
 @EnableScheduling
 class PlatformConfiguration {
 
