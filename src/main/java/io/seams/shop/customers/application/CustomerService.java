@@ -8,6 +8,7 @@ import io.seams.shop.customers.domain.CustomerRepository;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers, changes and erases customers, and answers the {@link Customers} API. */
@@ -54,8 +55,13 @@ public class CustomerService implements Customers {
         });
     }
 
+    /**
+     * One SELECT, so no transaction of its own (placing an order asks this before its transaction
+     * starts; a read-only transaction only added a BEGIN and a COMMIT to every order). Joins the
+     * caller's transaction if there is one.
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<ShippingAddress> shippingAddressOf(CustomerId customer) {
         return customers.findById(customer).filter(found -> !found.isErased()).map(Customer::shippingAddress);
     }

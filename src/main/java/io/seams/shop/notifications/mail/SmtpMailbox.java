@@ -4,17 +4,27 @@ import io.seams.shop.notifications.domain.Mailbox;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 @Component
-class SmtpMailbox implements Mailbox {
+class SmtpMailbox implements Mailbox, DisposableBean {
+
+    /** At most as many open SMTP connections kept as listener threads send at once (Boot's default pool: 8). */
+    private static final int KEPT_CONNECTIONS = 8;
 
     private static final String UTF_8 = "UTF-8";
 
@@ -27,6 +37,13 @@ class SmtpMailbox implements Mailbox {
 
     private final JavaMailSender mail;
     private final String from;
+
+    /**
+     * SMTP connections kept open between mails. {@link JavaMailSender#send} connects, greets the
+     * server and quits for every mail: for one mail per order, that conversation cost more than the
+     * mail itself. Each connection is used by one thread at a time.
+     */
+    private final BlockingQueue<Transport> connections = new ArrayBlockingQueue<>(KEPT_CONNECTIONS);
 
     SmtpMailbox(JavaMailSender mail, @Value("${seams.notifications.from:shop@seams.example}") String from) {
         this.mail = mail;
@@ -57,7 +74,79 @@ class SmtpMailbox implements Mailbox {
         } catch (MessagingException e) {
             throw new MailPreparationException("Cannot write the mail " + key, e);
         }
-        mail.send(message);
+        if (mail instanceof JavaMailSenderImpl sender) {
+            sendKeepingTheConnection(sender, key, message);
+        } else {
+            mail.send(message);
+        }
+    }
+
+    /**
+     * Sends on a kept connection, or a new one. A kept connection the server has closed meanwhile
+     * fails: the mail is sent once more on a new connection. Should the first attempt have reached
+     * the server after all, the customer's mail system sees the same Message-ID twice, as after a
+     * crash (the same guarantee as before: at least once, deduplicated by Message-ID).
+     */
+    private void sendKeepingTheConnection(JavaMailSenderImpl sender, String key, MimeMessage message) {
+        try {
+            message.setSentDate(new Date());
+            message.saveChanges();
+        } catch (MessagingException e) {
+            throw new MailPreparationException("Cannot write the mail " + key, e);
+        }
+        var kept = connections.poll();
+        if (kept != null) {
+            try {
+                kept.sendMessage(message, message.getAllRecipients());
+                keep(kept);
+                return;
+            } catch (MessagingException | IllegalStateException stale) {
+                close(kept);
+            }
+        }
+        Transport fresh = null;
+        try {
+            fresh = sender.getSession().getTransport(protocolOf(sender));
+            fresh.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+            fresh.sendMessage(message, message.getAllRecipients());
+            keep(fresh);
+        } catch (MessagingException e) {
+            if (fresh != null) {
+                close(fresh);
+            }
+            throw new MailSendException("Cannot send the mail " + key, e);
+        }
+    }
+
+    /** As the sender chooses it: its own setting, the session's, or SMTP. */
+    private static String protocolOf(JavaMailSenderImpl sender) {
+        if (sender.getProtocol() != null) {
+            return sender.getProtocol();
+        }
+        var configured = sender.getSession().getProperty("mail.transport.protocol");
+        return configured != null ? configured : "smtp";
+    }
+
+    private void keep(Transport connection) {
+        if (!connections.offer(connection)) {
+            close(connection);
+        }
+    }
+
+    private static void close(Transport connection) {
+        try {
+            connection.close();
+        } catch (MessagingException alreadyGone) {
+            // Nothing left to close.
+        }
+    }
+
+    @Override
+    public void destroy() {
+        Transport connection;
+        while ((connection = connections.poll()) != null) {
+            close(connection);
+        }
     }
 
     private static InternetAddress address(String text) throws AddressException {

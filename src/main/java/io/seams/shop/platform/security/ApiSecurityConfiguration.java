@@ -1,6 +1,8 @@
 package io.seams.shop.platform.security;
 
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -83,10 +85,12 @@ class ApiSecurityConfiguration {
 
     /**
      * Tokens signed by the embedded authorization server's key, or by the keys published at
-     * {@code seams.security.jwk-set-uri}; either way with the configured issuer and audience.
+     * {@code seams.security.jwk-set-uri}; either way with the configured issuer and audience. A token
+     * is verified once and then remembered until it expires, for a minute at most ({@link
+     * VerifiedTokens}): clients send the same token with every request.
      */
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<SigningKey> embeddedKey) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<SigningKey> embeddedKey, Clock clock) {
         var key = embeddedKey.getIfAvailable();
         NimbusJwtDecoder decoder;
         if (key != null) {
@@ -103,7 +107,7 @@ class ApiSecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<List<String>>(
                         JwtClaimNames.AUD, audience -> audience != null && audience.contains(properties.audience()))));
-        return decoder;
+        return new VerifiedTokens(decoder, clock, Duration.ofMinutes(1), 10_000);
     }
 
     /**
