@@ -41,6 +41,9 @@ class SplitClusterFailuresIT {
     /** Time for a process to start, notice what it missed and catch up. */
     static final Duration RECOVERY = Duration.ofSeconds(90);
 
+    /** Each process reads with one consumer per partition of its topics ({@code spring.kafka.listener.concurrency}). */
+    static final int CONSUMERS_PER_PROCESS = 3;
+
     static final String ONE_STICKER_PACK = """
             {"lines":[{"sku":"STICKER-PACK","quantity":1}],"paymentToken":"tok_visa"}""";
 
@@ -77,7 +80,7 @@ class SplitClusterFailuresIT {
     void twoPaymentsReplicasPayEachOrderOnce() throws Exception {
         var replica = cluster.cluster().startReplica(SplitCluster.PAYMENTS, KafkaBroker.freePort());
         try {
-            awaitGroupMembers(SplitCluster.PAYMENTS, 2);
+            awaitGroupMembers(SplitCluster.PAYMENTS, 2 * CONSUMERS_PER_PROCESS);
             var orders = place(30);
 
             awaitConfirmed(orders);
@@ -93,7 +96,7 @@ class SplitClusterFailuresIT {
         } finally {
             replica.stop();
         }
-        awaitGroupMembers(SplitCluster.PAYMENTS, 1);
+        awaitGroupMembers(SplitCluster.PAYMENTS, CONSUMERS_PER_PROCESS);
     }
 
     @Test
