@@ -12,8 +12,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -91,6 +94,29 @@ class KafkaEventBridge {
             var producers = (DefaultKafkaProducerFactory<Object, byte[]>) factory;
             producers.setKeySerializer(new ToStringSerializer<>());
             producers.setValueSerializer(new ByteArraySerializer());
+        };
+    }
+
+    /**
+     * Once started, the producer learns the partitions of every topic this process sends to, in
+     * the background. With the broker away later, a send to a topic it knows does not wait on the
+     * sending thread (the record waits in the producer, see {@code metadata.recovery.strategy} in
+     * application.yaml); one it never knew would wait {@code max.block.ms}, holding a thread.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> producerWarmUp(EventRoutes.Lazy routes, KafkaTemplate<?, ?> kafka) {
+        return ready -> {
+            var warmUp = new Thread(
+                    () -> routes.get().outbound().keySet().forEach(topic -> {
+                        try {
+                            kafka.partitionsFor(topic);
+                        } catch (RuntimeException brokerAway) {
+                            log.debug("Events: no metadata for {} yet: {}", topic, brokerAway.toString());
+                        }
+                    }),
+                    "kafka-producer-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
         };
     }
 
