@@ -41,6 +41,12 @@ class SplitClusterFailuresIT {
     /** Time for a process to start, notice what it missed and catch up. */
     static final Duration RECOVERY = Duration.ofSeconds(90);
 
+    /** Each process reads with one consumer per partition of its topics ({@code spring.kafka.listener.concurrency}). */
+    static final int CONSUMERS_PER_PROCESS = 3;
+
+    /** The partitions payments reads: OrderReserved and OrderCancelled, three each. */
+    static final int PAYMENTS_PARTITIONS = 6;
+
     static final String ONE_STICKER_PACK = """
             {"lines":[{"sku":"STICKER-PACK","quantity":1}],"paymentToken":"tok_visa"}""";
 
@@ -77,7 +83,7 @@ class SplitClusterFailuresIT {
     void twoPaymentsReplicasPayEachOrderOnce() throws Exception {
         var replica = cluster.cluster().startReplica(SplitCluster.PAYMENTS, KafkaBroker.freePort());
         try {
-            awaitGroupMembers(SplitCluster.PAYMENTS, 2);
+            awaitGroupMembers(SplitCluster.PAYMENTS, 2 * CONSUMERS_PER_PROCESS);
             var orders = place(30);
 
             awaitConfirmed(orders);
@@ -93,7 +99,7 @@ class SplitClusterFailuresIT {
         } finally {
             replica.stop();
         }
-        awaitGroupMembers(SplitCluster.PAYMENTS, 1);
+        awaitGroupMembers(SplitCluster.PAYMENTS, CONSUMERS_PER_PROCESS);
     }
 
     @Test
@@ -218,6 +224,11 @@ class SplitClusterFailuresIT {
         return byKey;
     }
 
+    /**
+     * Waits until the group has this many members and they share every partition of its topics
+     * between them. A process reads with {@link #CONSUMERS_PER_PROCESS} consumers, so with two
+     * replicas some consumers may have no partition: payments reads 2 topics of 3 partitions.
+     */
     private static void awaitGroupMembers(String group, int members) {
         try (var admin = Admin.create(
                 Map.of("bootstrap.servers", cluster.cluster().kafka().bootstrapServers()))) {
@@ -225,9 +236,11 @@ class SplitClusterFailuresIT {
                 var description =
                         admin.describeConsumerGroups(List.of(group)).all().get().get(group);
                 assertThat(description.members()).hasSize(members);
-                assertThat(description.members())
-                        .allSatisfy(member -> assertThat(member.assignment().topicPartitions())
-                                .isNotEmpty());
+                assertThat(description.members().stream()
+                                .flatMap(member -> member.assignment().topicPartitions().stream())
+                                .distinct())
+                        .as("every partition of the group's topics is read")
+                        .hasSize(PAYMENTS_PARTITIONS);
             });
         }
     }

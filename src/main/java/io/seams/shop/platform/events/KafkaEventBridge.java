@@ -4,56 +4,50 @@ import io.seams.shop.platform.topology.HostedModules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.serializer.ToStringSerializer;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.Externalized;
+import org.springframework.modulith.runtime.ApplicationModulesRuntime;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Carries events between processes when modules run apart
  * ({@code spring.modulith.events.externalization.enabled=true}, with {@code spring.kafka.*}).
  *
- * <p>Out: Spring Modulith externalises the events of the modules hosted here from the event
- * publication registry after commit, to the topic their {@code @Externalized} name gives, keyed
- * by the aggregate id, as the same JSON the contract lock records; a publication stays incomplete
- * until the broker acknowledges it. In: the events of modules hosted elsewhere arrive through an
- * inbox that drops a message seen before, and are published locally in the same transaction, so
- * the registry hands them to the local listeners. An event that came in is never sent out again:
- * only the hosted modules' events are externalised.
+ * <p>Out: Spring Modulith externalises the events of the modules hosted here that a module hosted
+ * in another process listens to ({@link EventRoutes}) from the event publication registry after
+ * commit, to the topic their {@code @Externalized} name gives, keyed by the aggregate id, as the
+ * same JSON the contract lock records; a publication stays incomplete until the broker
+ * acknowledges it. In: the events of modules hosted elsewhere arrive through an inbox that drops a
+ * message seen before, and are published locally in the same transaction, so the registry hands
+ * them to the local listeners. An event that came in is never sent out again: only the hosted
+ * modules' events are externalised.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.modulith.events.externalization.enabled", havingValue = "true")
@@ -61,10 +55,31 @@ class KafkaEventBridge {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaEventBridge.class);
 
+    /** Consumers per process: the topics' partitions (three on the local and compose brokers). */
+    static final int DEFAULT_CONCURRENCY = 3;
+
+    /**
+     * Which events cross this process's boundary, from Spring Modulith's model of the application
+     * (computed in the background at start-up, joined when first needed).
+     */
     @Bean
-    EventExternalizationConfiguration hostedModulesEvents(Environment environment) {
-        return EventExternalizationConfiguration.defaults(
-                        HostedModules.from(environment).basePackages())
+    EventRoutes.Lazy eventRoutes(Environment environment, ApplicationModulesRuntime modules) {
+        return new EventRoutes.Lazy(() -> {
+            var routes = EventRoutes.of(modules.get(), HostedModules.from(environment));
+            log.info("Events over Kafka: {}", routes);
+            return routes;
+        });
+    }
+
+    /**
+     * Only what a module in another process listens to is sent out: an event that only modules
+     * hosted here take stays in the registry's hands (no send, no broker round trip, no topic).
+     * Routed by the {@code @Externalized} name: topic and key (the aggregate id).
+     */
+    @Bean
+    EventExternalizationConfiguration remotelySubscribedEvents(EventRoutes.Lazy routes) {
+        return EventExternalizationConfiguration.externalizing()
+                .select(event -> routes.get().sendsOut(event))
                 .build();
     }
 
@@ -83,12 +98,37 @@ class KafkaEventBridge {
     }
 
     /**
-     * Every event topic exists before anyone subscribes: a consumer that subscribed to a topic not
-     * yet created would only notice it at its next metadata refresh, minutes later.
+     * Once started, the producer learns the partitions of every topic this process sends to, in
+     * the background. With the broker away later, a send to a topic it knows does not wait on the
+     * sending thread (the record waits in the producer, see {@code metadata.recovery.strategy} in
+     * application.yaml); one it never knew would wait {@code max.block.ms}, holding a thread.
      */
     @Bean
-    KafkaAdmin.NewTopics eventTopics() {
-        return new KafkaAdmin.NewTopics(Inbox.externalizedEvents().keySet().stream()
+    ApplicationListener<ApplicationReadyEvent> producerWarmUp(EventRoutes.Lazy routes, KafkaTemplate<?, ?> kafka) {
+        return ready -> {
+            var warmUp = new Thread(
+                    () -> routes.get().outbound().keySet().forEach(topic -> {
+                        try {
+                            kafka.partitionsFor(topic);
+                        } catch (RuntimeException brokerAway) {
+                            log.debug("Events: no metadata for {} yet: {}", topic, brokerAway.toString());
+                        }
+                    }),
+                    "kafka-producer-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        };
+    }
+
+    /**
+     * The topics this process sends to or receives from exist before anyone subscribes: a consumer
+     * that subscribed to a topic not yet created would only notice it at its next metadata
+     * refresh, minutes later. Topics nobody outside a process listens to are not created.
+     * Partitions: the broker's default (three on the local and compose brokers).
+     */
+    @Bean
+    KafkaAdmin.NewTopics eventTopics(EventRoutes.Lazy routes) {
+        return new KafkaAdmin.NewTopics(routes.get().topics().stream()
                 .map(topic -> TopicBuilder.name(topic).build())
                 .toArray(NewTopic[]::new));
     }
@@ -96,7 +136,7 @@ class KafkaEventBridge {
     @Bean
     Inbox inbox(
             Environment environment,
-            ListableBeanFactory beans,
+            EventRoutes.Lazy routes,
             JdbcClient jdbc,
             JsonMapper json,
             ApplicationEventPublisher events,
@@ -104,7 +144,15 @@ class KafkaEventBridge {
             ConcurrentKafkaListenerContainerFactory<?, ?> containers) {
         var group = environment.getProperty(
                 "seams.topology.consumer-group", environment.getProperty("spring.application.name", "seams"));
-        return new Inbox(HostedModules.from(environment), beans, jdbc, json, events, transactions, containers, group);
+        return new Inbox(
+                routes,
+                jdbc,
+                json,
+                events,
+                transactions,
+                containers,
+                group,
+                environment.getProperty("spring.kafka.listener.concurrency", Integer.class, DEFAULT_CONCURRENCY));
     }
 
     /**
@@ -114,77 +162,70 @@ class KafkaEventBridge {
      */
     static class Inbox implements SmartLifecycle {
 
-        private final HostedModules hosted;
-        private final ListableBeanFactory beans;
+        private final EventRoutes.Lazy routes;
         private final JdbcClient jdbc;
         private final JsonMapper json;
         private final ApplicationEventPublisher events;
         private final TransactionTemplate transactions;
         private final ConcurrentKafkaListenerContainerFactory<Object, Object> containers;
         private final String group;
+        private final int concurrency;
         private Map<String, Class<?>> eventsByTopic = Map.of();
         private MessageListenerContainer container;
 
         @SuppressWarnings("unchecked")
         Inbox(
-                HostedModules hosted,
-                ListableBeanFactory beans,
+                EventRoutes.Lazy routes,
                 JdbcClient jdbc,
                 JsonMapper json,
                 ApplicationEventPublisher events,
                 TransactionTemplate transactions,
                 ConcurrentKafkaListenerContainerFactory<?, ?> containers,
-                String group) {
-            this.hosted = hosted;
-            this.beans = beans;
+                String group,
+                int concurrency) {
+            this.routes = routes;
             this.jdbc = jdbc;
             this.json = json;
             this.events = events;
             this.transactions = transactions;
             this.containers = (ConcurrentKafkaListenerContainerFactory<Object, Object>) containers;
             this.group = group;
+            this.concurrency = concurrency;
         }
 
-        /** Subscribes once every listener is known: to the topics of the events they listen to. */
+        /**
+         * Subscribes to the topics of the events that the hosted modules' listeners take and that
+         * modules hosted elsewhere publish. One consumer per partition, up to {@code concurrency}
+         * ({@code spring.kafka.listener.concurrency}, the topics' partition count; a consumer more would idle): a partition is
+         * read by one consumer in order, and events are keyed by their aggregate, so one order's
+         * events are still taken in order while different orders' go side by side.
+         */
         @Override
         @SuppressWarnings("unchecked")
         public void start() {
-            eventsByTopic = inboundEvents(hosted, listenedEventTypes());
+            eventsByTopic = routes.get().inbound();
             log.info("Events: receiving {} from Kafka", eventsByTopic.isEmpty() ? "nothing" : eventsByTopic.keySet());
             if (eventsByTopic.isEmpty()) {
                 return;
             }
             var created = containers.createContainer(eventsByTopic.keySet().toArray(String[]::new));
+            created.setConcurrency(concurrency);
             created.getContainerProperties().setGroupId(group);
             created.getContainerProperties().setMessageListener((MessageListener<Object, Object>) this::receive);
             // A message that cannot be handled now (database down, say) is retried, never skipped:
-            // its offset is committed only once it is handled.
-            created.setCommonErrorHandler(
-                    new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+            // its offset is committed only once it is handled. The first retry comes soon (a
+            // passing hiccup costs 100 ms, not a second), later ones back off to 5 s.
+            created.setCommonErrorHandler(new DefaultErrorHandler(retryBackOff()));
             container = created;
             container.start();
         }
 
-        /** The event types the hosted modules' listeners take (not the framework's: its externaliser takes any). */
-        private Set<Class<?>> listenedEventTypes() {
-            var types = new HashSet<Class<?>>();
-            for (var name : beans.getBeanDefinitionNames()) {
-                var type = beans.getType(name, false);
-                if (type == null) {
-                    continue;
-                }
-                var className = ClassUtils.getUserClass(type).getName();
-                if (hosted.basePackages().stream().noneMatch(module -> className.startsWith(module + "."))) {
-                    continue;
-                }
-                ReflectionUtils.doWithMethods(ClassUtils.getUserClass(type), method -> {
-                    if (method.getParameterCount() == 1
-                            && AnnotatedElementUtils.hasAnnotation(method, EventListener.class)) {
-                        types.add(method.getParameterTypes()[0]);
-                    }
-                });
-            }
-            return types;
+        static ExponentialBackOff retryBackOff() {
+            var backOff = new ExponentialBackOff(100, 2.0);
+            backOff.setMaxInterval(5000);
+            backOff.setMaxElapsedTime(Long.MAX_VALUE);
+            backOff.setMaxAttempts(Long.MAX_VALUE);
+            return backOff;
         }
 
         @Override
@@ -244,30 +285,6 @@ class KafkaEventBridge {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
             }
-        }
-
-        /** Every externalised event of a module not hosted here that a listener here takes, by its topic. */
-        private static Map<String, Class<?>> inboundEvents(HostedModules hosted, Set<Class<?>> listened) {
-            var inbound = new TreeMap<String, Class<?>>();
-            externalizedEvents().forEach((topic, type) -> {
-                if (!hosted.hostsClass(type.getName())
-                        && listened.stream().anyMatch(parameter -> parameter.isAssignableFrom(type))) {
-                    inbound.put(topic, type);
-                }
-            });
-            return inbound;
-        }
-
-        /** Every externalised event of the application, by its topic. */
-        static Map<String, Class<?>> externalizedEvents() {
-            var scanner = new ClassPathScanningCandidateComponentProvider(false);
-            scanner.addIncludeFilter(new AnnotationTypeFilter(Externalized.class));
-            var byTopic = new TreeMap<String, Class<?>>();
-            for (var candidate : scanner.findCandidateComponents("io.seams.shop")) {
-                var type = ClassUtils.resolveClassName(candidate.getBeanClassName(), Inbox.class.getClassLoader());
-                byTopic.put(type.getAnnotation(Externalized.class).value().split("::")[0], type);
-            }
-            return byTopic;
         }
     }
 }

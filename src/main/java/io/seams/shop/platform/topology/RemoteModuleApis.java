@@ -1,6 +1,5 @@
 package io.seams.shop.platform.topology;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import org.jmolecules.ddd.types.Identifier;
 import org.slf4j.Logger;
@@ -18,7 +17,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -87,9 +87,7 @@ class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, Environme
     }
 
     private <T> T clientFor(Class<T> api, String url) {
-        var requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
-        requests.setReadTimeout(READ_TIMEOUT);
+        var requests = requestFactory();
         var client = beanFactory
                 .getBean(RestClient.Builder.class)
                 .baseUrl(url)
@@ -118,6 +116,20 @@ class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, Environme
                 .conversionService(conversions)
                 .build()
                 .createClient(api);
+    }
+
+    /**
+     * HTTP/1.1 on the caller's own thread, over the JDK's pool of kept-alive connections
+     * ({@code HttpURLConnection}): no {@code h2c} upgrade negotiated on plain HTTP, no thread
+     * started per request body, no connection set up per call. The body is streamed (never
+     * buffered for a replay), so the JDK never silently sends a {@code POST} again on a broken
+     * connection.
+     */
+    static ClientHttpRequestFactory requestFactory() {
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(CONNECT_TIMEOUT);
+        requests.setReadTimeout(READ_TIMEOUT);
+        return requests;
     }
 
     private static String moduleOf(Class<?> api) {
