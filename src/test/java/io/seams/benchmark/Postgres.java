@@ -16,6 +16,9 @@ import java.sql.SQLException;
  */
 final class Postgres implements AutoCloseable {
 
+    /** The {@code application_name} of the benchmark's own connections. */
+    static final String HARNESS = "benchmark";
+
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
 
@@ -35,7 +38,8 @@ final class Postgres implements AutoCloseable {
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_directory", "log")
                 .setServerConfig("log_filename", "postgresql.log")
-                .setServerConfig("log_line_prefix", "%p ")
+                // pid, application name: the harness's own connections say ApplicationName=benchmark.
+                .setServerConfig("log_line_prefix", "%p|%a|")
                 .setRegisterShutdownHook(false)
                 .start();
         return new Postgres(server, dataDirectory);
@@ -52,8 +56,22 @@ final class Postgres implements AutoCloseable {
         return server.getJdbcUrl("postgres", database);
     }
 
+    /**
+     * A connection of the benchmark's own (its {@code application_name} is {@value #HARNESS}, so that
+     * its statements are told apart in the log and its backend's CPU apart from the server's).
+     */
     Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(url(database), "postgres", "");
+        var url = url(database);
+        return DriverManager.getConnection(
+                url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + HARNESS, "postgres", "");
+    }
+
+    /** The backend process serving {@code connection}. */
+    static long backendPid(Connection connection) throws SQLException {
+        try (var result = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     /** The postmaster; its backends are its children. */
