@@ -160,6 +160,18 @@ class BenchmarkToolsTests {
     }
 
     @Test
+    void theWarmUpHasSettledOnceTheRateStopsClimbingOrEnoughOrdersWentThrough() {
+        // Still compiling: each window confirms more than the last.
+        assertThat(LoadRun.settled(List.of(4.0, 6.0, 9.0), 900, 1500)).isFalse();
+        // Two windows within 5 %, after a third of the orders.
+        assertThat(LoadRun.settled(List.of(6.0, 12.0, 12.4), 600, 1500)).isTrue();
+        // Within 5 % but too early to tell.
+        assertThat(LoadRun.settled(List.of(4.0, 4.1), 80, 1500)).isFalse();
+        // Enough orders, whatever the rates.
+        assertThat(LoadRun.settled(List.of(30.0, 45.0), 1500, 1500)).isTrue();
+    }
+
+    @Test
     void marginalCpuLeavesOutWhatTheProcessesUseWhenIdle() {
         var used = new LinkedHashMap<String, Double>();
         used.put("monolith", 3.0);

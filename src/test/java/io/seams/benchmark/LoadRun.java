@@ -76,7 +76,8 @@ final class LoadRun implements AutoCloseable {
      */
     Map<String, Object> warmUp() throws Exception {
         progress.say(
-                "%s: warming up until settled (>= %d orders, two %ds windows within %.0f %%; at most %ds)",
+                "%s: warming up until settled (%d orders, or two %ds windows within %.0f %% after a third of them;"
+                        + " at most %ds)",
                 topology.name(),
                 settings.warmUpOrders(),
                 settings.warmUpWindow().toSeconds(),
@@ -106,12 +107,9 @@ final class LoadRun implements AutoCloseable {
                         topology.name(), rate, settings.warmUpWindow().toSeconds(), done);
                 windowStart = System.nanoTime();
                 windowDone = done;
-                if (windows.size() >= 2 && done >= settings.warmUpOrders()) {
-                    var previous = windows.get(windows.size() - 2);
-                    if (previous > 0 && Math.abs(rate - previous) / previous < SETTLED) {
-                        settled = true;
-                        break;
-                    }
+                if (settled(windows, done, settings.warmUpOrders())) {
+                    settled = true;
+                    break;
                 }
             }
             if (sent - done < settings.concurrency()) {
@@ -148,6 +146,23 @@ final class LoadRun implements AutoCloseable {
                 topology.name(), settled ? "settled" : "stopped (time)", outcome.confirmed(), (double)
                         json.get("rate_per_s"));
         return json;
+    }
+
+    /**
+     * Whether the JIT has settled: {@code orders} confirmed at least, or, after a third of them, the
+     * last two windows' confirmation rates within {@link #SETTLED} of each other (a JVM still
+     * compiling confirms more in each window than in the last).
+     */
+    static boolean settled(List<Double> windows, long confirmed, long orders) {
+        if (confirmed >= orders) {
+            return true;
+        }
+        if (windows.size() < 2 || confirmed < orders / 3) {
+            return false;
+        }
+        var previous = windows.get(windows.size() - 2);
+        var last = windows.get(windows.size() - 1);
+        return previous > 0 && Math.abs(last - previous) / previous < SETTLED;
     }
 
     /** Waits (bounded) until every request {@code open} counts was answered; the ids of the orders placed. */

@@ -8,9 +8,9 @@ import java.time.Duration;
  *
  * @param quick whether this is a smoke run (its report goes to target/, not docs/)
  * @param warmUp the longest the warm-up before the saturation search may last (it ends earlier once
- *     the JIT has settled: {@code warmUpOrders} confirmed and two consecutive windows of {@code
- *     warmUpWindow} within 5 % of each other)
- * @param warmUpOrders orders the warm-up confirms at least before it may end
+ *     the JIT has settled: {@code warmUpOrders} confirmed, or two consecutive windows of {@code
+ *     warmUpWindow} within 5 % of each other after a third of them)
+ * @param warmUpOrders orders after which the warm-up ends in any case
  * @param warmUpWindow the window over which the warm-up's confirmation rate is compared
  * @param probe how long each open-loop probe of the saturation search offers its rate
  * @param concurrency orders placed and not yet confirmed at most during the warm-up's closed loop
@@ -41,18 +41,18 @@ record Settings(
         var quick = "quick".equals(System.getProperty("benchmark"));
         return new Settings(
                 quick,
-                seconds("benchmark.warm-up", quick ? 30 : 120),
+                seconds("benchmark.warm-up", quick ? 30 : 90),
                 Integer.getInteger("benchmark.warm-up-orders", quick ? 300 : 1500),
                 seconds("benchmark.warm-up-window", quick ? 5 : 10),
                 seconds("benchmark.probe", quick ? 5 : 8),
                 Integer.getInteger("benchmark.concurrency", 8),
                 seconds("benchmark.step-warm-up", quick ? 2 : 3),
-                seconds("benchmark.step", quick ? 6 : 15),
+                seconds("benchmark.step", quick ? 6 : 12),
                 seconds("benchmark.limit", quick ? 5 : 10),
                 Integer.getInteger("benchmark.ready-runs", quick ? 1 : 5),
                 seconds("benchmark.completion-timeout", 120),
                 seconds("benchmark.overload", quick ? 15 : 60),
-                seconds("benchmark.recovery", quick ? 15 : 30));
+                seconds("benchmark.recovery", quick ? 15 : 20));
     }
 
     private static Duration seconds(String property, int defaultSeconds) {
