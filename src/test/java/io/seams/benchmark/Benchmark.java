@@ -52,7 +52,6 @@ public final class Benchmark {
         // -Dbenchmark.t2-saturation); never for results.
         var onlyT0 = "T0".equals(System.getProperty("benchmark.only"));
         // T2 first: its saturation sets the rate at which T0 is measured as the baseline of the hops.
-        progress.say("T2: starting Kafka, PostgreSQL and three Seams processes");
         var t2 = new LinkedHashMap<String, Object>();
         topologies.put("T2", t2);
         double t2Saturation = assumedT2Saturation();
@@ -134,6 +133,11 @@ public final class Benchmark {
         System.out.println();
         System.out.println(Report.table(results));
         progress.say("Done. Report in %s", Path.of("").toAbsolutePath().relativize(report));
+    }
+
+    private static Topology startSplit(Path jar, Path home, Progress progress) throws Exception {
+        progress.say("T2: starting Kafka, PostgreSQL and three Seams processes");
+        return Topology.split(jar, home.resolve("t2"));
     }
 
     /** For {@code -Dbenchmark.only=T0}: T2's saturation as {@code -Dbenchmark.t2-saturation} says, 10 otherwise. */

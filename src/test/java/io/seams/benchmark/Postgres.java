@@ -19,6 +19,9 @@ final class Postgres implements AutoCloseable {
     /** The {@code application_name} of the benchmark's own connections. */
     static final String HARNESS = "benchmark";
 
+    /** The prefix of every line of the statement log: pid and application name. */
+    static final String LOG_LINE_PREFIX = "%p|%a|";
+
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
 
@@ -38,8 +41,7 @@ final class Postgres implements AutoCloseable {
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_directory", "log")
                 .setServerConfig("log_filename", "postgresql.log")
-                // pid, application name: the harness's own connections say ApplicationName=benchmark.
-                .setServerConfig("log_line_prefix", "%p|%a|")
+                .setServerConfig("log_line_prefix", "%p ")
                 .setRegisterShutdownHook(false)
                 .start();
         return new Postgres(server, dataDirectory);
@@ -86,10 +88,16 @@ final class Postgres implements AutoCloseable {
         return dataDirectory.resolve("log").resolve("postgresql.log");
     }
 
-    /** Logs every statement from now on ({@code log_statement = all}), or none. */
+    /**
+     * Logs every statement from now on ({@code log_statement = all}), each line prefixed with the
+     * backend's pid and the connection's application name ({@value #LOG_LINE_PREFIX}; the
+     * benchmark's own connections say {@value #HARNESS}), or none. (Set here, not at start: the
+     * embedded server's start-up options lose the {@code |} and {@code %a}.)
+     */
     void logStatements(boolean all) throws SQLException {
         try (var connection = connect("postgres");
                 var statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET log_line_prefix = '" + LOG_LINE_PREFIX + "'");
             statement.execute("ALTER SYSTEM SET log_statement = '" + (all ? "all" : "none") + "'");
             statement.execute("SELECT pg_reload_conf()");
         }
