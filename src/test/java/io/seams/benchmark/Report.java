@@ -332,17 +332,17 @@ final class Report {
         out.append(format(
                 "| L1 database: every statement of one order (%s transactions, %s statements) replayed with JDBC"
                         + " | %.0f orders/s (%s failed replays) |%n",
-                map(results, "limits", "L1").get("transactions_per_order"),
-                map(results, "limits", "L1").get("statements_per_order"),
+                value(results, "limits", "L1", "transactions_per_order"),
+                value(results, "limits", "L1", "statements_per_order"),
                 number(results, "limits", "L1", "orders_per_s"),
-                map(results, "limits", "L1").get("failed_replays")));
+                value(results, "limits", "L1", "failed_replays")));
         out.append(format(
                 "| L2 HTTP: GET /ping on Boot (Tomcat, MVC) | p50 %.2f ms, p99 %.2f ms |%n",
                 number(results, "limits", "L2", "latency", "p50_ms"),
                 number(results, "limits", "L2", "latency", "p99_ms")));
         out.append(format(
                 "| L3 Kafka: produce → consume, %s bytes | p50 %.2f ms, p99 %.2f ms |%n",
-                map(results, "limits", "L3").get("message_bytes"),
+                value(results, "limits", "L3", "message_bytes"),
                 number(results, "limits", "L3", "latency", "p50_ms"),
                 number(results, "limits", "L3", "latency", "p99_ms")));
         out.append("\n| ratio | value |\n|---|---|\n");
@@ -493,6 +493,12 @@ final class Report {
     private static List<Map<String, Object>> list(Map<String, Object> json, String... path) {
         var parent = map(json, java.util.Arrays.copyOf(path, path.length - 1));
         return parent == null ? null : (List<Map<String, Object>>) parent.get(path[path.length - 1]);
+    }
+
+    /** The value at {@code path}, {@code null} if any part of it is missing. */
+    static Object value(Map<String, Object> json, String... path) {
+        var parent = map(json, java.util.Arrays.copyOf(path, path.length - 1));
+        return parent == null ? null : parent.get(path[path.length - 1]);
     }
 
     static double number(Map<String, Object> json, String... path) {
