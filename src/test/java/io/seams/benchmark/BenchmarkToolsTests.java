@@ -121,6 +121,7 @@ class BenchmarkToolsTests {
                 "100|PostgreSQL JDBC Driver|LOG:  execute <unnamed>: INSERT INTO orders.purchase_order (id, status)",
                 "\tVALUES ($1, $2)",
                 "100|PostgreSQL JDBC Driver|DETAIL:  Parameters: $1 = '" + order + "', $2 = 'PLACED'",
+                "200||LOG:  statement: SET application_name = 'benchmark'",
                 "200|benchmark|LOG:  execute S_1: SELECT count(*) FROM events.event_publication",
                 "300|PostgreSQL JDBC Driver|LOG:  execute S_3: SELECT pg_advisory_xact_lock(hashtext($1))",
                 "300|PostgreSQL JDBC Driver|DETAIL:  Parameters: $1 = 'customer'",
@@ -169,6 +170,47 @@ class BenchmarkToolsTests {
         assertThat(LoadRun.settled(List.of(4.0, 4.1), 80, 1500)).isFalse();
         // Enough orders, whatever the rates.
         assertThat(LoadRun.settled(List.of(30.0, 45.0), 1500, 1500)).isTrue();
+    }
+
+    @Test
+    void theStatementLogOfARealServerTellsTheHarnessApartFromTheApplication(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        try (var postgres = Postgres.start(folder.resolve("postgres"))) {
+            postgres.createDatabase("shop");
+            try (var application = java.sql.DriverManager.getConnection(postgres.url("shop"), "postgres", "");
+                    var harness = postgres.connect("shop")) {
+                application.createStatement().execute("CREATE TABLE item (id uuid PRIMARY KEY)");
+                var offset = java.nio.file.Files.exists(postgres.log()) ? java.nio.file.Files.size(postgres.log()) : 0;
+                postgres.logStatements(true);
+                application.setAutoCommit(false);
+                try (var insert = application.prepareStatement("INSERT INTO item (id) VALUES (?)")) {
+                    insert.setObject(1, java.util.UUID.randomUUID());
+                    insert.executeUpdate();
+                }
+                application.commit();
+                application.setAutoCommit(true);
+                application.createStatement().execute("SELECT count(*) FROM item");
+                harness.createStatement().execute("SELECT 'harness' FROM item");
+                postgres.logStatements(false);
+                // The logging collector writes asynchronously: read until the last statement is there.
+                var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                List<DatabaseCeiling.Transaction> transactions = List.of();
+                while (System.nanoTime() < deadline && transactions.size() < 2) {
+                    transactions = DatabaseCeiling.capture(postgres.log(), offset, Postgres.HARNESS);
+                }
+
+                assertThat(transactions)
+                        .as(transactions.toString())
+                        .extracting(DatabaseCeiling.Transaction::explicit)
+                        .containsExactly(true, false);
+                assertThat(transactions.get(0).statements().get(0).sql()).startsWith("INSERT INTO item");
+                assertThat(transactions.get(0).statements().get(0).parameters()).hasSize(1);
+                assertThat(transactions)
+                        .flatExtracting(DatabaseCeiling.Transaction::statements)
+                        .extracting(DatabaseCeiling.Statement::sql)
+                        .noneMatch(sql -> sql.contains("harness") || sql.contains("ALTER SYSTEM"));
+            }
+        }
     }
 
     @Test

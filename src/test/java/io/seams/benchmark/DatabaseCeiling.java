@@ -86,7 +86,9 @@ final class DatabaseCeiling {
                 currentSql = null;
             }
             var pid = Integer.parseInt(logged.group(1));
-            if (harness.equals(logged.group(2))) {
+            // The driver may name the connection with a statement of its own, logged before the name applies.
+            if (harness.equals(logged.group(2))
+                    || ("SET application_name = '" + harness + "'").equals(logged.group(4))) {
                 continue;
             }
             if (logged.group(4) != null) {

@@ -37,11 +37,12 @@ final class Postgres implements AutoCloseable {
                 .setCleanDataDirectory(true)
                 .setPort(KafkaBroker.freePort())
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                // The statements of one order are captured into this file (DatabaseCeiling).
+                // The statements of one order are captured into this file (DatabaseCeiling). No
+                // log_line_prefix here: a start-up option would win over ALTER SYSTEM (logStatements sets it),
+                // and the embedded server's start-up command line breaks a value holding '|'.
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_directory", "log")
                 .setServerConfig("log_filename", "postgresql.log")
-                .setServerConfig("log_line_prefix", "%p ")
                 .setRegisterShutdownHook(false)
                 .start();
         return new Postgres(server, dataDirectory);
@@ -92,7 +93,7 @@ final class Postgres implements AutoCloseable {
      * Logs every statement from now on ({@code log_statement = all}), each line prefixed with the
      * backend's pid and the connection's application name ({@value #LOG_LINE_PREFIX}; the
      * benchmark's own connections say {@value #HARNESS}), or none. (Set here, not at start: the
-     * embedded server's start-up options lose the {@code |} and {@code %a}.)
+     * embedded server's start-up command line breaks a value holding {@code |}.)
      */
     void logStatements(boolean all) throws SQLException {
         try (var connection = connect("postgres");
