@@ -249,6 +249,20 @@ public final class Benchmark {
      */
     private static Map<String, Object> readyTimes(Topology topology, Settings settings, Progress progress, String what)
             throws Exception {
+        try {
+            return measureReadyTimes(topology, settings, progress, what);
+        } catch (RuntimeException | java.io.IOException e) {
+            // The rest of the run is still worth its report.
+            progress.say("%s: timing %s failed: %s", topology.name(), what, e.getMessage());
+            var json = new LinkedHashMap<String, Object>();
+            json.put("process", what);
+            json.put("error", String.valueOf(e.getMessage()));
+            return json;
+        }
+    }
+
+    private static Map<String, Object> measureReadyTimes(
+            Topology topology, Settings settings, Progress progress, String what) throws Exception {
         topology.stopSeams();
         var json = new LinkedHashMap<String, Object>();
         json.put("process", what);

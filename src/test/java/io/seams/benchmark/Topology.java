@@ -214,7 +214,7 @@ final class Topology implements AutoCloseable {
                                     "-XX:ArchiveClassesAtExit=" + archive,
                                     "-Dspring.context.exit=onRefresh"));
             try {
-                training.process().onExit().get(3, java.util.concurrent.TimeUnit.MINUTES);
+                training.process().onExit().get(5, java.util.concurrent.TimeUnit.MINUTES);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 training.kill();
                 throw new IllegalStateException("The CDS training run did not end; see " + training.log(), e);
