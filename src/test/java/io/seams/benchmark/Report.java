@@ -274,7 +274,7 @@ final class Report {
         row(out, "peak RSS (MiB)", t -> rss(map(results, "topologies", t, "peak_rss_mib")));
         row(
                 out,
-                "ready, jar extracted with CDS (median of 5 s)",
+                "ready, jar extracted, with CDS (s, median of 5)",
                 t -> format(
                         "%.1f (%s)",
                         number(results, "topologies", t, "ready_seconds", "median"),
