@@ -59,7 +59,7 @@ public final class Benchmark {
             progress.say(
                     "T2 skipped (-Dbenchmark.only=T0, a smoke test): T0's hop step at %.1f/2 orders/s", t2Saturation);
         } else
-            try (var split = Topology.split(jar, home.resolve("t2"))) {
+            try (var split = startSplit(jar, home, progress)) {
                 t2.put(
                         "description",
                         "split: shop (customers, orders, shipping, tracking, audit, notifications),"
