@@ -19,16 +19,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * L1, the database's ceiling for this flow: the SQL statements that one order commits, captured
- * from PostgreSQL's own log ({@code log_statement = all}) while one order went from placed to
- * confirmed and on through every listener, then replayed with plain JDBC, transaction by
- * transaction, as fast as the database takes them. Each replay gets fresh ids (every UUID in the
+ * L1, the database's ceiling for this flow: every SQL statement that one order causes, captured
+ * from PostgreSQL's own log ({@code log_statement = all}) on every connection but the benchmark's
+ * while one order went from placed to confirmed and on through every listener (until no event
+ * publication was left incomplete), then replayed with plain JDBC, transaction by transaction as
+ * they were, as fast as the database takes them. Each replay gets fresh ids (every UUID in the
  * statements and their parameters is replaced consistently) and two random benchmark products.
  */
 final class DatabaseCeiling {
 
-    private static final Pattern LOGGED =
-            Pattern.compile("^(\\d+) ?(LOG|DETAIL):  (?:(?:statement|execute [^:]*): (.*)|[Pp]arameters: (.*))$");
+    /** {@code log_line_prefix = '%p|%a|'}: the backend's pid and the connection's application name. */
+    private static final Pattern LOGGED = Pattern.compile(
+            "^(\\d+)\\|([^|]*)\\|(LOG|DETAIL):  (?:(?:statement|execute [^:]*): (.*)|[Pp]arameters: (.*))$");
+
+    private static final Pattern OTHER_ENTRY = Pattern.compile("^\\d+\\|[^|]*\\|[A-Z]+:  .*");
     private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']|'')*)')");
     private static final Pattern UUIDS =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -37,31 +41,43 @@ final class DatabaseCeiling {
     /** One statement as the database received it: its text with {@code $n} placeholders, and its parameters. */
     record Statement(String sql, List<String> parameters) {}
 
-    /** The statements one connection ran between BEGIN and COMMIT (or alone, in auto-commit). */
-    record Transaction(List<Statement> statements) {}
+    /**
+     * The statements one connection ran between {@code BEGIN} and its end ({@code explicit}), or one
+     * statement alone in auto-commit; {@code committed} is false for a transaction that was rolled
+     * back (it is replayed and rolled back too).
+     */
+    record Transaction(List<Statement> statements, boolean explicit, boolean committed) {}
 
     private DatabaseCeiling() {}
 
     /**
-     * The transactions in the log of {@code postgres} from byte {@code offset} on that concern
-     * {@code orderId}.
+     * Every transaction in the log from byte {@code offset} on, on every connection but the
+     * benchmark's own (those whose {@code application_name} is {@code harness}).
      */
-    static List<Transaction> capture(Path log, long offset, String orderId) throws IOException {
+    static List<Transaction> capture(Path log, long offset, String harness) throws IOException {
         var text = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
-        return parse(text.substring((int) Math.min(offset, text.length())), orderId);
+        return parse(text.substring((int) Math.min(offset, text.length())), harness);
     }
 
-    static List<Transaction> parse(String log, String orderId) {
+    /**
+     * The transactions of a log written with {@code log_line_prefix = '%p|%a|'} and {@code
+     * log_statement = all}, in the order they ended, leaving out the connections of application
+     * {@code harness}; transactions still open at the end of the log are left out.
+     */
+    static List<Transaction> parse(String log, String harness) {
         var open = new LinkedHashMap<Integer, List<Statement>>();
         var done = new ArrayList<Transaction>();
         var lastStatement = new HashMap<Integer, Statement>();
         Integer currentPid = null;
         StringBuilder currentSql = null;
-        for (var line : (log + "\n0 LOG:  statement: END-OF-CAPTURE").split("\n")) {
+        for (var line : (log + "\n0|end|LOG:  statement: END-OF-CAPTURE").split("\n")) {
             var logged = LOGGED.matcher(line);
             if (!logged.matches()) {
-                if (currentSql != null && !line.matches("^\\d+ ?[A-Z]+:  .*")) {
+                if (currentSql != null && !OTHER_ENTRY.matcher(line).matches()) {
                     currentSql.append('\n').append(line);
+                } else if (currentSql != null) {
+                    finish(currentPid, currentSql.toString(), open, done, lastStatement);
+                    currentSql = null;
                 }
                 continue;
             }
@@ -70,12 +86,17 @@ final class DatabaseCeiling {
                 currentSql = null;
             }
             var pid = Integer.parseInt(logged.group(1));
-            if (logged.group(3) != null) {
+            // The driver may name the connection with a statement of its own, logged before the name applies.
+            if (harness.equals(logged.group(2))
+                    || ("SET application_name = '" + harness + "'").equals(logged.group(4))) {
+                continue;
+            }
+            if (logged.group(4) != null) {
                 currentPid = pid;
-                currentSql = new StringBuilder(logged.group(3));
-            } else if (logged.group(4) != null && lastStatement.containsKey(pid)) {
+                currentSql = new StringBuilder(logged.group(4));
+            } else if (logged.group(5) != null && lastStatement.containsKey(pid)) {
                 var parameters = new ArrayList<String>();
-                Matcher parameter = PARAMETER.matcher(logged.group(4));
+                Matcher parameter = PARAMETER.matcher(logged.group(5));
                 while (parameter.find()) {
                     parameters.add(
                             parameter.group(3) == null
@@ -86,9 +107,8 @@ final class DatabaseCeiling {
             }
         }
         return done.stream()
-                .filter(transaction ->
-                        transaction.statements().stream().anyMatch(statement -> mentions(statement, orderId)))
                 .filter(transaction -> !transaction.statements().isEmpty())
+                .filter(transaction -> !transaction.statements().get(0).sql().equals("END-OF-CAPTURE"))
                 .toList();
     }
 
@@ -108,8 +128,8 @@ final class DatabaseCeiling {
         }
         if (keyword.equals("COMMIT") || keyword.equals("ROLLBACK")) {
             var statements = open.remove(pid);
-            if (statements != null && keyword.equals("COMMIT")) {
-                done.add(new Transaction(statements));
+            if (statements != null) {
+                done.add(new Transaction(statements, true, keyword.equals("COMMIT")));
             }
             return;
         }
@@ -118,13 +138,13 @@ final class DatabaseCeiling {
         if (open.containsKey(pid)) {
             open.get(pid).add(statement);
         } else {
-            done.add(new Transaction(new ArrayList<>(List.of(statement))));
+            done.add(new Transaction(new ArrayList<>(List.of(statement)), false, true));
         }
     }
 
-    private static boolean mentions(Statement statement, String orderId) {
-        return statement.sql().contains(orderId)
-                || statement.parameters().stream().anyMatch(value -> value != null && value.contains(orderId));
+    /** Statements in {@code transactions}. */
+    static int statements(List<Transaction> transactions) {
+        return transactions.stream().mapToInt(t -> t.statements().size()).sum();
     }
 
     /**
@@ -171,14 +191,18 @@ final class DatabaseCeiling {
         var ids = new HashMap<String, String>();
         var products = new HashMap<String, String>();
         for (var transaction : transactions) {
-            var autoCommit = transaction.statements().size() == 1;
-            connection.setAutoCommit(autoCommit);
+            var autoCommit = !transaction.explicit();
+            if (connection.getAutoCommit() != autoCommit) {
+                connection.setAutoCommit(autoCommit);
+            }
             try {
                 for (var statement : transaction.statements()) {
                     execute(connection, statement, ids, products);
                 }
-                if (!autoCommit) {
+                if (!autoCommit && transaction.committed()) {
                     connection.commit();
+                } else if (!autoCommit) {
+                    connection.rollback();
                 }
             } catch (SQLException e) {
                 if (!autoCommit) {

@@ -26,7 +26,10 @@ final class Limits {
         this.progress = progress;
     }
 
-    /** L1: the captured statements of one order, replayed at the monolith's connection pool size. */
+    /**
+     * L1: every captured statement of one order (every transaction, on every Seams connection, while
+     * it settled), replayed at the monolith's connection pool size.
+     */
     Map<String, Object> database(Postgres postgres, String database, List<DatabaseCeiling.Transaction> order)
             throws Exception {
         var concurrency = 10;
@@ -43,10 +46,20 @@ final class Limits {
         var json = new LinkedHashMap<String, Object>();
         json.put(
                 "method",
-                "statements captured with log_statement=all while one order was placed and settled,"
-                        + " replayed with plain JDBC (fresh ids, random benchmark products)");
+                "every statement of every connection but the benchmark's own, captured with log_statement=all"
+                        + " from placing one order (nothing else running) until it was confirmed and no event"
+                        + " publication was incomplete; replayed with plain JDBC on " + concurrency
+                        + " connections, transactions as they were (BEGIN..COMMIT/ROLLBACK, auto-commit"
+                        + " statements alone), every UUID fresh per replay, random benchmark products");
         json.put("concurrency", concurrency);
         json.put("transactions_per_order", order.size());
+        json.put(
+                "read_only_transactions_per_order",
+                order.stream()
+                        .filter(t -> t.statements().stream()
+                                .allMatch(statement ->
+                                        statement.sql().trim().toUpperCase().startsWith("SELECT")))
+                        .count());
         json.put(
                 "statements_per_order",
                 order.stream().mapToInt(t -> t.statements().size()).sum());

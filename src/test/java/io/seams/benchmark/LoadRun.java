@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Drives one running topology: warms it up, finds its saturation, runs the load steps, and after
  * each waits for every accepted order to be confirmed before it reads the latencies and CPU time.
  */
-final class LoadRun {
+final class LoadRun implements AutoCloseable {
+
+    /** The warm-up has settled once two consecutive windows' confirmation rates differ by less than this. */
+    static final double SETTLED = 0.05;
 
     /** How long to wait, after the orders were confirmed, for the rest of their events to be handled. */
     static final Duration SETTLE = Duration.ofSeconds(30);
@@ -38,12 +41,13 @@ final class LoadRun {
     private final Progress progress;
     private ShopClient client;
     private List<String> customers;
+    private Map<String, Double> idleCores = Map.of();
 
     LoadRun(Topology topology, Settings settings, ProcessMeter meter, Progress progress) {
         this.topology = topology;
         this.settings = settings;
         this.meter = meter;
-        this.ledger = new OrderLedger(topology);
+        this.ledger = new OrderLedger(topology, meter);
         this.progress = progress;
     }
 
@@ -63,18 +67,130 @@ final class LoadRun {
     }
 
     /**
-     * Orders through the whole flow for {@link Settings#warmUp()}, never more than {@link
-     * Settings#concurrency()} placed and not yet confirmed (JIT, pools, topics). Answers the rate
-     * at which they were confirmed, where the saturation search starts.
+     * Orders through the whole flow in a closed loop, never more than {@link Settings#concurrency()}
+     * placed and not yet confirmed, until the JIT has settled: at least {@link Settings#warmUpOrders()}
+     * confirmed and the confirmation rates of the last two windows of {@link Settings#warmUpWindow()}
+     * within {@link #SETTLED} of each other — or {@link Settings#warmUp()} has passed. Then waits
+     * until it drained. Answers what it did; {@code rate_per_s}, the last window's rate, is where the
+     * saturation search starts.
      */
-    double warmUp() throws Exception {
+    Map<String, Object> warmUp() throws Exception {
         progress.say(
-                "%s: warming up for %ds (at most %d orders unconfirmed)",
-                topology.name(), settings.warmUp().toSeconds(), settings.concurrency());
-        var rate =
-                (double) closedFlow(settings.concurrency(), settings.warmUp()).get("saturation_per_s");
-        progress.say("%s: warm-up confirmed %.1f orders/s", topology.name(), rate);
-        return rate;
+                "%s: warming up until settled (%d orders, or two %ds windows within %.0f %% after a third of them;"
+                        + " at most %ds)",
+                topology.name(),
+                settings.warmUpOrders(),
+                settings.warmUpWindow().toSeconds(),
+                SETTLED * 100,
+                settings.warmUp().toSeconds());
+        var shop = client();
+        var open = new java.util.concurrent.atomic.AtomicLong();
+        var started = Instant.now();
+        var end = System.nanoTime() + settings.warmUp().toNanos();
+        var windows = new ArrayList<Double>();
+        var windowStart = System.nanoTime();
+        long windowDone = 0;
+        long sent = 0;
+        long done = 0;
+        var lastPoll = 0L;
+        var settled = false;
+        while (System.nanoTime() < end) {
+            if (System.nanoTime() - lastPoll > 100_000_000L) {
+                done = ledger.confirmedSince(started);
+                lastPoll = System.nanoTime();
+            }
+            if (System.nanoTime() - windowStart >= settings.warmUpWindow().toNanos()) {
+                var rate = (done - windowDone) / ((System.nanoTime() - windowStart) / 1e9);
+                windows.add(rate);
+                progress.say(
+                        "    %s warm-up: %.1f orders/s confirmed in the last %ds (%d in all)",
+                        topology.name(), rate, settings.warmUpWindow().toSeconds(), done);
+                windowStart = System.nanoTime();
+                windowDone = done;
+                if (settled(windows, done, settings.warmUpOrders())) {
+                    settled = true;
+                    break;
+                }
+            }
+            if (sent - done < settings.concurrency()) {
+                sent++;
+                open.incrementAndGet();
+                shop.place().whenComplete((ok, error) -> open.decrementAndGet());
+            } else {
+                // Pacing the closed loop (the next order goes when one is confirmed), not waiting for a result.
+                Thread.sleep(5);
+            }
+        }
+        var ids = awaitAnswers(shop, open);
+        var outcome = ledger.awaitDrained(ids, settings.completionTimeout(), SETTLE);
+        var json = new LinkedHashMap<String, Object>();
+        json.put(
+                "method",
+                "closed loop around the whole flow, at most " + settings.concurrency()
+                        + " orders placed and not yet confirmed, until at least " + settings.warmUpOrders()
+                        + " orders were confirmed and two consecutive "
+                        + settings.warmUpWindow().toSeconds()
+                        + " s windows' confirmation rates differed by less than " + Math.round(SETTLED * 100)
+                        + " %, or " + settings.warmUp().toSeconds() + " s had passed");
+        json.put("settled", settled);
+        json.put("seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        json.put("window_rates_per_s", windows);
+        json.put("rate_per_s", windows.isEmpty() ? confirmationRate(outcome) : windows.get(windows.size() - 1));
+        json.put("accepted", (long) ids.size());
+        json.put("completed", outcome.confirmed());
+        json.put("lost", ids.size() - outcome.confirmed());
+        json.put("answers", shop.drainAnswers());
+        json.put("publications_incomplete_after_wait", outcome.incompletePublications());
+        progress.say(
+                "%s: warm-up %s after %d orders: %.1f orders/s",
+                topology.name(), settled ? "settled" : "stopped (time)", outcome.confirmed(), (double)
+                        json.get("rate_per_s"));
+        return json;
+    }
+
+    /**
+     * Whether the JIT has settled: {@code orders} confirmed at least, or, after a third of them, the
+     * last two windows' confirmation rates within {@link #SETTLED} of each other (a JVM still
+     * compiling confirms more in each window than in the last).
+     */
+    static boolean settled(List<Double> windows, long confirmed, long orders) {
+        if (confirmed >= orders) {
+            return true;
+        }
+        if (windows.size() < 2 || confirmed < orders / 3) {
+            return false;
+        }
+        var previous = windows.get(windows.size() - 2);
+        var last = windows.get(windows.size() - 1);
+        return previous > 0 && Math.abs(last - previous) / previous < SETTLED;
+    }
+
+    /** Waits (bounded) until every request {@code open} counts was answered; the ids of the orders placed. */
+    private static List<String> awaitAnswers(ShopClient shop, java.util.concurrent.atomic.AtomicLong open)
+            throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (open.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return shop.drainPlaced();
+    }
+
+    /**
+     * CPU the topology uses while nothing is asked of it (schedulers, pollers, heartbeats), in cores
+     * by process, measured after the warm-up drained; the steps' CPU per order leaves it out.
+     */
+    Map<String, Double> measureIdle(Duration duration) throws Exception {
+        ledger.awaitDrained(List.of(), settings.completionTimeout(), SETTLE);
+        progress.say("%s: measuring idle CPU for %ds", topology.name(), duration.toSeconds());
+        var before = meter.cpuSeconds();
+        var start = System.nanoTime();
+        // Measuring for a while: nothing to wait for.
+        Thread.sleep(duration.toMillis());
+        var seconds = (System.nanoTime() - start) / 1e9;
+        var cores = new LinkedHashMap<String, Double>();
+        ProcessMeter.difference(before, meter.cpuSeconds()).forEach((name, used) -> cores.put(name, used / seconds));
+        idleCores = cores;
+        return cores;
     }
 
     /**
@@ -94,10 +210,9 @@ final class LoadRun {
                     "%s: saturation probe %d, %.1f orders/s for %ds",
                     topology.name(), i, rate, settings.probe().toSeconds());
             var shop = client();
-            var from0 = Instant.now();
             var result = OpenLoop.run(rate, settings.probe(), Duration.ofSeconds(60), shop::place);
             var ids = shop.drainPlaced();
-            var outcome = ledger.awaitConfirmed(ids, from0, settings.completionTimeout(), SETTLE);
+            var outcome = ledger.awaitDrained(ids, settings.completionTimeout(), SETTLE);
             var confirmedRate = confirmationRate(outcome);
             var keptUp = result.failed() == 0 && outcome.confirmed() == ids.size() && confirmedRate >= KEEPS_UP * rate;
             var probe = new LinkedHashMap<String, Object>();
@@ -143,65 +258,16 @@ final class LoadRun {
         return json;
     }
 
-    private Map<String, Object> closedFlow(int concurrency, Duration duration) throws Exception {
-        var shop = client();
-        var recorder = new org.HdrHistogram.Recorder(OpenLoop.MAX_MICROS, 3);
-        var open = new java.util.concurrent.atomic.AtomicLong();
-        var started = Instant.now();
-        var since = java.sql.Timestamp.from(started);
-        var end = System.nanoTime() + duration.toNanos();
-        try (var database = topology.shopDatabase();
-                var confirmed = database.prepareStatement("SELECT count(*) FROM tracking.timeline_entry"
-                        + " WHERE step = 'CONFIRMED' AND occurred_at >= ?")) {
-            confirmed.setTimestamp(1, since);
-            long sent = 0;
-            long done = 0;
-            var lastPoll = 0L;
-            while (System.nanoTime() < end) {
-                if (System.nanoTime() - lastPoll > 50_000_000L) {
-                    try (var result = confirmed.executeQuery()) {
-                        result.next();
-                        done = result.getLong(1);
-                    }
-                    lastPoll = System.nanoTime();
-                }
-                if (sent - done < concurrency) {
-                    sent++;
-                    open.incrementAndGet();
-                    var began = System.nanoTime();
-                    shop.place().whenComplete((ok, error) -> {
-                        recorder.recordValue(Math.min(OpenLoop.MAX_MICROS, (System.nanoTime() - began) / 1000));
-                        open.decrementAndGet();
-                    });
-                } else {
-                    Thread.sleep(5);
-                }
-            }
-        }
-        while (open.get() > 0) {
-            Thread.sleep(10);
-        }
-        var ids = shop.drainPlaced();
-        var outcome = ledger.awaitConfirmed(ids, started, settings.completionTimeout(), SETTLE);
-        var completed = completionRate(outcome);
-        var json = new LinkedHashMap<String, Object>();
-        json.put(
-                "method",
-                "closed loop around the whole flow: at most " + concurrency + " orders placed and not yet confirmed");
-        json.put("saturation_per_s", completed);
-        json.put("accepted", (long) ids.size());
-        json.put("completed", outcome.confirmed());
-        json.put("lost", ids.size() - outcome.confirmed());
-        json.put("http", Latencies.of(recorder.getIntervalHistogram()).toJson());
-        json.put("completion", Latencies.ofMicros(outcome.completionMicros()).toJson());
-        json.put("publications_incomplete_after_wait", outcome.incompletePublications());
-        return json;
-    }
-
-    /** One open-loop step at {@code rate} orders a second; profiled with JFR into {@code recording} if given. */
+    /**
+     * One open-loop step at {@code rate} orders a second; profiled with JFR into {@code recording} if
+     * given. The step's warm-up ({@link Settings#stepWarmUp()} at its rate) drains before the measured
+     * window opens, and the window closes once its own orders drained (confirmed, no publication
+     * incomplete), so that each window holds its own orders' work and nothing else. CPU per order is
+     * marginal: the CPU used in the window minus the idle CPU ({@link #measureIdle}) over its length.
+     */
     Map<String, Object> step(String label, double rate, Path recording) throws Exception {
         progress.say(
-                "%s: step %s, %.0f orders/s: %ds warm-up, %ds measured",
+                "%s: step %s, %.1f orders/s: %ds warm-up, drain, %ds measured, drain",
                 topology.name(),
                 label,
                 rate,
@@ -209,9 +275,10 @@ final class LoadRun {
                 settings.step().toSeconds());
         var shop = client();
         OpenLoop.run(rate, settings.stepWarmUp(), Duration.ofSeconds(30), shop::place);
-        shop.drainPlaced();
+        ledger.awaitDrained(shop.drainPlaced(), settings.completionTimeout(), SETTLE);
+        shop.drainAnswers();
         var cpuBefore = meter.cpuSeconds();
-        var from = Instant.now();
+        var windowStart = System.nanoTime();
         var profile = recording == null ? null : Profile.start(topology.ordersProcess(), recording);
         var ticker = Executors.newSingleThreadScheduledExecutor();
         var started = System.nanoTime();
@@ -233,10 +300,10 @@ final class LoadRun {
         }
         var hotFrames = profile == null ? null : profile.stop();
         var ids = shop.drainPlaced();
-        var outcome = ledger.awaitConfirmed(ids, from, settings.completionTimeout(), SETTLE);
+        var outcome = ledger.awaitDrained(ids, settings.completionTimeout(), SETTLE);
         var cpu = ProcessMeter.difference(cpuBefore, meter.cpuSeconds());
-        var to = Instant.now();
-        var delivery = Latencies.ofMicros(ledger.deliveryMicros(from, to));
+        var window = (System.nanoTime() - windowStart) / 1e9;
+        var marginal = ProcessMeter.marginal(cpu, idleCores, window);
         var step = new LinkedHashMap<String, Object>();
         step.put("step", label);
         step.put("offered_per_s", rate);
@@ -245,21 +312,36 @@ final class LoadRun {
         step.put("sent", result.sent());
         step.put("accepted", (long) ids.size());
         step.put("failed_requests", result.failed());
+        step.put("answers", shop.drainAnswers());
         step.put("completed", outcome.confirmed());
         step.put("lost", ids.size() - outcome.confirmed());
         step.put("statuses", outcome.statuses());
         step.put("publications_incomplete_after_wait", outcome.incompletePublications());
         step.put("http", Latencies.of(result.latencies()).toJson());
         step.put("completion", Latencies.ofMicros(outcome.completionMicros()).toJson());
-        step.put("event_delivery", delivery.toJson());
+        step.put("end_to_end", Latencies.ofMicros(endToEnd(shop, outcome, ids)).toJson());
+        var stages = new LinkedHashMap<String, Object>();
+        outcome.stages()
+                .forEach((name, micros) ->
+                        stages.put(name, Latencies.ofMicros(micros).toJson()));
+        step.put("timeline_stages", stages);
+        // OrderPlaced's occurrence to StockReserved's: the first event hop and the reservation.
+        step.put(
+                "event_delivery",
+                Latencies.ofMicros(outcome.stages().get("PLACED→STOCK_RESERVED"))
+                        .toJson());
+        step.put("window_s", window);
         step.put("cpu_seconds", cpu);
-        step.put("cpu_ms_per_order", outcome.confirmed() == 0 ? 0.0 : 1000 * cpu.get("total") / outcome.confirmed());
+        step.put("cpu_seconds_marginal", marginal);
+        var confirmed = Math.max(1, outcome.confirmed());
+        step.put("cpu_ms_per_order", 1000 * marginal.get("total") / confirmed);
+        step.put("cpu_ms_per_order_gross", 1000 * cpu.get("total") / confirmed);
         if (hotFrames != null) {
             step.put("profile", hotFrames);
         }
         progress.say(
                 "%s: step %s done: accepted %d, confirmed %d, lost %d; http p50 %.1f ms p99 %.1f ms;"
-                        + " completion p50 %.1f ms p99 %.1f ms; %.1f CPU ms/order",
+                        + " completion p50 %.1f ms p99 %.1f ms; %.1f CPU ms/order (marginal)",
                 topology.name(),
                 label,
                 ids.size(),
@@ -273,15 +355,182 @@ final class LoadRun {
         return step;
     }
 
-    /** Place one order and wait until everything about it is done (for the statement capture). */
+    /** From each confirmed order's request being sent to its confirmation, in microseconds. */
+    private static long[] endToEnd(ShopClient shop, OrderLedger.Outcome outcome, List<String> ids) {
+        return ids.stream()
+                .filter(id -> outcome.confirmedMicros().containsKey(id)
+                        && shop.sentMicros().containsKey(id))
+                .mapToLong(id ->
+                        outcome.confirmedMicros().get(id) - shop.sentMicros().get(id))
+                .toArray();
+    }
+
+    /**
+     * The overload step: {@code rate} (twice the saturation) for {@link Settings#overload()}, then at
+     * once {@code recoveryRate} for {@link Settings#recovery()}, then a wait until all of it drained.
+     * Counts the answers by status (shed: {@code 503} or {@code 429}), the accepted requests' latency,
+     * the accepted orders not confirmed (lost), and the recovery time: from the end of the overload to
+     * the start of the first second of the recovery load from which on every second's orders took a
+     * median (request sent → order confirmed) of at most twice {@code baselineMillis}.
+     */
+    Map<String, Object> overload(double rate, double recoveryRate, double baselineMillis) throws Exception {
+        progress.say(
+                "%s: overload step, %.1f orders/s for %ds, then %.1f orders/s for %ds (recovery)",
+                topology.name(),
+                rate,
+                settings.overload().toSeconds(),
+                recoveryRate,
+                settings.recovery().toSeconds());
+        var overloadShop = client();
+        var recoveryShop = new ShopClient(topology.shopUrl(), topology.token("sam"), customers);
+        var started = System.nanoTime();
+        var overloadEnd = started + settings.overload().toNanos();
+        var overloading = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> OpenLoop.run(rate, settings.overload(), Duration.ofSeconds(90), overloadShop::place));
+        var wait = overloadEnd - System.nanoTime();
+        if (wait > 0) {
+            // Pacing the load: the recovery rate starts when the overload stops sending.
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        var loadDropped = ShopClient.epochMicros();
+        var recovery = OpenLoop.run(recoveryRate, settings.recovery(), Duration.ofSeconds(90), recoveryShop::place);
+        var overload = overloading.get();
+        var overloadIds = overloadShop.drainPlaced();
+        var recoveryIds = recoveryShop.drainPlaced();
+        var all = new ArrayList<>(overloadIds);
+        all.addAll(recoveryIds);
+        progress.say("%s: overload done; waiting for its %d accepted orders to drain", topology.name(), all.size());
+        var drainStart = System.nanoTime();
+        var outcome = ledger.awaitDrained(all, settings.completionTimeout().multipliedBy(2), SETTLE);
+        var drained = (System.nanoTime() - drainStart) / 1e9;
+        var answers = overloadShop.drainAnswers();
+        var overloadConfirmed = overloadIds.stream()
+                .filter(outcome.confirmedMicros()::containsKey)
+                .count();
+        // Recovery: the recovery orders by the second (since the load dropped) their request was sent in.
+        var buckets = new java.util.TreeMap<Long, List<Long>>();
+        var unconfirmed = new java.util.TreeSet<Long>();
+        for (var id : recoveryIds) {
+            var sent = recoveryShop.sentMicros().get(id);
+            var second = Math.max(0, (sent - loadDropped) / 1_000_000);
+            var confirmed = outcome.confirmedMicros().get(id);
+            if (confirmed == null) {
+                unconfirmed.add(second);
+            } else {
+                buckets.computeIfAbsent(second, key -> new ArrayList<>()).add(confirmed - sent);
+            }
+        }
+        var threshold = 2 * baselineMillis;
+        var recoveredAt = recoveredAt(buckets, unconfirmed, threshold * 1000);
+        var json = new LinkedHashMap<String, Object>();
+        json.put("offered_per_s", rate);
+        json.put("seconds", settings.overload().toSeconds());
+        json.put("sent", overload.sent());
+        json.put("answers", answers);
+        json.put("accepted", (long) overloadIds.size());
+        json.put("shed", ShopClient.shed(answers));
+        json.put(
+                "shed_with_retry_after",
+                answers.getOrDefault("503 with Retry-After", 0L) + answers.getOrDefault("429 with Retry-After", 0L));
+        json.put("http_accepted", Latencies.of(overload.succeededLatencies()).toJson());
+        json.put("http_all", Latencies.of(overload.latencies()).toJson());
+        json.put("completed", overloadConfirmed);
+        json.put("lost", overloadIds.size() - overloadConfirmed);
+        json.put("drain_s", drained);
+        json.put("publications_incomplete_after_wait", outcome.incompletePublications());
+        var recoveryJson = new LinkedHashMap<String, Object>();
+        recoveryJson.put("offered_per_s", recoveryRate);
+        recoveryJson.put("seconds", settings.recovery().toSeconds());
+        recoveryJson.put("answers", recoveryShop.drainAnswers());
+        recoveryJson.put("accepted", (long) recoveryIds.size());
+        recoveryJson.put("completed", recoveryIds.size() - (long) unconfirmedCount(recoveryIds, outcome));
+        recoveryJson.put("lost", (long) unconfirmedCount(recoveryIds, outcome));
+        recoveryJson.put("http", Latencies.of(recovery.latencies()).toJson());
+        recoveryJson.put("baseline_end_to_end_p50_ms", baselineMillis);
+        recoveryJson.put("threshold_ms", threshold);
+        recoveryJson.put("recovered", recoveredAt != null);
+        recoveryJson.put("recovery_s", recoveredAt == null ? settings.recovery().toSeconds() : recoveredAt);
+        var perSecond = new ArrayList<Map<String, Object>>();
+        buckets.forEach((second, latencies) -> {
+            var bucket = new LinkedHashMap<String, Object>();
+            bucket.put("second", second);
+            bucket.put("orders", latencies.size());
+            bucket.put("end_to_end_p50_ms", median(latencies) / 1000.0);
+            perSecond.add(bucket);
+        });
+        recoveryJson.put("per_second", perSecond);
+        json.put("recovery", recoveryJson);
+        progress.say(
+                "%s: overload: sent %d, accepted %d (p99 %.0f ms), shed %d, lost %d; drained in %.0f s;"
+                        + " recovery %s",
+                topology.name(),
+                overload.sent(),
+                overloadIds.size(),
+                Latencies.of(overload.succeededLatencies()).p99(),
+                json.get("shed"),
+                json.get("lost"),
+                drained,
+                recoveredAt == null
+                        ? "not within " + settings.recovery().toSeconds() + " s"
+                        : "after " + recoveredAt + " s");
+        return json;
+    }
+
+    private static int unconfirmedCount(List<String> ids, OrderLedger.Outcome outcome) {
+        return (int) ids.stream()
+                .filter(id -> !outcome.confirmedMicros().containsKey(id))
+                .count();
+    }
+
+    /**
+     * The first second (of {@code buckets}, latencies in microseconds by the second the request was
+     * sent) from which on every second's median is at most {@code thresholdMicros} and no order went
+     * unconfirmed; {@code null} if none.
+     */
+    static Long recoveredAt(
+            java.util.NavigableMap<Long, List<Long>> buckets, java.util.Set<Long> unconfirmed, double thresholdMicros) {
+        Long recovered = null;
+        for (var bucket : buckets.descendingMap().entrySet()) {
+            if (median(bucket.getValue()) > thresholdMicros || unconfirmed.contains(bucket.getKey())) {
+                break;
+            }
+            recovered = bucket.getKey();
+        }
+        return recovered;
+    }
+
+    private static double median(List<Long> values) {
+        var sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * Place one order while nothing else runs and wait until everything about it is done: confirmed,
+     * and no event publication incomplete in any registry (every listener ran). For the statement
+     * capture.
+     */
     String placeOneAndSettle() throws Exception {
-        var shop = client();
+        var shop = client;
         if (!shop.place().get()) {
             throw new IllegalStateException("The shop did not accept an order");
         }
         var id = shop.drainPlaced().get(0);
-        ledger.awaitConfirmed(java.util.List.of(id), Instant.EPOCH, settings.completionTimeout(), SETTLE);
+        ledger.awaitDrained(List.of(id), settings.completionTimeout(), SETTLE);
         return id;
+    }
+
+    /**
+     * Gets ready to place orders (a client, the customers registered) and waits until nothing is in
+     * flight: no event publication incomplete in any registry.
+     */
+    void prepare() throws Exception {
+        client();
+        ledger.awaitDrained(List.of(), settings.completionTimeout(), SETTLE);
+    }
+
+    @Override
+    public void close() {
+        ledger.close();
     }
 
     /**

@@ -35,9 +35,16 @@ final class OpenLoop {
      * @param failed how many failed or did not answer within the grace period
      * @param elapsed from the first intended send to the last answer
      * @param latencies each answered request's latency from its intended send time, in microseconds
+     * @param succeededLatencies the same, of the requests that succeeded only (accepted, not shed)
      */
     record Result(
-            double offeredPerSecond, long sent, long succeeded, long failed, Duration elapsed, Histogram latencies) {
+            double offeredPerSecond,
+            long sent,
+            long succeeded,
+            long failed,
+            Duration elapsed,
+            Histogram latencies,
+            Histogram succeededLatencies) {
 
         /** Successful requests per second over the whole run. */
         double achievedPerSecond() {
@@ -50,6 +57,7 @@ final class OpenLoop {
     /** Sends {@code ratePerSecond} requests a second for {@code duration}, then waits up to {@code grace} for the answers. */
     static Result run(double ratePerSecond, Duration duration, Duration grace, Request request) {
         var recorder = new Recorder(MAX_MICROS, 3);
+        var succeededRecorder = new Recorder(MAX_MICROS, 3);
         var succeeded = new AtomicLong();
         var failed = new AtomicLong();
         var lastAnswer = new AtomicLong();
@@ -74,9 +82,14 @@ final class OpenLoop {
             }
             outstanding.add(answer.handle((ok, error) -> {
                 var now = System.nanoTime();
-                recorder.recordValue(Math.min(MAX_MICROS, (now - intended) / 1000));
+                var micros = Math.min(MAX_MICROS, (now - intended) / 1000);
+                recorder.recordValue(micros);
                 lastAnswer.accumulateAndGet(now, Math::max);
-                (error == null && Boolean.TRUE.equals(ok) ? succeeded : failed).incrementAndGet();
+                var success = error == null && Boolean.TRUE.equals(ok);
+                if (success) {
+                    succeededRecorder.recordValue(micros);
+                }
+                (success ? succeeded : failed).incrementAndGet();
                 return null;
             }));
         }
@@ -95,7 +108,8 @@ final class OpenLoop {
                 succeeded.get(),
                 failed.get() + (sent - answered),
                 Duration.ofNanos(Math.max(last, end) - start),
-                histogram);
+                histogram,
+                succeededRecorder.getIntervalHistogram());
     }
 
     /**
@@ -122,7 +136,8 @@ final class OpenLoop {
                 succeeded.get(),
                 failed.get(),
                 Duration.ofNanos(System.nanoTime() - start),
-                recorder.getIntervalHistogram());
+                recorder.getIntervalHistogram(),
+                new Histogram(MAX_MICROS, 3));
     }
 
     private static void next(

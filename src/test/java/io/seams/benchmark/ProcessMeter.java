@@ -19,6 +19,16 @@ final class ProcessMeter {
     static final double TICKS_PER_SECOND = 100;
 
     private final Map<String, ProcessHandle> roots = new LinkedHashMap<>();
+    private final java.util.Set<Long> excluded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Leaves a descendant out of every reading from now on: the benchmark's own PostgreSQL backends
+     * (its polling connections), whose CPU is the harness's, not the topology's.
+     */
+    ProcessMeter exclude(long pid) {
+        excluded.add(pid);
+        return this;
+    }
 
     /** Watches a process (and its descendants) under a name; a name given again replaces it. */
     ProcessMeter watch(String name, ProcessHandle process) {
@@ -32,6 +42,7 @@ final class ProcessMeter {
         roots.forEach((name, root) -> cpu.put(
                 name,
                 Stream.concat(Stream.of(root), root.descendants())
+                                .filter(process -> !excluded.contains(process.pid()))
                                 .mapToLong(ProcessMeter::ticks)
                                 .sum()
                         / TICKS_PER_SECOND));
@@ -52,6 +63,26 @@ final class ProcessMeter {
                                 .sum()
                         / 1024.0));
         return rss;
+    }
+
+    /**
+     * The marginal CPU of a window: what was used minus what the processes use when idle ({@code
+     * idleCores}, by name, as measured beforehand) over the window's length, by name and under
+     * {@code "total"}.
+     */
+    static Map<String, Double> marginal(Map<String, Double> used, Map<String, Double> idleCores, double seconds) {
+        var marginal = new LinkedHashMap<String, Double>();
+        var total = 0.0;
+        for (var entry : used.entrySet()) {
+            if (entry.getKey().equals("total")) {
+                continue;
+            }
+            var value = entry.getValue() - idleCores.getOrDefault(entry.getKey(), 0.0) * seconds;
+            marginal.put(entry.getKey(), value);
+            total += value;
+        }
+        marginal.put("total", total);
+        return marginal;
     }
 
     /** CPU seconds between two readings, by name, and their sum under {@code "total"}. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,6 +29,10 @@ final class ShopClient {
     private final List<String> customers;
     private final AtomicLong sequence = new AtomicLong();
     private final Queue<String> placed = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentMap<String, Long> sentMicros =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, AtomicLong> answers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ShopClient(String shopUrl, String staffToken, List<String> customers) {
         this.http = client();
@@ -79,19 +84,64 @@ final class ShopClient {
         var customer = customers.get((int) (n % customers.size()));
         var body = """
                 {"customerId":"%s","lines":[{"sku":"%s","quantity":1},{"sku":"%s","quantity":2}]}""".formatted(customer, first, second);
+        var sent = epochMicros();
         var request = HttpRequest.newBuilder(orders)
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
-            if (response.statusCode() != 201) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+            if (error != null) {
+                count("no answer");
                 return false;
             }
-            response.headers().firstValue("Location").ifPresent(location -> placed.add(idOf(location)));
+            var status = response.statusCode();
+            count(String.valueOf(status));
+            if ((status == 503 || status == 429)
+                    && response.headers().firstValue("Retry-After").isPresent()) {
+                count(status + " with Retry-After");
+            }
+            if (status != 201) {
+                return false;
+            }
+            response.headers().firstValue("Location").ifPresent(location -> {
+                placed.add(idOf(location));
+                sentMicros.put(idOf(location), sent);
+            });
             return true;
         });
+    }
+
+    /** When the request that placed each order was sent (epoch microseconds), by order id. */
+    Map<String, Long> sentMicros() {
+        return sentMicros;
+    }
+
+    static long epochMicros() {
+        var now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    private void count(String answer) {
+        answers.computeIfAbsent(answer, key -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * How the requests were answered since the last call, by HTTP status ({@code "201"}, {@code
+     * "503"}…; {@code "503 with Retry-After"} counts those of them that said when to retry; {@code
+     * "no answer"} the requests that failed without one), and forgets them.
+     */
+    Map<String, Long> drainAnswers() {
+        var counts = new java.util.TreeMap<String, Long>();
+        answers.forEach((answer, count) -> counts.put(answer, count.getAndSet(0)));
+        counts.values().removeIf(count -> count == 0);
+        return counts;
+    }
+
+    /** Requests shed by admission control in {@code answers}: {@code 503} or {@code 429}. */
+    static long shed(Map<String, Long> answers) {
+        return answers.getOrDefault("503", 0L) + answers.getOrDefault("429", 0L);
     }
 
     /** The ids of the orders placed since the last call, and forgets them. */
