@@ -84,13 +84,22 @@ class KafkaEventBridge {
 
     /**
      * Every event topic exists before anyone subscribes: a consumer that subscribed to a topic not
-     * yet created would only notice it at its next metadata refresh, minutes later.
+     * yet created would only notice it at its next metadata refresh, minutes later. Each process
+     * sees to the topics it uses — those its hosted modules publish to and those its inbox reads —
+     * and checks no others at start.
      */
     @Bean
-    KafkaAdmin.NewTopics eventTopics() {
-        return new KafkaAdmin.NewTopics(Inbox.externalizedEvents().keySet().stream()
-                .map(topic -> TopicBuilder.name(topic).build())
-                .toArray(NewTopic[]::new));
+    KafkaAdmin.NewTopics eventTopics(Environment environment, ListableBeanFactory beans) {
+        var hosted = HostedModules.from(environment);
+        var used = new java.util.TreeSet<>(Inbox.inboundEvents(hosted, Inbox.listenedEventTypes(hosted, beans))
+                .keySet());
+        Inbox.externalizedEvents().forEach((topic, type) -> {
+            if (hosted.hostsClass(type.getName())) {
+                used.add(topic);
+            }
+        });
+        return new KafkaAdmin.NewTopics(
+                used.stream().map(topic -> TopicBuilder.name(topic).build()).toArray(NewTopic[]::new));
     }
 
     @Bean
@@ -149,7 +158,7 @@ class KafkaEventBridge {
         @Override
         @SuppressWarnings("unchecked")
         public void start() {
-            eventsByTopic = inboundEvents(hosted, listenedEventTypes());
+            eventsByTopic = inboundEvents(hosted, listenedEventTypes(hosted, beans));
             log.info("Events: receiving {} from Kafka", eventsByTopic.isEmpty() ? "nothing" : eventsByTopic.keySet());
             if (eventsByTopic.isEmpty()) {
                 return;
@@ -166,7 +175,7 @@ class KafkaEventBridge {
         }
 
         /** The event types the hosted modules' listeners take (not the framework's: its externaliser takes any). */
-        private Set<Class<?>> listenedEventTypes() {
+        static Set<Class<?>> listenedEventTypes(HostedModules hosted, ListableBeanFactory beans) {
             var types = new HashSet<Class<?>>();
             for (var name : beans.getBeanDefinitionNames()) {
                 var type = beans.getType(name, false);
@@ -247,7 +256,7 @@ class KafkaEventBridge {
         }
 
         /** Every externalised event of a module not hosted here that a listener here takes, by its topic. */
-        private static Map<String, Class<?>> inboundEvents(HostedModules hosted, Set<Class<?>> listened) {
+        static Map<String, Class<?>> inboundEvents(HostedModules hosted, Set<Class<?>> listened) {
             var inbound = new TreeMap<String, Class<?>>();
             externalizedEvents().forEach((topic, type) -> {
                 if (!hosted.hostsClass(type.getName())
