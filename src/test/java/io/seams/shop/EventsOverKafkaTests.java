@@ -174,6 +174,9 @@ class EventsOverKafkaTests {
                         "--spring.kafka.listener.missing-topics-fatal=false",
                         "--server.port=0",
                         "--seams.mail.embedded.port=0",
+                        // Each process checks the tokens it issued itself (by default only the one
+                        // hosting customers issues tokens).
+                        "--seams.security.embedded-authorization-server.enabled=true",
                         "--seams.security.embedded-authorization-server.accounts-directory="
                                 + Tokens.accountsDirectory(),
                         "--spring.datasource.url=" + database.url(),

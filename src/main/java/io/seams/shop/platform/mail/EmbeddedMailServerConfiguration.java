@@ -2,10 +2,11 @@ package io.seams.shop.platform.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.seams.shop.platform.topology.NeededByHostedModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -13,10 +14,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * Runs a real SMTP server in the process, so that the mail Seams sends in the default profile and
  * in tests is really sent over SMTP and can be read back. With
  * {@code seams.mail.embedded.enabled=false} (the {@code prod} profile) Spring Boot's mail sender
- * uses {@code spring.mail.host} instead.
+ * uses {@code spring.mail.host} instead. Unset, it runs where notifications (the module that sends
+ * mail) is hosted: in the monolith, not in a process hosting only payments.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "seams.mail.embedded.enabled", havingValue = "true", matchIfMissing = true)
+@Conditional(EmbeddedMailServerConfiguration.NeededHere.class)
 class EmbeddedMailServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServerConfiguration.class);
@@ -34,5 +36,12 @@ class EmbeddedMailServerConfiguration {
         sender.setPort(embeddedMailServer.getSmtp().getPort());
         log.info("Mail: embedded SMTP server on 127.0.0.1:{}", sender.getPort());
         return sender;
+    }
+
+    static class NeededHere extends NeededByHostedModule {
+
+        NeededHere() {
+            super("seams.mail.embedded.enabled", "notifications");
+        }
     }
 }

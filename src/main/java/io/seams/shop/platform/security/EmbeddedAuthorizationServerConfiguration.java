@@ -5,13 +5,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.seams.shop.platform.topology.NeededByHostedModule;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -35,14 +36,13 @@ import org.springframework.security.web.SecurityFilterChain;
  * newcomer can get a token with nothing installed: {@code POST /oauth2/token} with a demo
  * account's name and generated secret (client credentials). Its key is generated at start.
  * {@code seams.security.embedded-authorization-server.enabled=false} (the {@code prod} profile)
- * leaves tokens to an external provider.
+ * leaves tokens to an external provider. Unset, it runs in the monolith and in the process that
+ * hosts customers (the shop of a split: the demo accounts are its customers and staff); a process
+ * hosting other modules only checks tokens against {@code seams.security.jwk-set-uri}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnProperty(
-        name = "seams.security.embedded-authorization-server.enabled",
-        havingValue = "true",
-        matchIfMissing = true)
+@Conditional(EmbeddedAuthorizationServerConfiguration.NeededHere.class)
 class EmbeddedAuthorizationServerConfiguration {
 
     @Bean
@@ -112,5 +112,12 @@ class EmbeddedAuthorizationServerConfiguration {
                     context.getClaims().claim(DemoAccounts.ROLES_CLAIM, List.copyOf(account.roles()));
                     account.customerId().ifPresent(id -> context.getClaims().claim(DemoAccounts.CUSTOMER_CLAIM, id));
                 });
+    }
+
+    static class NeededHere extends NeededByHostedModule {
+
+        NeededHere() {
+            super("seams.security.embedded-authorization-server.enabled", "customers");
+        }
     }
 }

@@ -23,7 +23,8 @@ record SecurityProperties(
         @DefaultValue EmbeddedAuthorizationServer embeddedAuthorizationServer) {
 
     /**
-     * @param enabled whether this process issues tokens itself ({@code prod} turns it off)
+     * @param enabled whether this process issues tokens itself ({@code prod} turns it off); unset,
+     *     the monolith and a process hosting customers do
      * @param accountsDirectory where the demo accounts' secrets, generated at start, are written
      * @param tokenLifetime how long an access token is valid
      */

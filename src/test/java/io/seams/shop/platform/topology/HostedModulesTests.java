@@ -13,12 +13,18 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.runtime.ApplicationModulesRuntime;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The same jar, started to host only payments and notifications: nothing of the other modules runs. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "seams.topology.modules=payments,notifications")
+        properties = {
+            "seams.topology.modules=payments,notifications",
+            // Tokens from an authorization server of its own (by default only the process hosting
+            // customers has one).
+            "seams.security.embedded-authorization-server.enabled=true"
+        })
 @AutoConfigureRestTestClient
 class HostedModulesTests {
 
@@ -43,6 +49,12 @@ class HostedModulesTests {
                         WHERE table_name = 'flyway_schema_history' ORDER BY table_schema""").query(String.class).list();
 
         assertThat(schemas).isEqualTo(List.of("events", "notifications", "payments"));
+    }
+
+    @Test
+    void springModulithReadsOnlyTheHostedModules(@Autowired ApplicationModulesRuntime runtime) {
+        assertThat(runtime.get().stream().map(module -> module.getIdentifier().toString()))
+                .containsExactlyInAnyOrder("notifications", "payments", "platform");
     }
 
     @Test
