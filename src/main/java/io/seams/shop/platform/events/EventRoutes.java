@@ -2,23 +2,27 @@ package io.seams.shop.platform.events;
 
 import io.seams.shop.platform.topology.HostedModules;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.modulith.core.ApplicationModule;
-import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.events.Externalized;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Which events cross this process's boundary, read from Spring Modulith's model of the application
- * ({@link ApplicationModules}: the event types each module's {@code @ApplicationModuleListener},
- * {@code @TransactionalEventListener} or {@code @EventListener} methods take).
+ * Which events cross this process's boundary, read from the modules' classes: the event types each
+ * module's {@code @ApplicationModuleListener}, {@code @TransactionalEventListener} or {@code
+ * @EventListener} methods take. (Not from Spring Modulith's runtime model: a process reads only its
+ * hosted modules into that, to start fast, and the routes need the others' listeners too.)
  *
  * <p>Out: an externalised event of a module hosted here goes to Kafka only if a module hosted in
  * another process listens to it; an event only local modules listen to (say {@code OrderConfirmed}
@@ -35,11 +39,14 @@ final class EventRoutes {
         this.inbound = inbound;
     }
 
-    static EventRoutes of(ApplicationModules modules, HostedModules hosted) {
+    static EventRoutes of(HostedModules hosted) {
         var outbound = new TreeMap<String, Class<?>>();
         var inbound = new TreeMap<String, Class<?>>();
-        var here = listenedTypes(modules, hosted, true);
-        var elsewhere = listenedTypes(modules, hosted, false);
+        var here = new HashSet<Class<?>>();
+        var elsewhere = new HashSet<Class<?>>();
+        listenedTypes()
+                .forEach((listener, events) ->
+                        (hosted.hostsClass(listener.getName()) ? here : elsewhere).addAll(events));
         externalizedEvents().forEach((topic, type) -> {
             if (hosted.hostsClass(type.getName())) {
                 if (listensTo(elsewhere, type)) {
@@ -74,22 +81,27 @@ final class EventRoutes {
         return topics;
     }
 
-    /** The event types that the listeners of the modules hosted here (or, {@code here} false, elsewhere) take. */
-    private static Set<Class<?>> listenedTypes(ApplicationModules modules, HostedModules hosted, boolean here) {
-        var types = new java.util.HashSet<Class<?>>();
-        for (ApplicationModule module : modules) {
-            if (hosted.hosts(module.getName()) != here) {
-                continue;
-            }
-            for (var type : module.getEventsListenedTo(modules)) {
-                var listened = type.reflect();
-                // A listener of Object (or of any event) would take everything; no business module has one.
-                if (listened != Object.class) {
-                    types.add(listened);
-                }
-            }
+    /** Every class of Seams with event listener methods, and the event types they take. */
+    private static Map<Class<?>, Set<Class<?>>> listenedTypes() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter((reader, factories) ->
+                reader.getAnnotationMetadata().hasAnnotatedMethods(EventListener.class.getName()));
+        var listeners = new HashMap<Class<?>, Set<Class<?>>>();
+        for (var candidate : scanner.findCandidateComponents("io.seams.shop")) {
+            var type = ClassUtils.resolveClassName(candidate.getBeanClassName(), EventRoutes.class.getClassLoader());
+            var events = new HashSet<Class<?>>();
+            ReflectionUtils.doWithMethods(
+                    type,
+                    method -> {
+                        // A listener of Object (of any event) would take everything; no business module has one.
+                        if (method.getParameterCount() > 0 && method.getParameterTypes()[0] != Object.class) {
+                            events.add(method.getParameterTypes()[0]);
+                        }
+                    },
+                    method -> AnnotatedElementUtils.hasAnnotation(method, EventListener.class));
+            listeners.put(type, events);
         }
-        return types;
+        return listeners;
     }
 
     private static boolean listensTo(Collection<Class<?>> listened, Class<?> event) {
@@ -114,7 +126,7 @@ final class EventRoutes {
                 + (inbound.isEmpty() ? "nothing" : inbound.keySet());
     }
 
-    /** The routes, computed once, when first needed: Spring Modulith builds its model in the background at start-up. */
+    /** The routes, computed once, when first needed. */
     static final class Lazy {
 
         private final Supplier<EventRoutes> routes;

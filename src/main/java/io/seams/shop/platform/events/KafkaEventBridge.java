@@ -31,7 +31,6 @@ import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.serializer.ToStringSerializer;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.runtime.ApplicationModulesRuntime;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,14 +57,11 @@ class KafkaEventBridge {
     /** Consumers per process: the topics' partitions (three on the local and compose brokers). */
     static final int DEFAULT_CONCURRENCY = 3;
 
-    /**
-     * Which events cross this process's boundary, from Spring Modulith's model of the application
-     * (computed in the background at start-up, joined when first needed).
-     */
+    /** Which events cross this process's boundary, from its modules' listeners (when first needed). */
     @Bean
-    EventRoutes.Lazy eventRoutes(Environment environment, ApplicationModulesRuntime modules) {
+    EventRoutes.Lazy eventRoutes(Environment environment) {
         return new EventRoutes.Lazy(() -> {
-            var routes = EventRoutes.of(modules.get(), HostedModules.from(environment));
+            var routes = EventRoutes.of(HostedModules.from(environment));
             log.info("Events over Kafka: {}", routes);
             return routes;
         });

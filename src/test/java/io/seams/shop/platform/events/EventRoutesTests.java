@@ -2,7 +2,6 @@ package io.seams.shop.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seams.shop.SeamsApplication;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
@@ -13,24 +12,15 @@ import io.seams.shop.shipping.ShipmentId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
-import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * Which events leave a process, from Spring Modulith's model of the application: only those a
+ * Which events leave a process, from the modules' listeners: only those a
  * module hosted in another process listens to. The layouts are the benchmark's split (shop;
  * inventory with catalog; payments) and the local cluster's (notifications apart).
  */
 class EventRoutesTests {
-
-    static ApplicationModules modules;
-
-    @BeforeAll
-    static void readTheModel() {
-        modules = ApplicationModules.of(SeamsApplication.class);
-    }
 
     @Test
     void theShopSendsOutOnlyWhatInventoryAndPaymentsListenTo() {
@@ -80,8 +70,7 @@ class EventRoutesTests {
     }
 
     private static EventRoutes routes(String hosted) {
-        return EventRoutes.of(
-                modules, HostedModules.from(new MockEnvironment().withProperty("seams.topology.modules", hosted)));
+        return EventRoutes.of(HostedModules.from(new MockEnvironment().withProperty("seams.topology.modules", hosted)));
     }
 
     private static OrderPlaced orderPlaced() {
