@@ -28,6 +28,8 @@ import org.springframework.util.function.SingletonSupplier;
  * another process listens to it; an event only local modules listen to (say {@code OrderConfirmed}
  * when shipping, tracking and notifications run with orders) never leaves the process. In: an
  * externalised event of a module hosted elsewhere is received if a module hosted here listens to it.
+ * Consumers outside Seams are not in the model: the topics they read are named in {@code
+ * seams.topology.external-topics}, and the events of those topics published here always go out.
  */
 final class EventRoutes {
 
@@ -40,6 +42,10 @@ final class EventRoutes {
     }
 
     static EventRoutes of(HostedModules hosted) {
+        return of(hosted, Set.of());
+    }
+
+    static EventRoutes of(HostedModules hosted, Set<String> externalTopics) {
         var outbound = new TreeMap<String, Class<?>>();
         var inbound = new TreeMap<String, Class<?>>();
         var here = new HashSet<Class<?>>();
@@ -49,7 +55,7 @@ final class EventRoutes {
                         (hosted.hostsClass(listener.getName()) ? here : elsewhere).addAll(events));
         externalizedEvents().forEach((topic, type) -> {
             if (hosted.hostsClass(type.getName())) {
-                if (listensTo(elsewhere, type)) {
+                if (listensTo(elsewhere, type) || externalTopics.contains(topic)) {
                     outbound.put(topic, type);
                 }
             } else if (listensTo(here, type)) {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,7 +62,9 @@ class KafkaEventBridge {
     @Bean
     EventRoutes.Lazy eventRoutes(Environment environment) {
         return new EventRoutes.Lazy(() -> {
-            var routes = EventRoutes.of(HostedModules.from(environment));
+            var routes = EventRoutes.of(
+                    HostedModules.from(environment),
+                    Set.of(environment.getProperty("seams.topology.external-topics", String[].class, new String[0])));
             log.info("Events over Kafka: {}", routes);
             return routes;
         });

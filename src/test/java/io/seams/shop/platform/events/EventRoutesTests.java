@@ -11,6 +11,7 @@ import io.seams.shop.shipping.ShipmentCreated;
 import io.seams.shop.shipping.ShipmentId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -54,6 +55,17 @@ class EventRoutesTests {
         assertThat(shop.sendsOut(orderConfirmed()))
                 .as("notifications runs apart")
                 .isTrue();
+        assertThat(shop.sendsOut(shipmentCreated())).isFalse();
+    }
+
+    @Test
+    void anEventAConsumerOutsideSeamsReadsGoesOutWhenItsTopicIsNamed() {
+        var shop = EventRoutes.of(
+                HostedModules.from(new MockEnvironment()
+                        .withProperty("seams.topology.modules", "customers,orders,shipping,tracking,audit,notifications")),
+                Set.of("orders.OrderConfirmed.v1"));
+
+        assertThat(shop.sendsOut(orderConfirmed())).isTrue();
         assertThat(shop.sendsOut(shipmentCreated())).isFalse();
     }
 
