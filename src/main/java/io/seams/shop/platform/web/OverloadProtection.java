@@ -38,7 +38,7 @@ class OverloadProtection extends OncePerRequestFilter {
 
     OverloadProtection(
             ListenerBacklog backlog,
-            @Value("${seams.web.overload.max-backlog-age:PT0.5S}") Duration maxBacklogAge,
+            @Value("${seams.web.overload.max-backlog-age:PT2S}") Duration maxBacklogAge,
             MeterRegistry meters) {
         this.backlog = backlog;
         this.maxBacklogAge = maxBacklogAge;

@@ -62,7 +62,8 @@ class EventRoutesTests {
     void anEventAConsumerOutsideSeamsReadsGoesOutWhenItsTopicIsNamed() {
         var shop = EventRoutes.of(
                 HostedModules.from(new MockEnvironment()
-                        .withProperty("seams.topology.modules", "customers,orders,shipping,tracking,audit,notifications")),
+                        .withProperty(
+                                "seams.topology.modules", "customers,orders,shipping,tracking,audit,notifications")),
                 Set.of("orders.OrderConfirmed.v1"));
 
         assertThat(shop.sendsOut(orderConfirmed())).isTrue();
