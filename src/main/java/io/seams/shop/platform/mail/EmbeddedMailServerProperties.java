@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("seams.mail.embedded")
 record EmbeddedMailServerProperties(
-        @DefaultValue("true") boolean enabled,
+        Boolean enabled,
         @DefaultValue("3025") int port) {}

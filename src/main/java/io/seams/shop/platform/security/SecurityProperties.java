@@ -29,7 +29,7 @@ record SecurityProperties(
      * @param tokenLifetime how long an access token is valid
      */
     record EmbeddedAuthorizationServer(
-            @DefaultValue("true") boolean enabled,
+            Boolean enabled,
             @DefaultValue(".seams/demo-accounts") Path accountsDirectory,
             @DefaultValue("PT1H") Duration tokenLifetime) {}
 }
