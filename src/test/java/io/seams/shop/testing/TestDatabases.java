@@ -68,7 +68,8 @@ public final class TestDatabases {
                 var embedded = EmbeddedPostgres.builder()
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setServerConfig("fsync", "off")
-                        .setServerConfig("max_connections", "300")
+                        // Every cached Spring test context keeps its pool (16 connections) open.
+                        .setServerConfig("max_connections", "800")
                         .setRegisterShutdownHook(false)
                         .start();
                 Runtime.getRuntime()
