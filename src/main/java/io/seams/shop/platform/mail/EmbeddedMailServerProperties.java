@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("seams.mail.embedded")
 record EmbeddedMailServerProperties(
-        Boolean enabled,
-        @DefaultValue("3025") int port) {}
+        Boolean enabled, @DefaultValue("3025") int port) {}
