@@ -38,13 +38,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * <p>How many: {@code -Dseams.bad-input.requests} (300 per build; docs/operations.md has a run of
  * 10,000). Which: {@code -Dseams.bad-input.seed}, printed at the start and in every failure, so a
- * failing request is sent again by running with the same seed.
+ * failing request is sent again by running with the same seed — alone, with {@code
+ * -Dseams.bad-input.first} set to its index and one request.
  */
 class BadInputTests {
 
     private static final Pattern STACK_TRACE = Pattern.compile("\\tat |Exception|\\.java:\\d+|org\\.springframework");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REQUESTS = Integer.getInteger("seams.bad-input.requests", 300);
+    private static final int FIRST = Integer.getInteger("seams.bad-input.first", 0);
     private static final long SEED =
             Long.getLong("seams.bad-input.seed", ThreadLocalRandom.current().nextLong());
 
@@ -111,13 +113,14 @@ class BadInputTests {
         System.out.printf(
                 "Bad input: %d requests from seed %d (-Dseams.bad-input.seed=%d sends them again)%n",
                 REQUESTS, SEED, SEED);
-        for (long index = 0; index < REQUESTS; index++) {
+        for (long index = FIRST; index < FIRST + REQUESTS; index++) {
             check(requests.attempt(index));
         }
     }
 
     private static void check(Attempt attempt) throws Exception {
-        var replay = "seed " + SEED + ", " + attempt;
+        var replay = "seed " + SEED + ", " + attempt + " (alone: -Dseams.bad-input.seed=" + SEED
+                + " -Dseams.bad-input.first=" + attempt.index() + " -Dseams.bad-input.requests=1)";
         var before = dataFingerprint();
         var response = send(attempt);
         statuses.computeIfAbsent(response.statusCode(), status -> new AtomicInteger())

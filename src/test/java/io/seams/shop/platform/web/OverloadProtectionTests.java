@@ -54,11 +54,7 @@ class OverloadProtectionTests {
             var orders = count("orders.purchase_order");
             var publications = count("events.event_publication");
 
-            ada.post()
-                    .uri("/api/orders")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(ORDER)
-                    .exchange()
+            placeOrder(ada)
                     .expectStatus()
                     .isEqualTo(503)
                     .expectHeader()
@@ -82,13 +78,15 @@ class OverloadProtectionTests {
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> backlog.waiting() == 0);
-        ada.post()
+        placeOrder(ada).expectStatus().isCreated();
+    }
+
+    private static RestTestClient.ResponseSpec placeOrder(RestTestClient customer) {
+        return customer.post()
                 .uri("/api/orders")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(ORDER)
-                .exchange()
-                .expectStatus()
-                .isCreated();
+                .exchange();
     }
 
     private long count(String table) {
