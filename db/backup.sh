@@ -50,6 +50,10 @@ mkdir -p "$out"
 
 # One snapshot for every schema: a transaction exports it and stays open while pg_dump reads it.
 coproc SNAPSHOT { "${psql[@]}"; }
+# Bash unsets SNAPSHOT and SNAPSHOT_PID as soon as the coprocess ends, which can be before the
+# wait below: keep copies.
+snapshot_pid=$SNAPSHOT_PID
+snapshot_in=${SNAPSHOT[1]}
 echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"${SNAPSHOT[1]}"
 read -r -t 30 snapshot <&"${SNAPSHOT[0]}" || { echo "backup: cannot export a snapshot" >&2; exit 1; }
 
@@ -59,6 +63,6 @@ for schema in "${schemas[@]}"; do
     echo "backup: $schema -> $out/$schema.dump ($(wc -c <"$out/$schema.dump") bytes)"
 done
 
-echo "COMMIT;" >&"${SNAPSHOT[1]}"
-exec {SNAPSHOT[1]}>&-
-wait "$SNAPSHOT_PID"
+echo "COMMIT;" >&"$snapshot_in"
+exec {snapshot_in}>&-
+wait "$snapshot_pid"
