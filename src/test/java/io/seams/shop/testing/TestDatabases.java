@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The PostgreSQL server the tests run against, and a fresh database on it for every Spring
@@ -72,29 +72,17 @@ public final class TestDatabases {
                         .setServerConfig("max_connections", "800")
                         .setRegisterShutdownHook(false)
                         .start();
-                Runtime.getRuntime()
-                        .addShutdownHook(new Thread(() -> stopAfterSpringContexts(embedded), "stop-test-postgres"));
+                // The cached test contexts are closed by Spring Boot's JVM shutdown hook, and closing
+                // them still uses the database (the event publication registry looks for incomplete
+                // work). Spring Boot runs its shutdown handlers after it has closed every context.
+                SpringApplication.getShutdownHandlers().add(() -> close(embedded));
                 return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL for the tests", e);
             }
         }
 
-        /**
-         * The cached test contexts are closed by Spring Boot's JVM shutdown hook, and closing them
-         * still uses the database (the event publication registry looks for incomplete work). JVM
-         * hooks run concurrently, so the server waits for Spring's hook before it stops.
-         */
-        private static void stopAfterSpringContexts(EmbeddedPostgres embedded) {
-            Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-                    .forEach(thread -> {
-                        try {
-                            thread.join(Duration.ofSeconds(20).toMillis());
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
+        private static void close(EmbeddedPostgres embedded) {
             try {
                 embedded.close();
             } catch (IOException e) {
