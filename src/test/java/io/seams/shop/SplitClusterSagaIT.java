@@ -79,6 +79,45 @@ class SplitClusterSagaIT extends SagaScenarios {
     }
 
     @Test
+    void eachProcessesFrontDoorNamesTheProcessAndTheModulesItHosts(TestCluster cluster) {
+        for (var process : List.of(SplitCluster.SHOP, SplitCluster.PAYMENTS, SplitCluster.NOTIFICATIONS)) {
+            var page = RestTestClient.bindToServer()
+                    .baseUrl(cluster.cluster().url(process))
+                    .build()
+                    .get()
+                    .uri("/")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+
+            var hosted = List.of(SplitCluster.MODULES.get(process).split(","));
+            assertThat(page).as(process).contains("the <strong>" + process + "</strong> process");
+            for (var module : List.of(
+                    "catalog",
+                    "customers",
+                    "orders",
+                    "inventory",
+                    "payments",
+                    "shipping",
+                    "notifications",
+                    "tracking",
+                    "audit")) {
+                var item = "<li><code>" + module + "</code></li>";
+                if (hosted.contains(module)) {
+                    assertThat(page).as(process).contains(item);
+                } else {
+                    assertThat(page).as(process).doesNotContain(item);
+                }
+            }
+        }
+    }
+
+    @Test
     void theTraceAndTheCallerTravelWithTheOrderIntoThePaymentsProcess(TestCluster cluster) throws IOException {
         var trace = "0af7651916cd43dd8448eb211c80319c";
         var order = shop.http()

@@ -57,6 +57,11 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        // The front door (platform.web.FrontDoor) and the contracts it links (docs/api/).
+                        .requestMatchers(HttpMethod.GET, "/", "/contracts/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/", "/contracts/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**")
                         .permitAll()
                         .requestMatchers("/api/audit/**", "/api/operations/**")

@@ -40,6 +40,8 @@ class AuthorizationMatrixTests {
 
     /** Endpoint → outcome for each caller, in the order of {@link #CALLERS}. */
     static final Map<String, String> EXPECTED = Map.ofEntries(
+            // The front door (a page naming this process's modules, with links) is public.
+            Map.entry("GET /", "ok ok ok ok ok"),
             // The catalog and the API description are public.
             Map.entry("GET /api/catalog/products", "ok ok ok ok ok"),
             Map.entry("GET /v3/api-docs", "ok ok ok ok ok"),

@@ -69,6 +69,25 @@ class HostedModulesTests {
     }
 
     @Test
+    void theFrontDoorNamesOnlyTheHostedModules() {
+        var page = http.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(page)
+                .contains(
+                        "<strong>Split</strong>",
+                        "<li><code>notifications</code></li>",
+                        "<li><code>payments</code></li>")
+                .doesNotContain("<code>orders</code>", "<code>catalog</code>");
+    }
+
+    @Test
     void theOtherModulesEndpointsAreNotServed() {
         http.get().uri("/api/catalog/products").exchange().expectStatus().isNotFound();
         http.get()
