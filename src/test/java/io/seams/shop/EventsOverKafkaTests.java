@@ -3,12 +3,20 @@ package io.seams.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seams.fitness.EventContractDocument;
 import io.seams.shop.testing.KafkaBroker;
 import io.seams.shop.testing.TestDatabases;
 import io.seams.shop.testing.Tokens;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,13 +34,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Inventory extracted: one process hosts every module but inventory, another hosts inventory, each
  * on a database of its own; the events between them cross a real Kafka broker process. An order
- * placed on the first is reserved by the second and comes back confirmed.
+ * placed on the first is reserved by the second and comes back confirmed. A record Seams sent is
+ * checked against the AsyncAPI document (docs/api/asyncapi.yaml): key, headers and JSON value.
  */
 class EventsOverKafkaTests {
+
+    static final Path ASYNCAPI = Path.of("docs", "api", "asyncapi.yaml");
 
     static KafkaBroker kafka;
     static ConfigurableApplicationContext shop;
@@ -62,6 +74,8 @@ class EventsOverKafkaTests {
         var http = RestClient.builder()
                 .baseUrl("http://localhost:" + shop.getEnvironment().getProperty("local.server.port"))
                 .defaultHeader("Authorization", "Bearer " + Tokens.of(shop, "ada"))
+                // W3C baggage naming the caller: it travels on with the events (docs/api/asyncapi.yaml).
+                .defaultHeader("baggage", "caller=ada")
                 .build();
         var inventoryDatabase = inventory.getBean(JdbcClient.class);
         var mugs = availableMugs(inventoryDatabase);
@@ -134,6 +148,8 @@ class EventsOverKafkaTests {
                     .iterator()
                     .next();
         }
+        theRecordIsAsDocumented(original);
+        theExampleConsumerReadsIt(original);
         try (var producer = new KafkaProducer<byte[], byte[]>(config)) {
             producer.send(new ProducerRecord<>(topic, original.key(), original.value()))
                     .get();
@@ -153,6 +169,99 @@ class EventsOverKafkaTests {
                         .single())
                 .isEqualTo(1);
         assertThat(availableMugs(inventoryDatabase)).isEqualTo(mugs);
+    }
+
+    /**
+     * The record Seams sent is the one docs/api/asyncapi.yaml describes: its topic is a channel, and
+     * its key, headers and JSON value match that channel's message. A header the document does not
+     * list fails it too: consumers outside Seams read the topics with the document.
+     */
+    @SuppressWarnings("unchecked")
+    private static void theRecordIsAsDocumented(ConsumerRecord<byte[], byte[]> record) {
+        var document = EventContractDocument.read(ASYNCAPI);
+        var channel = ((Map<String, Map<String, Object>>) document.get("channels"))
+                .values().stream()
+                        .filter(candidate -> record.topic().equals(candidate.get("address")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(record.topic() + " is not a channel of " + ASYNCAPI));
+        var reference = (String) ((Map<String, Map<String, Object>>) channel.get("messages"))
+                .values()
+                .iterator()
+                .next()
+                .get("$ref");
+        var components = (Map<String, Map<String, Map<String, Object>>>) document.get("components");
+        var message = components.get("messages").get(reference.substring(reference.lastIndexOf('/') + 1));
+        var json = JsonMapper.builder().build();
+        var value = json.readTree(record.value());
+        var key = new String(record.key(), StandardCharsets.UTF_8);
+        var headers = new LinkedHashMap<String, String>();
+        record.headers()
+                .forEach(header -> headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));
+        var headersSchema = components.get("schemas").get("Headers");
+        var keySchema = ((Map<String, Map<String, Map<String, Object>>>) message.get("bindings"))
+                .get("kafka")
+                .get("key");
+
+        assertThat(EventContractDocument.problems((Map<String, Object>) message.get("payload"), value, "value"))
+                .as("the value of a record on %s against its documented payload", record.topic())
+                .isEmpty();
+        assertThat(EventContractDocument.problems(keySchema, json.valueToTree(key), "key"))
+                .isEmpty();
+        assertThat(key)
+                .as("the key is the order id")
+                .isEqualTo(value.get("orderId").asString());
+        assertThat(EventContractDocument.problems(headersSchema, json.valueToTree(headers), "headers"))
+                .isEmpty();
+        assertThat(((Map<String, Object>) headersSchema.get("properties")).keySet())
+                .as("every header Seams sends is in the document")
+                .containsAll(headers.keySet());
+        assertThat(headers).containsEntry("baggage", "caller=ada").containsEntry("caller", "ada");
+    }
+
+    /**
+     * The example consumer quoted in docs/extraction.md (docs/api/consumers/order-placed.mjs,
+     * Node.js with KafkaJS) reads the record from the broker. It needs node and {@code npm ci} in
+     * docs/api, which .ci/run does; without them this part is skipped, and says so.
+     */
+    private static void theExampleConsumerReadsIt(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        var api = Path.of("docs", "api");
+        assertThat(Files.readString(Path.of("docs", "extraction.md")))
+                .as("docs/extraction.md quotes the example consumer as it is")
+                .contains(Files.readString(api.resolve("consumers/order-placed.mjs")));
+        var node = Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .map(folder -> Path.of(folder, "node"))
+                .filter(Files::isExecutable)
+                .findFirst();
+        if (node.isEmpty() || !Files.isDirectory(api.resolve("node_modules/kafkajs"))) {
+            System.out.println(
+                    "Skipped the example consumer of docs/api/consumers: it needs node and npm ci in docs/api");
+            return;
+        }
+        var builder = new ProcessBuilder(node.get().toString(), "consumers/order-placed.mjs")
+                .directory(api.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        builder.environment().put("GROUP_ID", "example-consumer");
+        builder.environment().put("MAX_MESSAGES", "1");
+        var consumer = builder.start();
+        consumer.getOutputStream().close();
+        if (!consumer.waitFor(60, TimeUnit.SECONDS)) {
+            consumer.destroyForcibly();
+            throw new AssertionError("The example consumer read nothing in 60 s: "
+                    + new String(consumer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        var output = new String(consumer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(consumer.exitValue()).as(output).isZero();
+        var read = JsonMapper.builder()
+                .build()
+                .readTree(output.strip().lines().reduce((first, last) -> last).orElse("{}"));
+        assertThat(read.path("orderId").asString())
+                .as(output)
+                .isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
+        assertThat(read.path("units").asInt()).isEqualTo(2);
+        assertThat(read.path("total").asString()).isEqualTo("25.8 EUR");
+        assertThat(read.path("traceparent").asString())
+                .isEqualTo(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8));
     }
 
     private static int availableMugs(JdbcClient jdbc) {

@@ -41,20 +41,31 @@ public final class EventContractLock {
      */
     public static Map<String, Map<String, String>> currentShapes(ModularApplication app) {
         var shapes = new TreeMap<String, Map<String, String>>();
+        externalizedEvents(app).forEach((name, type) -> {
+            try {
+                var shape = new TreeMap<String, String>();
+                collect("", EventContractRules.json().valueToTree(EventSamples.sampleOf(type)), shape);
+                shapes.put(name, shape);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // Rule 5 reports events that cannot be built or serialized.
+            }
+        });
+        return shapes;
+    }
+
+    /**
+     * The events whose contracts are locked, by external name: the module events that are records
+     * and declare an external name. The AsyncAPI document ({@link EventContractDocument}) describes
+     * the same events.
+     */
+    public static Map<String, Class<?>> externalizedEvents(ModularApplication app) {
+        var events = new TreeMap<String, Class<?>>();
         app.classes().stream()
                 .filter(EventContractRules.moduleEvents())
                 .map(type -> type.reflect())
                 .filter(Class::isRecord)
-                .forEach(type -> EventContractRules.externalNameOf(type).ifPresent(name -> {
-                    try {
-                        var shape = new TreeMap<String, String>();
-                        collect("", EventContractRules.json().valueToTree(EventSamples.sampleOf(type)), shape);
-                        shapes.put(name, shape);
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        // Rule 5 reports events that cannot be built or serialized.
-                    }
-                }));
-        return shapes;
+                .forEach(type -> EventContractRules.externalNameOf(type).ifPresent(name -> events.put(name, type)));
+        return events;
     }
 
     /** The shapes recorded in the lock file; empty when there is none yet. */

@@ -4,6 +4,7 @@ import io.seams.fitness.ApiRules;
 import io.seams.fitness.DataOwnershipRules;
 import io.seams.fitness.DatabaseRules;
 import io.seams.fitness.DomainRules;
+import io.seams.fitness.EventContractDocument;
 import io.seams.fitness.EventContractLock;
 import io.seams.fitness.EventContractRules;
 import io.seams.fitness.HygieneRules;
@@ -90,6 +91,15 @@ class SeamsFitnessTests {
             EventContractLock.update(seams, EVENT_LOCK);
         }
         EventContractLock.eventsMatchTheirLockedContracts(seams, EVENT_LOCK).check(seams.classes());
+    }
+
+    @Test
+    void rule6_theAsyncApiDocumentDescribesTheEvents() {
+        if (Boolean.getBoolean(EventContractLock.UPDATE_PROPERTY)) {
+            EventContractDocument.write(seams, SeamsEventDocument.SETTINGS, SeamsEventDocument.PATH);
+        }
+        EventContractDocument.documentMatchesTheEvents(seams, SeamsEventDocument.SETTINGS, SeamsEventDocument.PATH)
+                .check(seams.classes());
     }
 
     @Test
