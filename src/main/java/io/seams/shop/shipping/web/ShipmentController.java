@@ -2,6 +2,7 @@ package io.seams.shop.shipping.web;
 
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.web.ApiPatterns;
 import io.seams.shop.platform.web.Problems;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.application.ShipmentService;
@@ -36,21 +37,23 @@ class ShipmentController {
     }
 
     @GetMapping
-    @Operation(summary = "Finds the shipment of an order")
+    @Operation(operationId = "findShipments", summary = "Finds the shipment of an order")
     List<ShipmentResponse> shipmentsOf(@RequestParam UUID orderId) {
         return shipments.findByOrder(new OrderId(orderId)).map(ShipmentResponse::of).stream()
                 .toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Shows a shipment")
+    @Operation(operationId = "getShipment", summary = "Shows a shipment")
+    @ApiResponse(responseCode = "200", description = "The shipment")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     ShipmentResponse shipment(@PathVariable UUID id) {
         return shipments.find(new ShipmentId(id)).map(ShipmentResponse::of).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/dispatch")
-    @Operation(summary = "Hands the shipment to a carrier")
+    @Operation(operationId = "dispatchShipment", summary = "Hands the shipment to a carrier")
+    @ApiResponse(responseCode = "200", description = "Dispatched")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     @ApiResponse(responseCode = "409", description = "The shipment was dispatched, delivered or cancelled already")
     ShipmentResponse dispatch(@PathVariable UUID id, @Valid @RequestBody Dispatch dispatch) {
@@ -61,7 +64,8 @@ class ShipmentController {
     }
 
     @PostMapping("/{id}/deliver")
-    @Operation(summary = "Marks the shipment delivered")
+    @Operation(operationId = "deliverShipment", summary = "Marks the shipment delivered")
+    @ApiResponse(responseCode = "200", description = "Delivered")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     @ApiResponse(responseCode = "409", description = "The shipment is not with a carrier")
     ShipmentResponse deliver(@PathVariable UUID id) {
@@ -92,13 +96,13 @@ class ShipmentController {
     record Dispatch(
             @Schema(example = "DHL")
             @NotBlank
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = ApiPatterns.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 100)
             String carrier,
 
             @Schema(example = "JD014600006281230704")
             @NotBlank
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = ApiPatterns.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 100)
             String trackingNumber) {}
 
