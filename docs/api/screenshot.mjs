@@ -37,7 +37,11 @@ try {
   await page.type("input[id^=client_id]", "ada");
   await page.type("input[id^=client_secret]", secret);
   await page.click(".auth-btn-wrapper button.authorize");
-  await page.waitForSelector(".auth-btn-wrapper button.logout", { timeout: 10_000 });
+  // Once it has the token, the dialog says "Authorized" and offers Logout instead.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll(".auth-btn-wrapper button")].some((b) => b.textContent.trim() === "Logout"),
+    { timeout: 10_000 },
+  );
   await page.click(".auth-btn-wrapper button.btn-done");
 
   // Try it out: place an order.
@@ -56,10 +60,10 @@ try {
   const answered = await page.$eval(status, (cell) => cell.textContent.trim());
   console.log(`POST /api/orders answered ${answered}`);
 
-  // The request as sent (curl) and the answer: from the request body to the response.
-  const top = await page.$eval(`${operation} .opblock-section-request-body`, (e) => e.getBoundingClientRect().top + window.scrollY);
+  // The operation (with its lock, closed: authorized), the request as sent and the answer.
+  const top = await page.$eval(operation, (e) => e.getBoundingClientRect().top + window.scrollY);
   const bottom = await page.$eval(`${operation} .live-responses-table`, (e) => e.getBoundingClientRect().bottom + window.scrollY);
-  await page.screenshot({ path: output, clip: { x: 0, y: top - 60, width: 1200, height: bottom - top + 80 } });
+  await page.screenshot({ path: output, clip: { x: 0, y: top - 10, width: 1200, height: bottom - top + 20 } });
   console.log(`wrote ${output}`);
   if (!answered.startsWith("201")) {
     process.exitCode = 1;

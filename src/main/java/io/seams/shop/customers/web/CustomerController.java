@@ -5,7 +5,6 @@ import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.customers.application.CustomerService;
 import io.seams.shop.customers.domain.Customer;
 import io.seams.shop.platform.security.Caller;
-import io.seams.shop.platform.web.ApiPatterns;
 import io.seams.shop.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +33,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/customers")
 @Tag(name = "Customers", description = "Customer profiles and erasure")
 class CustomerController {
+
+    /**
+     * No ASCII control character (U+0000 to U+001F, U+007F), exactly Java's {@code [^\p{Cntrl}]*}, written
+     * so that it means the same in the OpenAPI description (ECMAScript, unanchored search).
+     */
+    private static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F]*$";
 
     private final CustomerService customers;
 
@@ -113,7 +118,7 @@ class CustomerController {
     record ProfileRequest(
             @Schema(example = "Grace Hopper")
             @NotBlank
-            @Pattern(regexp = ApiPatterns.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 200)
             String name,
 
@@ -142,19 +147,19 @@ class CustomerController {
     record AddressRequest(
             @Schema(example = "1 Navy Street")
             @NotBlank
-            @Pattern(regexp = ApiPatterns.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 200)
             String street,
 
             @Schema(example = "10115")
             @NotBlank
-            @Pattern(regexp = ApiPatterns.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 20)
             String postalCode,
 
             @Schema(example = "Berlin")
             @NotBlank
-            @Pattern(regexp = ApiPatterns.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 100)
             String city,
 

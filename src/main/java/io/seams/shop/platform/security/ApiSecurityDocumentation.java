@@ -1,6 +1,7 @@
 package io.seams.shop.platform.security;
 
 import io.seams.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -35,6 +36,9 @@ class ApiSecurityDocumentation implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
+        if (api.getComponents() == null) {
+            api.setComponents(new Components());
+        }
         var components = api.getComponents();
         components.addSecuritySchemes(
                 SCHEME,
@@ -57,6 +61,9 @@ class ApiSecurityDocumentation implements OpenApiCustomizer {
                                         .schema(new StringSchema())));
         components.addResponses(
                 "Forbidden", ProblemResponses.problem("The caller's role does not allow this (`forbidden`)"));
+        if (api.getPaths() == null) {
+            return;
+        }
         for (var path : api.getPaths().entrySet()) {
             for (var operation : path.getValue().readOperationsMap().entrySet()) {
                 secure(operation.getValue(), isPublic(operation.getKey(), path.getKey()));

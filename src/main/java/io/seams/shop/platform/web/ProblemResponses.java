@@ -1,5 +1,6 @@
 package io.seams.shop.platform.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -47,6 +48,10 @@ public class ProblemResponses implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
+        if (api.getComponents() == null) {
+            // A process hosting no module with an HTTP API.
+            api.setComponents(new Components());
+        }
         var components = api.getComponents();
         components.addSchemas("Problem", problemSchema());
         components.addResponses(
@@ -67,6 +72,9 @@ public class ProblemResponses implements OpenApiCustomizer {
                                 new Header()
                                         .description("Seconds to wait before retrying")
                                         .schema(new IntegerSchema())));
+        if (api.getPaths() == null) {
+            return;
+        }
         api.getPaths().values().stream()
                 .map(PathItem::readOperations)
                 .flatMap(List::stream)

@@ -2,7 +2,6 @@ package io.seams.shop.shipping.web;
 
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.web.ApiPatterns;
 import io.seams.shop.platform.web.Problems;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.application.ShipmentService;
@@ -29,6 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/shipments")
 @Tag(name = "Shipping", description = "Shipments, for shipping staff")
 class ShipmentController {
+
+    /**
+     * No ASCII control character (U+0000 to U+001F, U+007F), exactly Java's {@code [^\p{Cntrl}]*}, written
+     * so that it means the same in the OpenAPI description (ECMAScript, unanchored search).
+     */
+    private static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F]*$";
 
     private final ShipmentService shipments;
 
@@ -96,13 +101,13 @@ class ShipmentController {
     record Dispatch(
             @Schema(example = "DHL")
             @NotBlank
-            @Pattern(regexp = ApiPatterns.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 100)
             String carrier,
 
             @Schema(example = "JD014600006281230704")
             @NotBlank
-            @Pattern(regexp = ApiPatterns.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 100)
             String trackingNumber) {}
 
