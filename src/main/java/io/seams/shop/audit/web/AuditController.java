@@ -29,7 +29,9 @@ class AuditController {
     }
 
     @GetMapping
-    @Operation(summary = "Lists audit entries, newest first, for an order or a customer if given")
+    @Operation(
+            operationId = "listAuditEntries",
+            summary = "Lists audit entries, newest first, for an order or a customer if given")
     List<AuditEntry> entries(
             @RequestParam Optional<UUID> orderId,
             @RequestParam Optional<UUID> customerId,

@@ -21,7 +21,7 @@ class ProductController {
     }
 
     @GetMapping("/products")
-    @Operation(summary = "Lists every product on offer with its current price")
+    @Operation(operationId = "listProducts", summary = "Lists every product on offer with its current price")
     List<CatalogEntry> products() {
         return catalog.entries();
     }

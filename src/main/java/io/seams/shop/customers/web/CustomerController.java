@@ -34,6 +34,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Customers", description = "Customer profiles and erasure")
 class CustomerController {
 
+    /**
+     * No ASCII control character (U+0000 to U+001F, U+007F), exactly Java's {@code [^\p{Cntrl}]*}, written
+     * so that it means the same in the OpenAPI description (ECMAScript, unanchored search).
+     */
+    private static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F]*$";
+
     private final CustomerService customers;
 
     CustomerController(CustomerService customers) {
@@ -41,7 +47,7 @@ class CustomerController {
     }
 
     @PostMapping
-    @Operation(summary = "Registers a customer")
+    @Operation(operationId = "registerCustomer", summary = "Registers a customer")
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "400", description = "The profile is incomplete or malformed")
     ResponseEntity<CustomerResponse> register(@Valid @RequestBody ProfileRequest profile) {
@@ -54,7 +60,8 @@ class CustomerController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Shows a customer's profile")
+    @Operation(operationId = "getCustomer", summary = "Shows a customer's profile")
+    @ApiResponse(responseCode = "200", description = "The profile")
     @ApiResponse(responseCode = "404", description = "No such customer")
     CustomerResponse customer(@PathVariable UUID id) {
         visibleOrNotFound(id);
@@ -62,7 +69,10 @@ class CustomerController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Changes a customer's profile (refused once the customer is erased)")
+    @Operation(
+            operationId = "changeCustomer",
+            summary = "Changes a customer's profile (refused once the customer is erased)")
+    @ApiResponse(responseCode = "200", description = "The changed profile")
     @ApiResponse(responseCode = "404", description = "No such customer")
     @ApiResponse(responseCode = "409", description = "The customer was erased")
     CustomerResponse change(@PathVariable UUID id, @Valid @RequestBody ProfileRequest profile) {
@@ -77,6 +87,7 @@ class CustomerController {
     @PostMapping("/{id}/erasure")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
+            operationId = "eraseCustomer",
             summary = "Erases the customer's personal data in every module (the right to be forgotten)",
             description = "Accepted at once; every module anonymises its copy when it receives CustomerErased.")
     @ApiResponse(responseCode = "202", description = "Erasure accepted")
@@ -107,7 +118,7 @@ class CustomerController {
     record ProfileRequest(
             @Schema(example = "Grace Hopper")
             @NotBlank
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 200)
             String name,
 
@@ -136,25 +147,25 @@ class CustomerController {
     record AddressRequest(
             @Schema(example = "1 Navy Street")
             @NotBlank
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 200)
             String street,
 
             @Schema(example = "10115")
             @NotBlank
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 20)
             String postalCode,
 
             @Schema(example = "Berlin")
             @NotBlank
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 100)
             String city,
 
             @Schema(example = "DE")
             @NotBlank
-            @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter country code")
+            @Pattern(regexp = "^[A-Z]{2}$", message = "must be a two-letter country code")
             String country) {}
 
     /**

@@ -23,7 +23,10 @@ class StockController {
     }
 
     @GetMapping("/{sku}")
-    @Operation(summary = "Shows the units of a SKU available to order and reserved for orders")
+    @Operation(
+            operationId = "getStock",
+            summary = "Shows the units of a SKU available to order and reserved for orders")
+    @ApiResponse(responseCode = "200", description = "The stock of the SKU")
     @ApiResponse(responseCode = "404", description = "No stock is kept for this SKU")
     StockLevel stock(@PathVariable String sku) {
         if (!Sku.isValid(sku)) {

@@ -51,6 +51,7 @@ class OrderController {
 
     @PostMapping
     @Operation(
+            operationId = "placeOrder",
             summary = "Places an order at current catalog prices",
             description = "Stock is reserved and payment taken asynchronously; follow the order with GET. Retrying"
                     + " with the same Idempotency-Key and body returns the first order instead of placing another.")
@@ -79,7 +80,8 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Shows an order and where it stands")
+    @Operation(operationId = "getOrder", summary = "Shows an order and where it stands")
+    @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "404", description = "No such order")
     OrderResponse order(@PathVariable UUID id) {
         return visible(id).map(OrderResponse::of).orElseThrow(() -> notFound(id));
@@ -87,6 +89,7 @@ class OrderController {
 
     @PostMapping("/{id}/cancel")
     @Operation(
+            operationId = "cancelOrder",
             summary = "Cancels an order before dispatch",
             description = "Reserved stock is released and an authorised payment refunded, asynchronously.")
     @ApiResponse(responseCode = "200", description = "Cancelled (or already cancelled)")

@@ -29,7 +29,7 @@ record OrderRequest(
 
         @Schema(example = "tok_visa")
         @Size(max = 100)
-        @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a payment token such as tok_visa")
+        @Pattern(regexp = "^[A-Za-z0-9_-]+$", message = "must be a payment token such as tok_visa")
         String paymentToken,
 
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {
@@ -54,7 +54,7 @@ record OrderRequest(
     record Line(
             @Schema(example = "MUG-CLASSIC")
             @NotNull
-            @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,39}", message = "must be a SKU such as MUG-CLASSIC")
+            @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{0,39}$", message = "must be a SKU such as MUG-CLASSIC")
             String sku,
 
             @Schema(example = "2") @NotNull @Positive @Max(1000)

@@ -1,5 +1,7 @@
 package io.seams.shop.platform.events;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/operations/event-publications")
+@Tag(name = "Operations", description = "Event publications not completed yet (operations role)")
 class EventPublicationsEndpoint {
 
     private final JdbcClient jdbc;
@@ -53,6 +56,9 @@ class EventPublicationsEndpoint {
             Instant lastResubmittedAt) {}
 
     @GetMapping
+    @Operation(
+            operationId = "listIncompleteEventPublications",
+            summary = "Lists the event publications not completed yet, oldest first (at most 1000)")
     List<Publication> incomplete() {
         return jdbc.sql("""
                         SELECT id, event_type, listener_id, status, publication_date, completion_attempts,
@@ -74,6 +80,9 @@ class EventPublicationsEndpoint {
 
     /** Hands every failed publication to its listener again, now. */
     @PostMapping("/resubmit")
+    @Operation(
+            operationId = "resubmitFailedEventPublications",
+            summary = "Hands every failed event publication to its listener again, now")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Long> resubmitFailed() {
         var count = jdbc.sql("SELECT count(*) FROM events.event_publication WHERE status = 'FAILED'")

@@ -39,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 class ApiSecurityConfiguration {
 
+    /** What anyone may read without a token (with {@code GET}); everything else under /api/ needs one. */
+    static final List<String> PUBLIC_READS = List.of("/api/catalog/**");
+
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApplicationEventPublisher events) throws Exception {
@@ -62,7 +65,7 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/", "/contracts/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/catalog/**")
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS.toArray(String[]::new))
                         .permitAll()
                         .requestMatchers("/api/audit/**", "/api/operations/**")
                         .hasRole(Caller.OPS)
@@ -113,6 +116,12 @@ class ApiSecurityConfiguration {
                 new JwtClaimValidator<List<String>>(
                         JwtClaimNames.AUD, audience -> audience != null && audience.contains(properties.audience()))));
         return new VerifiedTokens(decoder, clock, Duration.ofMinutes(1), 10_000);
+    }
+
+    /** The API description's security scheme, and which operations need a token. */
+    @Bean
+    ApiSecurityDocumentation apiSecurityDocumentation(SecurityProperties properties) {
+        return new ApiSecurityDocumentation(properties);
     }
 
     /**

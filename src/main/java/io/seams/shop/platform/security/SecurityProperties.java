@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the {@code aud} every accepted token must include
  * @param jwkSetUri where the signing keys are published, when the embedded authorization server
  *     is off (an external provider, or the process of a split cluster that hosts it)
+ * @param tokenUri where clients get tokens (client credentials), as the API description tells
+ *     them (Swagger UI's Authorize): the embedded authorization server's endpoint by default, your
+ *     provider's token endpoint otherwise; relative to the API's address, or absolute
  * @param embeddedAuthorizationServer the authorization server of the default profile
  */
 @ConfigurationProperties("seams.security")
@@ -20,6 +23,7 @@ record SecurityProperties(
         @DefaultValue("http://localhost:8080") String issuer,
         @DefaultValue("seams") String audience,
         String jwkSetUri,
+        @DefaultValue("/oauth2/token") String tokenUri,
         @DefaultValue EmbeddedAuthorizationServer embeddedAuthorizationServer) {
 
     /**

@@ -1,5 +1,6 @@
 package io.seams.shop.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The error page as an RFC 9457 problem. Errors Spring MVC handles are problems already
  * ({@link ApiProblems}); this answers what ends on the servlet container's error page instead —
  * a request the firewall rejects (a {@code ..} or {@code ;} in the path), an error a filter sends.
- * It never says more than the status: no message, no exception, no stack trace.
+ * It never says more than the status: no message, no exception, no stack trace. Not part of the
+ * API description: it is no operation of the shop's.
  */
+@Hidden
 @RestController
 class ErrorProblems implements ErrorController {
 

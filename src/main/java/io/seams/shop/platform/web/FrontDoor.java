@@ -1,6 +1,7 @@
 package io.seams.shop.platform.web;
 
 import io.seams.shop.platform.topology.HostedModules;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -26,8 +27,9 @@ import org.springframework.web.util.HtmlUtils;
  * (Swagger UI where it is enabled, else the OpenAPI document), the AsyncAPI document of the events
  * (served from {@code docs/api/} when the build packaged it), health, and the documentation
  * ({@code seams.web.docs-url}, else the {@code docs/} folder is named). Plain HTML, no script; every
- * value from the configuration is escaped.
+ * value from the configuration is escaped. A page for people, so not part of the API description.
  */
+@Hidden
 @RestController
 class FrontDoor {
 

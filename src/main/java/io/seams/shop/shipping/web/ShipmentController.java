@@ -29,6 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Shipping", description = "Shipments, for shipping staff")
 class ShipmentController {
 
+    /**
+     * No ASCII control character (U+0000 to U+001F, U+007F), exactly Java's {@code [^\p{Cntrl}]*}, written
+     * so that it means the same in the OpenAPI description (ECMAScript, unanchored search).
+     */
+    private static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F]*$";
+
     private final ShipmentService shipments;
 
     ShipmentController(ShipmentService shipments) {
@@ -36,21 +42,23 @@ class ShipmentController {
     }
 
     @GetMapping
-    @Operation(summary = "Finds the shipment of an order")
+    @Operation(operationId = "findShipments", summary = "Finds the shipment of an order")
     List<ShipmentResponse> shipmentsOf(@RequestParam UUID orderId) {
         return shipments.findByOrder(new OrderId(orderId)).map(ShipmentResponse::of).stream()
                 .toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Shows a shipment")
+    @Operation(operationId = "getShipment", summary = "Shows a shipment")
+    @ApiResponse(responseCode = "200", description = "The shipment")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     ShipmentResponse shipment(@PathVariable UUID id) {
         return shipments.find(new ShipmentId(id)).map(ShipmentResponse::of).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/dispatch")
-    @Operation(summary = "Hands the shipment to a carrier")
+    @Operation(operationId = "dispatchShipment", summary = "Hands the shipment to a carrier")
+    @ApiResponse(responseCode = "200", description = "Dispatched")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     @ApiResponse(responseCode = "409", description = "The shipment was dispatched, delivered or cancelled already")
     ShipmentResponse dispatch(@PathVariable UUID id, @Valid @RequestBody Dispatch dispatch) {
@@ -61,7 +69,8 @@ class ShipmentController {
     }
 
     @PostMapping("/{id}/deliver")
-    @Operation(summary = "Marks the shipment delivered")
+    @Operation(operationId = "deliverShipment", summary = "Marks the shipment delivered")
+    @ApiResponse(responseCode = "200", description = "Delivered")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     @ApiResponse(responseCode = "409", description = "The shipment is not with a carrier")
     ShipmentResponse deliver(@PathVariable UUID id) {
@@ -92,13 +101,13 @@ class ShipmentController {
     record Dispatch(
             @Schema(example = "DHL")
             @NotBlank
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 100)
             String carrier,
 
             @Schema(example = "JD014600006281230704")
             @NotBlank
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
             @Size(max = 100)
             String trackingNumber) {}
 

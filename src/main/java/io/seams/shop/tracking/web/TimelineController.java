@@ -25,7 +25,10 @@ class TimelineController {
     }
 
     @GetMapping("/api/orders/{id}/timeline")
-    @Operation(summary = "Lists an order's steps in the order they happened, with the module that reported each")
+    @Operation(
+            operationId = "getOrderTimeline",
+            summary = "Lists an order's steps in the order they happened, with the module that reported each")
+    @ApiResponse(responseCode = "200", description = "The timeline")
     @ApiResponse(responseCode = "404", description = "Nothing is known of this order")
     Timeline timeline(@PathVariable UUID id) {
         var caller = Caller.current();
