@@ -18,15 +18,10 @@ class DatabaseStartupReport {
 
     private final DataSource dataSource;
     private final ObjectProvider<EmbeddedPostgres> embedded;
-    private final ObjectProvider<EmbeddedDatabaseProperties> embeddedProperties;
 
-    DatabaseStartupReport(
-            DataSource dataSource,
-            ObjectProvider<EmbeddedPostgres> embedded,
-            ObjectProvider<EmbeddedDatabaseProperties> embeddedProperties) {
+    DatabaseStartupReport(DataSource dataSource, ObjectProvider<EmbeddedPostgres> embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
-        this.embeddedProperties = embeddedProperties;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -35,8 +30,13 @@ class DatabaseStartupReport {
             var metadata = connection.getMetaData();
             var server = "PostgreSQL " + metadata.getDatabaseProductVersion();
             if (embedded.getIfAvailable() != null) {
-                var dataDirectory =
-                        embeddedProperties.getObject().dataDirectory().toAbsolutePath();
+                // Asked of the server, so that this report needs nothing of the embedded database's configuration.
+                String dataDirectory;
+                try (var statement = connection.createStatement();
+                        var result = statement.executeQuery("SHOW data_directory")) {
+                    result.next();
+                    dataDirectory = result.getString(1);
+                }
                 log.info(
                         "Database: embedded {} at {} (user postgres, data in {})",
                         server,

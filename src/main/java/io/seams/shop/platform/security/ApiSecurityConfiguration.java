@@ -137,7 +137,7 @@ class ApiSecurityConfiguration {
 
     private static JwtAuthenticationConverter roles() {
         var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(DemoAccounts.ROLES_CLAIM);
+        authorities.setAuthoritiesClaimName(Caller.ROLES_CLAIM);
         authorities.setAuthorityPrefix("ROLE_");
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);

@@ -20,6 +20,12 @@ public record Caller(String subject, Optional<UUID> customerId, Set<String> role
     public static final String STAFF = "staff";
     public static final String OPS = "ops";
 
+    /** The token claim that lists the caller's roles: what an identity provider must issue. */
+    public static final String ROLES_CLAIM = "roles";
+
+    /** The token claim that carries the id of the customer record a customer caller is. */
+    public static final String CUSTOMER_CLAIM = "customer_id";
+
     /** The caller of the current request. */
     public static Caller current() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -30,11 +36,10 @@ public record Caller(String subject, Optional<UUID> customerId, Set<String> role
     }
 
     static Caller of(Jwt token) {
-        var roles = token.getClaimAsStringList(DemoAccounts.ROLES_CLAIM);
+        var roles = token.getClaimAsStringList(ROLES_CLAIM);
         return new Caller(
                 token.getSubject(),
-                Optional.ofNullable(token.getClaimAsString(DemoAccounts.CUSTOMER_CLAIM))
-                        .map(UUID::fromString),
+                Optional.ofNullable(token.getClaimAsString(CUSTOMER_CLAIM)).map(UUID::fromString),
                 roles == null ? Set.of() : Set.copyOf(roles));
     }
 

@@ -24,9 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DemoAccounts {
 
-    static final String ROLES_CLAIM = "roles";
-    static final String CUSTOMER_CLAIM = "customer_id";
-
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     /**

@@ -109,8 +109,8 @@ class EmbeddedAuthorizationServerConfiguration {
                 .findFirst()
                 .ifPresent(account -> {
                     context.getClaims().audience(List.of(properties.audience()));
-                    context.getClaims().claim(DemoAccounts.ROLES_CLAIM, List.copyOf(account.roles()));
-                    account.customerId().ifPresent(id -> context.getClaims().claim(DemoAccounts.CUSTOMER_CLAIM, id));
+                    context.getClaims().claim(Caller.ROLES_CLAIM, List.copyOf(account.roles()));
+                    account.customerId().ifPresent(id -> context.getClaims().claim(Caller.CUSTOMER_CLAIM, id));
                 });
     }
 

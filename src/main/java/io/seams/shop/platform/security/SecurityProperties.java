@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedAuthorizationServer the authorization server of the default profile
  */
 @ConfigurationProperties("seams.security")
-record SecurityProperties(
+public record SecurityProperties(
         @DefaultValue("http://localhost:8080") String issuer,
         @DefaultValue("seams") String audience,
         String jwkSetUri,
@@ -32,7 +32,7 @@ record SecurityProperties(
      * @param accountsDirectory where the demo accounts' secrets, generated at start, are written
      * @param tokenLifetime how long an access token is valid
      */
-    record EmbeddedAuthorizationServer(
+    public record EmbeddedAuthorizationServer(
             Boolean enabled,
             @DefaultValue(".seams/demo-accounts") Path accountsDirectory,
             @DefaultValue("PT1H") Duration tokenLifetime) {}

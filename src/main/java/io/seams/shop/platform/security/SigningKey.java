@@ -12,9 +12,9 @@ import java.util.UUID;
  * @param id the key id ({@code kid}) in the published key set
  * @param keyPair the keys
  */
-record SigningKey(String id, KeyPair keyPair) {
+public record SigningKey(String id, KeyPair keyPair) {
 
-    static SigningKey generate() {
+    public static SigningKey generate() {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
