@@ -3,7 +3,7 @@ package io.seams.shop.payments.gateway;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.payments.domain.Authorization;
 import io.seams.shop.payments.domain.PaymentGateway;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
