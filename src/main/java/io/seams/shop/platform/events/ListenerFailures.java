@@ -1,6 +1,7 @@
 package io.seams.shop.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.seams.shop.platform.distribution.topology.ModuleNames;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -27,12 +28,15 @@ class ListenerFailures implements AsyncConfigurer {
 
     private final ObjectProvider<Executor> applicationTaskExecutor;
     private final ObjectProvider<MeterRegistry> meters;
+    private final ObjectProvider<ModuleNames> modules;
 
     ListenerFailures(
             @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ModuleNames> modules) {
         this.applicationTaskExecutor = applicationTaskExecutor;
         this.meters = meters;
+        this.modules = modules;
     }
 
     @Override
@@ -59,11 +63,9 @@ class ListenerFailures implements AsyncConfigurer {
         };
     }
 
-    /** The module a class belongs to: the package right below io.seams.shop. */
-    static String moduleOf(Class<?> type) {
-        var name = type.getPackageName();
-        var rest = name.startsWith("io.seams.shop.") ? name.substring("io.seams.shop.".length()) : name;
-        var dot = rest.indexOf('.');
-        return dot < 0 ? rest : rest.substring(0, dot);
+    private String moduleOf(Class<?> listener) {
+        return modules.getIfAvailable(ModuleNames::beforeTheModel)
+                .moduleOf(listener)
+                .orElse("none");
     }
 }

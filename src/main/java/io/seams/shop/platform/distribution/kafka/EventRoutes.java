@@ -1,14 +1,17 @@
 package io.seams.shop.platform.distribution.kafka;
 
 import io.seams.shop.platform.distribution.topology.HostedModules;
+import io.seams.shop.platform.distribution.topology.ModuleNames;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -93,7 +96,7 @@ final class EventRoutes {
         scanner.addIncludeFilter((reader, factories) ->
                 reader.getAnnotationMetadata().hasAnnotatedMethods(EventListener.class.getName()));
         var listeners = new HashMap<Class<?>, Set<Class<?>>>();
-        for (var candidate : scanner.findCandidateComponents("io.seams.shop")) {
+        for (var candidate : candidatesIn(scanner)) {
             var type = ClassUtils.resolveClassName(candidate.getBeanClassName(), EventRoutes.class.getClassLoader());
             var events = new HashSet<Class<?>>();
             ReflectionUtils.doWithMethods(
@@ -119,11 +122,17 @@ final class EventRoutes {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Externalized.class));
         var byTopic = new TreeMap<String, Class<?>>();
-        for (var candidate : scanner.findCandidateComponents("io.seams.shop")) {
+        for (var candidate : candidatesIn(scanner)) {
             var type = ClassUtils.resolveClassName(candidate.getBeanClassName(), EventRoutes.class.getClassLoader());
             byTopic.put(type.getAnnotation(Externalized.class).value().split("::")[0], type);
         }
         return byTopic;
+    }
+
+    private static List<BeanDefinition> candidatesIn(ClassPathScanningCandidateComponentProvider scanner) {
+        return ModuleNames.basePackages().stream()
+                .flatMap(basePackage -> scanner.findCandidateComponents(basePackage).stream())
+                .toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.seams.shop.platform.distribution.remote;
 
 import io.seams.shop.platform.distribution.topology.HostedModules;
+import io.seams.shop.platform.distribution.topology.ModuleNames;
 import java.time.Duration;
 import org.jmolecules.ddd.types.Identifier;
 import org.slf4j.Logger;
@@ -40,7 +41,6 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanFactoryAware {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteModuleApis.class);
-    private static final String BASE_PACKAGE = "io.seams.shop";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
 
@@ -63,10 +63,13 @@ class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, Environme
         if (hosted.isMonolith()) {
             return;
         }
-        for (var candidate : apiInterfaces().findCandidateComponents(BASE_PACKAGE)) {
+        var apis = ModuleNames.basePackages().stream()
+                .flatMap(basePackage -> apiInterfaces().findCandidateComponents(basePackage).stream())
+                .toList();
+        for (var candidate : apis) {
             var api = ClassUtils.resolveClassName(
                     candidate.getBeanClassName(), getClass().getClassLoader());
-            var module = moduleOf(api);
+            var module = ModuleNames.beforeTheModel().moduleOf(api).orElseThrow();
             if (hosted.hosts(module)) {
                 continue;
             }
@@ -131,12 +134,6 @@ class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, Environme
         requests.setConnectTimeout(CONNECT_TIMEOUT);
         requests.setReadTimeout(READ_TIMEOUT);
         return requests;
-    }
-
-    private static String moduleOf(Class<?> api) {
-        var rest = api.getPackageName().substring(BASE_PACKAGE.length() + 1);
-        var dot = rest.indexOf('.');
-        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     private static ClassPathScanningCandidateComponentProvider apiInterfaces() {

@@ -30,7 +30,6 @@ import org.springframework.modulith.runtime.ApplicationRuntime;
 class HostedApplicationModules {
 
     private static final Logger log = LoggerFactory.getLogger(HostedApplicationModules.class);
-    private static final String BASE_PATH = "io/seams/shop/";
 
     @Bean
     static ApplicationModulesRuntime hostedModulesRuntime(ApplicationContext context, Environment environment) {
@@ -69,12 +68,19 @@ class HostedApplicationModules {
     /** Whether a class file belongs to a hosted module; anything outside Seams' modules does. */
     static boolean hostsLocation(HostedModules hosted, Location location) {
         var path = location.asURI().toString();
-        var base = path.lastIndexOf(BASE_PATH);
-        if (base < 0) {
-            return true;
+        for (var basePackage : ModuleNames.basePackages()) {
+            var at = path.lastIndexOf(basePackage.replace('.', '/') + "/");
+            if (at >= 0) {
+                var className = path.substring(at).replaceFirst("\\.class$", "").replace('/', '.');
+                return hosted.hostsClass(className);
+            }
         }
-        var rest = path.substring(base + BASE_PATH.length());
-        var slash = rest.indexOf('/');
-        return slash < 0 || hosted.hosts(rest.substring(0, slash));
+        return true;
+    }
+
+    /** Which module a class belongs to, answered by the model this process reads (see {@link ModuleNames}). */
+    @Bean
+    static ModuleNames moduleNames(ApplicationModulesRuntime runtime) {
+        return ModuleNames.of(runtime);
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.core.env.Environment;
 public final class HostedModules {
 
     static final String PROPERTY = "seams.topology.modules";
-    private static final String BASE_PACKAGE = "io.seams.shop.";
 
     private final Set<String> modules;
 
@@ -28,14 +27,6 @@ public final class HostedModules {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** The base packages of the modules hosted here: the whole application for the monolith. */
-    public java.util.List<String> basePackages() {
-        if (isMonolith()) {
-            return java.util.List.of(BASE_PACKAGE.substring(0, BASE_PACKAGE.length() - 1));
-        }
-        return modules.stream().sorted().map(module -> BASE_PACKAGE + module).toList();
-    }
-
     /** Whether every module runs here. */
     public boolean isMonolith() {
         return modules.isEmpty();
@@ -48,12 +39,7 @@ public final class HostedModules {
 
     /** Whether the module a class belongs to (by package) runs here; classes outside modules always do. */
     public boolean hostsClass(String className) {
-        if (!className.startsWith(BASE_PACKAGE)) {
-            return true;
-        }
-        var rest = className.substring(BASE_PACKAGE.length());
-        var dot = rest.indexOf('.');
-        return dot < 0 || hosts(rest.substring(0, dot));
+        return ModuleNames.beforeTheModel().moduleOf(className).map(this::hosts).orElse(true);
     }
 
     @Override

@@ -28,12 +28,13 @@ import org.springframework.web.service.annotation.HttpExchange;
 class ModuleApiObservations implements BeanPostProcessor, Ordered {
 
     static final String OBSERVATION = "seams.module.api";
-    private static final String BASE_PACKAGE = "io.seams.shop.";
 
     private final ObjectProvider<ObservationRegistry> registry;
+    private final ObjectProvider<ModuleNames> modules;
 
-    ModuleApiObservations(ObjectProvider<ObservationRegistry> registry) {
+    ModuleApiObservations(ObjectProvider<ObservationRegistry> registry, ObjectProvider<ModuleNames> modules) {
         this.registry = registry;
+        this.modules = modules;
     }
 
     @Override
@@ -43,18 +44,24 @@ class ModuleApiObservations implements BeanPostProcessor, Ordered {
     }
 
     /** The module API this class implements, when it is a module's own implementation of it. */
-    private static Optional<Class<?>> apiOf(Class<?> implementation) {
-        if (implementation.isInterface() || !implementation.getName().startsWith(BASE_PACKAGE)) {
+    private Optional<Class<?>> apiOf(Class<?> implementation) {
+        if (implementation.isInterface()) {
             return Optional.empty();
         }
-        return Arrays.stream(ClassUtils.getAllInterfacesForClass(implementation))
+        var apis = Arrays.stream(ClassUtils.getAllInterfacesForClass(implementation))
                 .filter(type -> type.isAnnotationPresent(HttpExchange.class))
-                .filter(type -> moduleOf(type).equals(moduleOf(implementation)))
+                .toList();
+        if (apis.isEmpty()) {
+            return Optional.empty();
+        }
+        var module = moduleOf(implementation);
+        return apis.stream()
+                .filter(api -> module.isPresent() && moduleOf(api).equals(module))
                 .findFirst();
     }
 
     private Object observed(Object bean, Class<?> api) {
-        var module = moduleOf(api);
+        var module = moduleOf(api).orElseThrow();
         MethodInterceptor interceptor = invocation -> Observation.createNotStarted(
                         OBSERVATION, registry.getIfAvailable(() -> ObservationRegistry.NOOP))
                 .contextualName(module + " " + api.getSimpleName() + "."
@@ -72,9 +79,8 @@ class ModuleApiObservations implements BeanPostProcessor, Ordered {
         return proxy.getProxy(bean.getClass().getClassLoader());
     }
 
-    private static String moduleOf(Class<?> type) {
-        var rest = type.getName().substring(BASE_PACKAGE.length());
-        return rest.substring(0, rest.indexOf('.'));
+    private Optional<String> moduleOf(Class<?> type) {
+        return modules.getIfAvailable(ModuleNames::beforeTheModel).moduleOf(type);
     }
 
     @Override
