@@ -6,16 +6,19 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Removes the beans of modules this process does not host — their components, listeners,
  * repositories and controllers — before anything is created. The code of every module is in the
- * jar; only what runs changes.
+ * jar; only what runs changes. It runs before the post-processors that add definitions of their
+ * own ({@code Ordered}): the HTTP clients {@code RemoteModuleApis} registers for other modules'
+ * APIs belong to those modules by package, and must not be filtered out.
  */
 @Component
-class ModuleBeanFilter implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+class ModuleBeanFilter implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleBeanFilter.class);
 
@@ -40,6 +43,11 @@ class ModuleBeanFilter implements BeanDefinitionRegistryPostProcessor, Environme
             }
         }
         log.info("Topology: hosting {}; left out {} bean(s) of other modules", hosted, removed);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
