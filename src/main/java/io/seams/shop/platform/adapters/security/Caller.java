@@ -3,6 +3,7 @@ package io.seams.shop.platform.adapters.security;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param customerId the customer the caller is, if they are one
  * @param roles the caller's roles ({@code customer}, {@code staff}, {@code ops})
  */
+@NamedInterface("security")
 public record Caller(String subject, Optional<UUID> customerId, Set<String> roles) {
 
     public static final String CUSTOMER = "customer";
