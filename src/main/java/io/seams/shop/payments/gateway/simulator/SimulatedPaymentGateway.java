@@ -1,4 +1,4 @@
-package io.seams.shop.payments.gateway;
+package io.seams.shop.payments.gateway.simulator;
 
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.payments.domain.Authorization;
@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +29,17 @@ import org.springframework.stereotype.Component;
  * keeps its ledger in {@code payments.simulated_authorization}, where a real gateway would keep
  * it on its side; {@code times_asked} there shows how often it was asked, {@code approved} that it
  * charged once.
+ *
+ * <p>Dev-only: it exists where {@code seams.payments.simulator.enabled} is true (the default
+ * profile, the tests, the demo deployments that opt in); {@code prod} turns it off, and then a
+ * {@code PaymentGateway} bean for a real provider must be configured ({@code PaymentGatewayRequired}).
  */
 @Component
+@ConditionalOnBooleanProperty(SimulatedPaymentGateway.ENABLED)
 class SimulatedPaymentGateway implements PaymentGateway {
+
+    /** The switch: true in the default profile, false in {@code prod}. */
+    static final String ENABLED = "seams.payments.simulator.enabled";
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentGateway.class);
 
