@@ -28,7 +28,7 @@ class SeamsFitnessTests {
             ModularApplication.of(SeamsApplication.class).withSchemaOwnedBy("events", "platform");
 
     static final Path EVENT_LOCK = Path.of("architecture-tests", "event-contracts.lock.json");
-    static final String ALLOWED_IN_TRANSACTION = "io.seams.shop.platform.kernel.AllowedInTransaction";
+    static final String ALLOWED_IN_TRANSACTION = "io.seams.shop.platform.AllowedInTransaction";
 
     @Test
     void rule1_modulesUseOnlyTheApisOfTheirDeclaredDependencies() {
