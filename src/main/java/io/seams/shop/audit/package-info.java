@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"platform", "platform :: security", "orders", "payments", "customers"})
+        allowedDependencies = {"platform :: kernel", "platform :: security", "orders", "payments", "customers"})
 package io.seams.shop.audit;
 
 import org.springframework.modulith.ApplicationModule;

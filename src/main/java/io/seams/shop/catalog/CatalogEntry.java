@@ -1,6 +1,6 @@
 package io.seams.shop.catalog;
 
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 
 /**
  * A product as the catalog offers it right now.

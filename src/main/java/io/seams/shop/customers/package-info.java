@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Customers",
-        allowedDependencies = {"platform", "platform :: web", "platform :: security"})
+        allowedDependencies = {"platform :: kernel", "platform :: web", "platform :: security"})
 package io.seams.shop.customers;
 
 import org.springframework.modulith.ApplicationModule;

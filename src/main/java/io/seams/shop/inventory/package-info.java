@@ -5,7 +5,14 @@
  */
 @ApplicationModule(
         displayName = "Inventory",
-        allowedDependencies = {"platform", "platform :: web", "catalog", "orders", "shipping"})
+        allowedDependencies = {
+            "platform :: kernel",
+            "platform :: database",
+            "platform :: web",
+            "catalog",
+            "orders",
+            "shipping"
+        })
 package io.seams.shop.inventory;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"platform", "orders", "shipping", "customers"})
+        allowedDependencies = {"platform :: kernel", "platform :: database", "orders", "shipping", "customers"})
 package io.seams.shop.notifications;
 
 import org.springframework.modulith.ApplicationModule;

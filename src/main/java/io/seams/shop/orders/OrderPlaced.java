@@ -2,7 +2,7 @@ package io.seams.shop.orders;
 
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.CustomerId;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.time.Instant;
 import java.util.List;
 import org.jmolecules.event.types.DomainEvent;

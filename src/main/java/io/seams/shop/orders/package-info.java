@@ -6,7 +6,8 @@
 @ApplicationModule(
         displayName = "Orders",
         allowedDependencies = {
-            "platform",
+            "platform :: kernel",
+            "platform :: database",
             "platform :: web",
             "platform :: security",
             "catalog",

@@ -1,7 +1,7 @@
 package io.seams.shop.payments;
 
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.time.Instant;
 import org.jmolecules.event.types.DomainEvent;
 import org.springframework.modulith.events.Externalized;

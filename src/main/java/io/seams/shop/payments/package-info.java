@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Payments",
-        allowedDependencies = {"platform", "orders"})
+        allowedDependencies = {"platform :: kernel", "orders"})
 package io.seams.shop.payments;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Shipping",
-        allowedDependencies = {"platform", "platform :: web", "orders", "customers"})
+        allowedDependencies = {"platform :: kernel", "platform :: database", "platform :: web", "orders", "customers"})
 package io.seams.shop.shipping;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@
 @ApplicationModule(
         displayName = "Tracking",
         allowedDependencies = {
-            "platform",
+            "platform :: kernel",
             "platform :: web",
             "platform :: security",
             "orders",

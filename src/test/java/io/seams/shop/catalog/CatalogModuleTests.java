@@ -2,7 +2,7 @@ package io.seams.shop.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,7 +9,7 @@ import io.seams.shop.inventory.domain.Stock;
 import io.seams.shop.inventory.domain.Stocks;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
 import java.util.List;

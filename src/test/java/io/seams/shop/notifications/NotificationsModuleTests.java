@@ -11,7 +11,7 @@ import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.shipping.ShipmentDispatched;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.testing.EventPublications;

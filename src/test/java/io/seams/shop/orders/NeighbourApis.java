@@ -7,7 +7,7 @@ import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.Customers;
 import io.seams.shop.customers.ShippingAddress;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -6,7 +6,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderCancelled;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderReserved;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

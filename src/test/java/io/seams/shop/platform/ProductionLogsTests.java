@@ -28,7 +28,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         properties = {
             // prod expects an identity provider and a mail relay; none is called in this test.
             "seams.security.jwk-set-uri=http://127.0.0.1:9/jwks",
-            "spring.mail.host=127.0.0.1"
+            "spring.mail.host=127.0.0.1",
+            // prod runs the payment simulator only when asked; no real provider here.
+            "seams.payments.simulator.enabled=true"
         })
 @ActiveProfiles("prod")
 @AutoConfigureRestTestClient

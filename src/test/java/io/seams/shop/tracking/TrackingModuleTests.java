@@ -7,7 +7,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
 import java.util.List;

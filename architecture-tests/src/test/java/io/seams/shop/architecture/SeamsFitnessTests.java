@@ -132,7 +132,7 @@ class SeamsFitnessTests {
 
     @Test
     void rule10_noBusinessModuleKnowsTheTopology() {
-        TopologyRules.businessModulesDoNotKnowTheTopology(seams, "io.seams.shop.platform.topology..")
+        TopologyRules.businessModulesDoNotKnowTheTopology(seams, "io.seams.shop.platform.distribution.topology..")
                 .check(seams.classes());
     }
 }

@@ -4,7 +4,7 @@ import io.seams.shop.audit.domain.AuditEntry;
 import io.seams.shop.audit.domain.AuditTrail;
 import io.seams.shop.orders.OrderCancelled;
 import io.seams.shop.payments.PaymentRefunded;
-import io.seams.shop.platform.security.AccessRefused;
+import io.seams.shop.platform.adapters.security.AccessRefused;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;

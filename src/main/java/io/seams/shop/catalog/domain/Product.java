@@ -1,7 +1,7 @@
 package io.seams.shop.catalog.domain;
 
 import io.seams.shop.catalog.Sku;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.util.Objects;
 import org.jmolecules.ddd.types.AggregateRoot;
 

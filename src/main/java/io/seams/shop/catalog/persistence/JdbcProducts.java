@@ -3,7 +3,7 @@ package io.seams.shop.catalog.persistence;
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.catalog.domain.Product;
 import io.seams.shop.catalog.domain.Products;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;

@@ -5,7 +5,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.CustomerProfileChanged;
 import io.seams.shop.customers.CustomerRegistered;
 import io.seams.shop.customers.ShippingAddress;
-import io.seams.shop.platform.RecordedEvents;
+import io.seams.shop.platform.kernel.RecordedEvents;
 import java.time.Instant;
 import java.util.Objects;
 import org.jmolecules.ddd.types.AggregateRoot;

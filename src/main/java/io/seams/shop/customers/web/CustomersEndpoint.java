@@ -3,7 +3,7 @@ package io.seams.shop.customers.web;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.Customers;
 import io.seams.shop.customers.ShippingAddress;
-import io.seams.shop.platform.security.Caller;
+import io.seams.shop.platform.adapters.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 import java.util.UUID;

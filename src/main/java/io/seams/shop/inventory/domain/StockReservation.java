@@ -5,7 +5,7 @@ import io.seams.shop.inventory.StockReleased;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.RecordedEvents;
+import io.seams.shop.platform.kernel.RecordedEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

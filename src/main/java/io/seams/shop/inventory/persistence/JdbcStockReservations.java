@@ -6,7 +6,7 @@ import io.seams.shop.inventory.domain.ReservationStatus;
 import io.seams.shop.inventory.domain.StockReservation;
 import io.seams.shop.inventory.domain.StockReservations;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.TransactionLocks;
+import io.seams.shop.platform.adapters.database.TransactionLocks;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;

@@ -2,7 +2,7 @@ package io.seams.shop.inventory.web;
 
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.inventory.domain.Stocks;
-import io.seams.shop.platform.web.Problems;
+import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

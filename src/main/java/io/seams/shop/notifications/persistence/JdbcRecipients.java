@@ -4,7 +4,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.notifications.domain.Recipient;
 import io.seams.shop.notifications.domain.Recipients;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.TransactionLocks;
+import io.seams.shop.platform.adapters.database.TransactionLocks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import io.seams.shop.notifications.domain.NotificationKind;
 import io.seams.shop.notifications.domain.Recipient;
 import io.seams.shop.notifications.domain.SentNotifications;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.TransactionLocks;
+import io.seams.shop.platform.adapters.database.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;

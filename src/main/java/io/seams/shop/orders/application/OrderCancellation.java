@@ -4,7 +4,7 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.Transition;
-import io.seams.shop.platform.security.Caller;
+import io.seams.shop.platform.adapters.security.Caller;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,7 @@ package io.seams.shop.orders.web;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderStatus;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.seams.shop.payments.domain;
 
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 
 /**
  * The port to whatever moves the money. Both operations are idempotent per order: asking again

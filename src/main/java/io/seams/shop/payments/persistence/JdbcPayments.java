@@ -4,7 +4,7 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.payments.domain.Payment;
 import io.seams.shop.payments.domain.PaymentStatus;
 import io.seams.shop.payments.domain.Payments;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.util.Currency;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;

@@ -6,7 +6,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * How far the event listeners are behind: the number of listener invocations waiting for a thread,
  * and how long the oldest of them has waited. The age is what intake watches
- * ({@code io.seams.shop.platform.web.OverloadProtection}): it says how late new work would start,
+ * ({@code io.seams.shop.platform.adapters.web.OverloadProtection}): it says how late new work would start,
  * whatever the machine's speed.
  */
 public final class ListenerBacklog {

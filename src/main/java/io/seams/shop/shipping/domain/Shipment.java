@@ -3,7 +3,7 @@ package io.seams.shop.shipping.domain;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.RecordedEvents;
+import io.seams.shop.platform.kernel.RecordedEvents;
 import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentCreated;
 import io.seams.shop.shipping.ShipmentDelivered;

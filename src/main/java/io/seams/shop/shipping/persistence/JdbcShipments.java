@@ -3,7 +3,7 @@ package io.seams.shop.shipping.persistence;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.TransactionLocks;
+import io.seams.shop.platform.adapters.database.TransactionLocks;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.domain.Shipment;
 import io.seams.shop.shipping.domain.ShipmentStatus;

@@ -2,7 +2,7 @@ package io.seams.shop.shipping.web;
 
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.web.Problems;
+import io.seams.shop.platform.adapters.web.Problems;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.application.ShipmentService;
 import io.seams.shop.shipping.domain.Shipment;

@@ -1,8 +1,8 @@
 package io.seams.shop.tracking.web;
 
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.security.Caller;
-import io.seams.shop.platform.web.Problems;
+import io.seams.shop.platform.adapters.security.Caller;
+import io.seams.shop.platform.adapters.web.Problems;
 import io.seams.shop.tracking.domain.Timelines;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -21,7 +21,7 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
 import io.seams.shop.orders.OrderRejected;
 import io.seams.shop.orders.OrderReserved;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.time.Instant;
 import java.util.List;
 

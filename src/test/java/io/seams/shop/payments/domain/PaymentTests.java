@@ -6,7 +6,7 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.payments.PaymentAuthorized;
 import io.seams.shop.payments.PaymentDeclined;
 import io.seams.shop.payments.PaymentRefunded;
-import io.seams.shop.platform.Money;
+import io.seams.shop.platform.kernel.Money;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,150 @@
+package io.seams.shop.platform.adapters.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every failure of a request into an RFC 9457 problem detail. Spring MVC's own exceptions
+ * (wrong method, media type, missing parameter, ...) keep their standard problems; malformed and
+ * invalid bodies name the offending field; anything unexpected is logged once and answered with
+ * a 500 that reveals nothing of the internals.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(error -> error.getField()))
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        var detail = errors.stream()
+                .map(error -> error.get("field") + ": " + error.get("message"))
+                .collect(Collectors.joining("; "));
+        var problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(ex)
+                instanceof RequestSizeLimit.TooLarge tooLarge) {
+            var problem = Problems.problem(
+                    HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", tooLarge.getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        var problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body", null);
+        var cause = ex.getCause();
+        if (cause instanceof StreamReadException syntax && syntax.getLocation() != null) {
+            problem.setDetail("The request body is not valid JSON (line %d, column %d)"
+                    .formatted(
+                            syntax.getLocation().getLineNr(),
+                            syntax.getLocation().getColumnNr()));
+        } else if (cause instanceof DatabindException shape && !shape.getPath().isEmpty()) {
+            var field = fieldPath(shape.getPath());
+            problem.setDetail("The value of '%s' has the wrong type or format".formatted(field));
+            problem.setProperty("field", field);
+        } else if (cause instanceof DatabindException) {
+            problem.setDetail("The request body does not have the expected shape");
+        } else {
+            problem.setDetail("The request body is missing or cannot be read");
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Form or query parameters that cannot be decoded, or that the firewall refuses (control characters). */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ProblemDetail undecodableParameters(RuntimeException ex) {
+        return Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The request's parameters cannot be decoded or contain characters that are not allowed");
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrentModification(OptimisticLockingFailureException ex) {
+        return Problems.problem(
+                HttpStatus.CONFLICT,
+                "concurrent-modification",
+                "Concurrent modification",
+                "The resource was changed by another request at the same time; read it again and retry");
+    }
+
+    @ExceptionHandler(RestClientException.class)
+    ProblemDetail moduleUnavailable(RestClientException ex, WebRequest request) {
+        log.warn("A module {} needs is unavailable: {}", request.getDescription(false), ex.getMessage());
+        return Problems.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "module-unavailable",
+                "Service unavailable",
+                "A part of the shop this request needs is not reachable right now; nothing was done, try again later");
+    }
+
+    /**
+     * The database cannot be reached (no connection within the pool's timeout, or it went away
+     * mid-request): nothing was committed, so the client may simply retry.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("The database is unreachable for {}: {}", request.getDescription(false), ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "database-unavailable",
+                        "Service unavailable",
+                        "The shop's database is not reachable right now; nothing was done, try again shortly"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected failure handling {}", request.getDescription(false), ex);
+        return Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "The request could not be completed; it has been logged");
+    }
+
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        var field = new StringBuilder();
+        for (var reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

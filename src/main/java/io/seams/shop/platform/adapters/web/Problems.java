@@ -1,0 +1,62 @@
+package io.seams.shop.platform.adapters.web;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Problem details (RFC 9457) with a stable {@code type} per kind of problem. Controllers throw the
+ * returned exceptions to answer with the problem; the domain itself never throws them.
+ */
+public final class Problems {
+
+    private Problems() {}
+
+    /** A stable, dereferenceable-free identifier for a kind of problem, e.g. {@code urn:seams:problem:not-found}. */
+    public static URI type(String slug) {
+        return URI.create("urn:seams:problem:" + slug);
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The resource does not exist (or, later, is not the caller's to see). */
+    public static ErrorResponseException notFound(String resource, Object id) {
+        var problem = problem(
+                HttpStatus.NOT_FOUND, "not-found", resource + " not found", "No %s with id %s".formatted(resource, id));
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** The request itself is wrong; {@code detail} says how. */
+    public static ErrorResponseException badRequest(String detail) {
+        return new ErrorResponseException(
+                HttpStatus.BAD_REQUEST,
+                problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail),
+                null);
+    }
+
+    /** The caller may not do this, whatever the resource's state. */
+    public static ErrorResponseException forbidden(String detail) {
+        return new ErrorResponseException(
+                HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail), null);
+    }
+
+    /** The resource's current state does not allow what was asked. */
+    public static ErrorResponseException conflict(String slug, String title, String detail) {
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, slug, title, detail), null);
+    }
+
+    /** The request is well-formed but breaks a business rule; {@code properties} name what broke it. */
+    public static ErrorResponseException unprocessable(
+            String slug, String title, String detail, Map<String, Object> properties) {
+        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, slug, title, detail);
+        properties.forEach(problem::setProperty);
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+    }
+}

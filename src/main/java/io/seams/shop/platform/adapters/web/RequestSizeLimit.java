@@ -1,0 +1,103 @@
+package io.seams.shop.platform.adapters.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Request bodies larger than {@code seams.web.max-request-bytes} (64 KiB: an order of 100 lines
+ * is about 6 KiB) are refused with a 413 problem before anything reads them: at once when the
+ * request says its length, as soon as the limit is passed when it is sent in chunks.
+ */
+@Component
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    private final long limit;
+
+    RequestSizeLimit(@Value("${seams.web.max-request-bytes:65536}") long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("""
+                    {"type":"urn:seams:problem:request-too-large","title":"Request too large",\
+                    "status":413,"detail":"The request body may be at most %d bytes"}""".formatted(limit));
+            return;
+        }
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+    }
+
+    /** Thrown while reading a chunked body past the limit; {@link ApiProblems} answers 413. */
+    static final class TooLarge extends IOException {
+        TooLarge(long limit) {
+            super("The request body may be at most " + limit + " bytes");
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            var in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    var b = in.read();
+                    if (b >= 0 && ++read > limit) {
+                        throw new TooLarge(limit);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    var n = in.read(buffer, offset, length);
+                    if (n > 0 && (read += n) > limit) {
+                        throw new TooLarge(limit);
+                    }
+                    return n;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}

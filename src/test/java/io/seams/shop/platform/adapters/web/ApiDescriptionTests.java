@@ -1,0 +1,143 @@
+package io.seams.shop.platform.adapters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seams.shop.testing.Tokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API description is a contract: the committed {@code docs/api/openapi.json} is exactly what
+ * Seams serves at {@code /v3/api-docs}, so a change to the API shows in review as a change to that
+ * file. {@code -Dseams.openapi.write=true} writes the served description to the file instead of
+ * failing (docs/api/README.md).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class ApiDescriptionTests {
+
+    static final Path COMMITTED = Path.of("docs/api/openapi.json");
+    static final String REGENERATE =
+            "./mvnw test -Dtest=ApiDescriptionTests -Dseams.openapi.write=true (then review and commit the diff)";
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void theCommittedDescriptionIsWhatSeamsServes() throws IOException {
+        var served = served().replace("\r\n", "\n").strip() + "\n";
+        if (Boolean.getBoolean("seams.openapi.write")) {
+            Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
+        }
+        assertThat(COMMITTED)
+                .as("%s is missing; write it with %s", COMMITTED, REGENERATE)
+                .exists();
+        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
+                .as(
+                        "%s is not what Seams serves at /v3/api-docs; if the API change is intended, regenerate it: %s",
+                        COMMITTED, REGENERATE)
+                .isEqualTo(served);
+    }
+
+    @Test
+    void everyOperationIsNamedSummarisedSecuredAndDocumentsItsProblems() {
+        var api = JsonMapper.builder().build().readTree(served());
+        assertThat(api.path("info").path("title").asString()).isEqualTo("Seams");
+        assertThat(api.path("paths").has("/error"))
+                .as("framework endpoints are hidden")
+                .isFalse();
+
+        var wrong = new ArrayList<String>();
+        for (var path : api.path("paths").properties()) {
+            for (var entry : path.getValue().properties()) {
+                var operation = entry.getValue();
+                var name = entry.getKey().toUpperCase() + " " + path.getKey();
+                if (operation.path("summary").asString().isBlank()) {
+                    wrong.add(name + ": no summary");
+                }
+                if (operation.path("operationId").asString().isBlank()) {
+                    wrong.add(name + ": no operationId");
+                }
+                var publicRead = name.startsWith("GET /api/catalog/");
+                if (!operation.has("security")) {
+                    wrong.add(name + ": says nothing about security");
+                } else if (operation.path("security").isEmpty() != publicRead) {
+                    wrong.add(name + (publicRead ? ": public, yet needs a token" : ": needs no token"));
+                }
+                var problems = publicRead ? Set.of("503") : Set.of("401", "403", "503");
+                for (var status : problems) {
+                    if (!operation.path("responses").has(status)) {
+                        wrong.add(name + ": no " + status);
+                    }
+                }
+                for (var response : operation.path("responses").properties()) {
+                    if (response.getKey().matches("[45]..") && !isProblem(api, response.getValue())) {
+                        wrong.add(name + ": " + response.getKey() + " is not a problem");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Swagger UI's Authorize asks for a token this way: client id and secret as Basic, an empty scope. */
+    @Test
+    void theTokenEndpointTakesTheRequestSwaggerUiSends(@Autowired Environment environment) {
+        var secret = Tokens.secretIn(
+                Path.of(environment.getRequiredProperty(
+                        "seams.security.embedded-authorization-server.accounts-directory")),
+                "ada");
+        var basic = Base64.getEncoder().encodeToString(("ada:" + secret).getBytes(StandardCharsets.UTF_8));
+        var tokenUrl = JsonMapper.builder()
+                .build()
+                .readTree(served())
+                .at("/components/securitySchemes/oauth2/flows/clientCredentials/tokenUrl")
+                .asString();
+
+        http.post()
+                .uri(tokenUrl)
+                .header("Authorization", "Basic " + basic)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials&scope=")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.access_token")
+                .exists();
+    }
+
+    private String served() {
+        return http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static boolean isProblem(JsonNode api, JsonNode response) {
+        if (response.has("$ref")) {
+            response = api.at(response.path("$ref").asString().substring(1));
+        }
+        return response.at("/content/application~1problem+json/schema/$ref")
+                .asString()
+                .equals(ProblemResponses.SCHEMA);
+    }
+}
