@@ -11,32 +11,19 @@
 # Connection settings default to libpq's PGHOST, PGPORT, PGUSER, PGDATABASE; the password comes
 # from PGPASSWORD or ~/.pgpass. PG_BIN names the directory of pg_dump and psql (default: PATH);
 # pg_dump must be of the server's major version or newer. Restore with db/restore.sh.
+#
+# Needs db/connection.sh in the same folder: copy both to the database host.
 set -euo pipefail
 
-usage() {
-    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
-    exit 2
-}
+# The usage text and the command line, shared with db/restore.sh.
+# shellcheck source=connection.sh
+source "$(dirname "${BASH_SOURCE[0]}")/connection.sh"
 
-out="backup-$(date -u +%Y%m%dT%H%M%SZ)"
-all=false
-connection=()
-schemas=()
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        -h) connection+=(--host="${2:?}"); shift 2 ;;
-        -p) connection+=(--port="${2:?}"); shift 2 ;;
-        -U) connection+=(--username="${2:?}"); shift 2 ;;
-        -d) connection+=(--dbname="${2:?}"); shift 2 ;;
-        -o) out="${2:?}"; shift 2 ;;
-        --all) all=true; shift ;;
-        -*) usage ;;
-        *) schemas+=("$1"); shift ;;
-    esac
-done
+directory="backup-$(date -u +%Y%m%dT%H%M%SZ)"
+read_arguments -o "$@"
+out="$directory"
 [[ "$all" == true || ${#schemas[@]} -gt 0 ]] || usage
 
-bin="${PG_BIN:+$PG_BIN/}"
 psql=("${bin}psql" "${connection[@]}" --no-password --no-psqlrc --quiet --tuples-only --no-align
     --set=ON_ERROR_STOP=1)
 

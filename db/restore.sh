@@ -11,29 +11,17 @@
 # backup by other modules are not rewound. Module roles (seams_<module>) belong to the server and
 # are created by Seams when it starts; start it once against a brand-new server before restoring.
 # Connection settings and PG_BIN as for db/backup.sh.
+#
+# Needs db/connection.sh in the same folder: copy both to the database host.
 set -euo pipefail
 
-usage() {
-    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
-    exit 2
-}
+# The usage text and the command line, shared with db/backup.sh.
+# shellcheck source=connection.sh
+source "$(dirname "${BASH_SOURCE[0]}")/connection.sh"
 
-in=""
-all=false
-connection=()
-schemas=()
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        -h) connection+=(--host="${2:?}"); shift 2 ;;
-        -p) connection+=(--port="${2:?}"); shift 2 ;;
-        -U) connection+=(--username="${2:?}"); shift 2 ;;
-        -d) connection+=(--dbname="${2:?}"); shift 2 ;;
-        -i) in="${2:?}"; shift 2 ;;
-        --all) all=true; shift ;;
-        -*) usage ;;
-        *) schemas+=("$1"); shift ;;
-    esac
-done
+directory=""
+read_arguments -i "$@"
+in="$directory"
 [[ -n "$in" && ( "$all" == true || ${#schemas[@]} -gt 0 ) ]] || usage
 
 if [[ "$all" == true ]]; then
@@ -44,7 +32,6 @@ if [[ "$all" == true ]]; then
     [[ ${#schemas[@]} -gt 0 ]] || { echo "restore: no *.dump in $in" >&2; exit 1; }
 fi
 
-bin="${PG_BIN:+$PG_BIN/}"
 for schema in "${schemas[@]}"; do
     file="$in/$schema.dump"
     [[ -r "$file" ]] || { echo "restore: $file not found" >&2; exit 1; }

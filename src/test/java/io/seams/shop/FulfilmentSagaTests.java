@@ -11,10 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -24,15 +21,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * plus what only the monolith's tests control (its clock, one database to search for personal
  * data) — through the whole application over HTTP, on real PostgreSQL and a real SMTP server.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "seams.orders.timeout-check-interval=PT0.2S",
-            "seams.events.resubmission.interval=PT0.5S",
-            "seams.events.resubmission.min-age=PT0.5S"
-        })
-@AutoConfigureRestTestClient
-@Import(MovableClock.Config.class)
+@MonolithSagaTest
 class FulfilmentSagaTests extends SagaScenarios {
 
     @Autowired

@@ -2,34 +2,20 @@ package io.seams.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import io.seams.shop.testing.MovableClock;
 import java.util.HashSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Concurrent order placements with the same {@code Idempotency-Key} place one order (retries one
- * after another are among the {@link SagaScenarios}). Configured like {@link FulfilmentSagaTests}, so
- * both share one application context.
+ * after another are among the {@link SagaScenarios}). {@link MonolithSagaTest}, like
+ * {@link FulfilmentSagaTests}, so both share one application context.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "seams.orders.timeout-check-interval=PT0.2S",
-            "seams.events.resubmission.interval=PT0.5S",
-            "seams.events.resubmission.min-age=PT0.5S"
-        })
-@AutoConfigureRestTestClient
-@Import(MovableClock.Config.class)
+@MonolithSagaTest
 class IdempotentPlacementTests {
 
     static final String TWO_MUGS = SagaScenarios.TWO_MUGS;
@@ -43,14 +29,11 @@ class IdempotentPlacementTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    GreenMail mail;
-
     Shop shop;
 
     @BeforeEach
     void openTheShop() {
-        shop = Shop.monolith(http, context, jdbc, mail);
+        shop = Shop.monolith(http, context);
     }
 
     @Test
@@ -63,18 +46,7 @@ class IdempotentPlacementTests {
             for (int attempt = 0; attempt < 8; attempt++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return shop.http()
-                            .post()
-                            .uri("/api/orders")
-                            .header("Idempotency-Key", "parallel-checkout-42")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body(body)
-                            .exchange()
-                            .expectStatus()
-                            .isCreated()
-                            .returnResult()
-                            .getResponseHeaders()
-                            .getLocation()
+                    return shop.place(body, headers -> headers.set("Idempotency-Key", "parallel-checkout-42"))
                             .toString();
                 }));
             }

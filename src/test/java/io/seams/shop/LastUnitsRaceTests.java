@@ -3,7 +3,6 @@ package io.seams.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.seams.shop.testing.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -51,7 +49,7 @@ class LastUnitsRaceTests {
         jdbc.sql("UPDATE inventory.stock SET available = ?, reserved = 0 WHERE sku = 'BOTTLE-STEEL'")
                 .param(UNITS)
                 .update();
-        var ada = Tokens.as(http, context, "ada");
+        var shop = Shop.monolith(http, context);
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(16);
         var placed = new ArrayList<Future<String>>();
@@ -59,18 +57,8 @@ class LastUnitsRaceTests {
             for (int i = 0; i < ORDERS; i++) {
                 placed.add(pool.submit(() -> {
                     start.await();
-                    return ada.post()
-                            .uri("/api/orders")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body("""
-                                    {"lines":[{"sku":"BOTTLE-STEEL","quantity":1}]}""")
-                            .exchange()
-                            .expectStatus()
-                            .isCreated()
-                            .returnResult(Map.class)
-                            .getResponseBody()
-                            .get("id")
-                            .toString();
+                    return shop.idOf(shop.place("""
+                            {"lines":[{"sku":"BOTTLE-STEEL","quantity":1}]}"""));
                 }));
             }
             start.countDown();

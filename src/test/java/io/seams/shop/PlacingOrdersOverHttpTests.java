@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.seams.shop.testing.EventPublications;
-import io.seams.shop.testing.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +31,12 @@ class PlacingOrdersOverHttpTests {
     @Autowired
     JdbcClient jdbc;
 
+    Shop shop;
+
     @BeforeEach
     void signInAsAda(@Autowired ApplicationContext context) {
-        http = Tokens.as(http, context, "ada");
+        shop = Shop.monolith(http, context);
+        http = shop.http();
     }
 
     @Test
@@ -64,15 +65,7 @@ class PlacingOrdersOverHttpTests {
                 .getResponseHeaders()
                 .getLocation();
 
-        await().atMost(ASYNC)
-                .untilAsserted(() -> http.get()
-                        .uri(location)
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody()
-                        .jsonPath("$.status")
-                        .isEqualTo("CONFIRMED"));
+        shop.awaitStatus(location, "CONFIRMED");
         assertThat(availableOf("MUG-CLASSIC")).isEqualTo(mugs - 2);
         assertThat(availableOf("BOTTLE-STEEL")).isEqualTo(bottles - 1);
         await().atMost(ASYNC).until(() -> EventPublications.incomplete(jdbc) == 0);
@@ -83,28 +76,11 @@ class PlacingOrdersOverHttpTests {
         var mugs = availableOf("MUG-CLASSIC");
         var hoodies = availableOf("HOODIE-L");
 
-        var location = http.post()
-                .uri("/api/orders")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("lines", new Object[] {
-                    Map.of("sku", "MUG-CLASSIC", "quantity", 1), Map.of("sku", "HOODIE-L", "quantity", hoodies + 1)
-                }))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .returnResult()
-                .getResponseHeaders()
-                .getLocation();
+        var location = shop.place("""
+                {"lines":[{"sku":"MUG-CLASSIC","quantity":1},{"sku":"HOODIE-L","quantity":%d}]}""".formatted(hoodies + 1));
 
-        await().atMost(ASYNC)
-                .untilAsserted(() -> http.get()
-                        .uri(location)
-                        .exchange()
-                        .expectBody()
-                        .jsonPath("$.status")
-                        .isEqualTo("REJECTED")
-                        .jsonPath("$.rejectionReason")
-                        .value(reason -> assertThat((String) reason).contains("HOODIE-L")));
+        shop.awaitStatus(location, "REJECTED");
+        assertThat((String) shop.order(location).get("rejectionReason")).contains("HOODIE-L");
         assertThat(availableOf("MUG-CLASSIC")).isEqualTo(mugs);
         assertThat(availableOf("HOODIE-L")).isEqualTo(hoodies);
     }

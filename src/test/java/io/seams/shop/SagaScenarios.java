@@ -162,18 +162,7 @@ abstract class SagaScenarios {
         var locations = new HashSet<String>();
 
         for (int attempt = 0; attempt < 10; attempt++) {
-            locations.add(shop().http()
-                    .post()
-                    .uri("/api/orders")
-                    .header("Idempotency-Key", key)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .returnResult()
-                    .getResponseHeaders()
-                    .getLocation()
+            locations.add(shop().place(body, headers -> headers.set("Idempotency-Key", key))
                     .toString());
         }
 

@@ -14,15 +14,20 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The shop as the saga tests drive it: over HTTP, reading mail from the SMTP server, waiting for conditions. */
-final class Shop {
+/**
+ * The shop as the tests drive it: over HTTP, reading mail from the SMTP server, waiting for conditions.
+ * Every test that places an order over HTTP and waits for what follows does it through this driver.
+ */
+public final class Shop {
 
-    static final Duration ASYNC = Duration.ofSeconds(20);
+    public static final Duration ASYNC = Duration.ofSeconds(20);
 
     private final RestTestClient http;
     private final RestTestClient staff;
@@ -55,30 +60,48 @@ final class Shop {
     }
 
     /** The shop as one process on one database. */
-    static Shop monolith(RestTestClient http, ApplicationContext context, JdbcClient jdbc, GreenMail mail) {
+    public static Shop monolith(RestTestClient http, ApplicationContext context, JdbcClient jdbc, GreenMail mail) {
         return new Shop(
                 Tokens.as(http, context, "ada"), Tokens.as(http, context, "sam"), jdbc, jdbc, mail, List.of(jdbc));
     }
 
-    RestTestClient http() {
+    /**
+     * The shop as one process on one database, its database and mail server taken from {@code context}:
+     * for tests that only place orders and wait.
+     */
+    public static Shop monolith(RestTestClient http, ApplicationContext context) {
+        return monolith(http, context, context.getBean(JdbcClient.class), context.getBean(GreenMail.class));
+    }
+
+    public RestTestClient http() {
         return http;
     }
 
-    RestTestClient staff() {
+    public RestTestClient staff() {
         return staff;
     }
 
-    JdbcClient paymentsData() {
+    public JdbcClient paymentsData() {
         return paymentsData;
     }
 
-    URI place(String body) {
+    public URI place(String body) {
         return placeAs(http, body);
     }
 
-    URI placeAs(RestTestClient client, String body) {
+    public URI place(String body, Consumer<HttpHeaders> headers) {
+        return placeAs(http, body, headers);
+    }
+
+    public URI placeAs(RestTestClient client, String body) {
+        return placeAs(client, body, headers -> {});
+    }
+
+    /** Places an order as {@code client}, with these extra request headers; the order's location. */
+    public URI placeAs(RestTestClient client, String body, Consumer<HttpHeaders> headers) {
         return client.post()
                 .uri("/api/orders")
+                .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange()
@@ -89,13 +112,13 @@ final class Shop {
                 .getLocation();
     }
 
-    String idOf(URI order) {
+    public String idOf(URI order) {
         var path = order.getPath();
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> order(URI order) {
+    public Map<String, Object> order(URI order) {
         return http.get()
                 .uri(order)
                 .exchange()
@@ -105,12 +128,12 @@ final class Shop {
                 .getResponseBody();
     }
 
-    void awaitStatus(URI order, String status) {
+    public void awaitStatus(URI order, String status) {
         await().atMost(ASYNC).untilAsserted(() -> assertThat(order(order)).containsEntry("status", status));
     }
 
     @SuppressWarnings("unchecked")
-    String awaitShipment(URI order) {
+    public String awaitShipment(URI order) {
         List<Map<String, Object>> shipments = await().atMost(ASYNC)
                 .until(
                         () -> (List<Map<String, Object>>) staff.get()
@@ -123,7 +146,7 @@ final class Shop {
     }
 
     @SuppressWarnings("unchecked")
-    String shipmentStatus(String shipment) {
+    public String shipmentStatus(String shipment) {
         return (String) staff.get()
                 .uri("/api/shipments/" + shipment)
                 .exchange()
@@ -132,7 +155,7 @@ final class Shop {
                 .get("status");
     }
 
-    void dispatch(String shipment) {
+    public void dispatch(String shipment) {
         staff.post()
                 .uri("/api/shipments/" + shipment + "/dispatch")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -143,7 +166,7 @@ final class Shop {
                 .isOk();
     }
 
-    void deliver(String shipment) {
+    public void deliver(String shipment) {
         staff.post()
                 .uri("/api/shipments/" + shipment + "/deliver")
                 .exchange()
@@ -152,7 +175,7 @@ final class Shop {
     }
 
     @SuppressWarnings("unchecked")
-    List<String> timeline(URI order) {
+    public List<String> timeline(URI order) {
         var timeline = http.get()
                 .uri(order.getPath() + "/timeline")
                 .exchange()
@@ -164,12 +187,12 @@ final class Shop {
                 .stream().map(step -> (String) step.get("step")).toList();
     }
 
-    void awaitTimeline(URI order, String... steps) {
+    public void awaitTimeline(URI order, String... steps) {
         await().atMost(ASYNC).untilAsserted(() -> assertThat(timeline(order)).containsExactly(steps));
     }
 
     /** The subjects of the mails about this order, in the order they arrived. */
-    List<String> mailsAbout(URI order) {
+    public List<String> mailsAbout(URI order) {
         var id = idOf(order);
         return Arrays.stream(mail.getReceivedMessages())
                 .filter(message -> bodyOf(message).contains(id))
@@ -177,11 +200,11 @@ final class Shop {
                 .toList();
     }
 
-    void awaitMails(URI order, String... subjects) {
+    public void awaitMails(URI order, String... subjects) {
         await().atMost(ASYNC).untilAsserted(() -> assertThat(mailsAbout(order)).containsExactly(subjects));
     }
 
-    String paymentStatus(URI order) {
+    public String paymentStatus(URI order) {
         return paymentsData
                 .sql("SELECT status FROM payments.payment WHERE order_id = ?::uuid")
                 .param(idOf(order))
@@ -190,14 +213,14 @@ final class Shop {
                 .orElse("NONE");
     }
 
-    int available(String sku) {
+    public int available(String sku) {
         return shopData.sql("SELECT available FROM inventory.stock WHERE sku = ?")
                 .param(sku)
                 .query(Integer.class)
                 .single();
     }
 
-    int reserved(String sku) {
+    public int reserved(String sku) {
         return shopData.sql("SELECT reserved FROM inventory.stock WHERE sku = ?")
                 .param(sku)
                 .query(Integer.class)
@@ -205,7 +228,7 @@ final class Shop {
     }
 
     /** Waits until every event publication has been handled: nothing is left in flight or failed. */
-    void awaitSettled() {
+    public void awaitSettled() {
         await().atMost(ASYNC)
                 .until(() -> registries.stream()
                                 .mapToLong(EventPublications::incomplete)

@@ -120,19 +120,10 @@ class SplitClusterSagaIT extends SagaScenarios {
     @Test
     void theTraceAndTheCallerTravelWithTheOrderIntoThePaymentsProcess(TestCluster cluster) throws IOException {
         var trace = "0af7651916cd43dd8448eb211c80319c";
-        var order = shop.http()
-                .post()
-                .uri("/api/orders")
-                .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
-                .header("baggage", "caller=grace")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(TWO_MUGS.formatted("tok_visa"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .returnResult()
-                .getResponseHeaders()
-                .getLocation();
+        var order = shop.place(TWO_MUGS.formatted("tok_visa"), headers -> {
+            headers.set("traceparent", "00-" + trace + "-b7ad6b7169203331-01");
+            headers.set("baggage", "caller=grace");
+        });
         shop.awaitStatus(order, "CONFIRMED");
 
         var payments = Files.readAllLines(

@@ -3,9 +3,7 @@ package io.seams.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.seams.shop.testing.OtlpReceiver;
-import io.seams.shop.testing.Tokens;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -17,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -57,29 +53,15 @@ class TracingIT {
     @Autowired
     ApplicationContext context;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    GreenMail mail;
-
     @Test
     void theTraceOfOneOrderHasASpanForEveryModuleItCrossed() {
-        var shop = Shop.monolith(http, context, jdbc, mail);
+        var shop = Shop.monolith(http, context);
         var traceId = HexFormat.of().formatHex(randomBytes(16));
-        var order = Tokens.as(http, context, "ada")
-                .post()
-                .uri("/api/orders")
-                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}]}""")
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .returnResult()
-                .getResponseHeaders()
-                .getLocation();
+        var order = shop.place(
+                """
+                        {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}]}""",
+                headers -> headers.set(
+                        "traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
         shop.awaitStatus(order, "CONFIRMED");
 
         await().atMost(Duration.ofSeconds(20))

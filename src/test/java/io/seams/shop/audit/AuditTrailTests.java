@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.seams.shop.Shop;
 import io.seams.shop.testing.Tokens;
 import java.time.Duration;
 import java.util.List;
@@ -40,28 +41,12 @@ class AuditTrailTests {
 
     @Test
     void placingCancellingAndRefusedRequestsAreRecordedWithWhoDidThem() {
-        var ada = Tokens.as(http, context, "ada");
+        var shop = Shop.monolith(http, context);
+        var ada = shop.http();
         var olivia = Tokens.as(http, context, "olivia");
-        var order = ada.post()
-                .uri("/api/orders")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(ONE_MUG)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .returnResult(Map.class)
-                .getResponseBody()
-                .get("id")
-                .toString();
-        await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> ada.get()
-                                .uri("/api/orders/" + order)
-                                .exchange()
-                                .returnResult(Map.class)
-                                .getResponseBody()
-                                .get("status"),
-                        "CONFIRMED"::equals);
+        var placed = shop.place(ONE_MUG);
+        shop.awaitStatus(placed, "CONFIRMED");
+        var order = shop.idOf(placed);
         ada.post()
                 .uri("/api/orders/" + order + "/cancel")
                 .exchange()

@@ -3,6 +3,7 @@ package io.seams.shop.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seams.shop.Shop;
 import io.seams.shop.testing.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.yaml.snakeyaml.Yaml;
@@ -92,11 +92,11 @@ class AlertRulesTests {
 
     @Test
     void everyMetricTheRulesSelectIsExposedOnceAnOrderWentThrough() throws IOException {
-        var ada = Tokens.as(http, context, "ada");
+        var shop = Shop.monolith(http, context);
         var olivia = Tokens.as(http, context, "olivia");
-        placeOrder(ada, "tok_visa");
+        placeOrder(shop, "tok_visa");
         // The simulated gateway is unavailable for this token's first five attempts: a listener fails.
-        placeOrder(ada, "tok_flaky");
+        placeOrder(shop, "tok_flaky");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(MetricsTests.scrape(olivia))
                         .containsPattern("seams_order_confirmation_seconds_count(\\{.*\\})? [1-9]")
@@ -193,14 +193,8 @@ class AlertRulesTests {
         return String.valueOf(rule.get("alert"));
     }
 
-    private static void placeOrder(RestTestClient customer, String paymentToken) {
-        customer.post()
-                .uri("/api/orders")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}],"paymentToken":"%s"}""".formatted(paymentToken))
-                .exchange()
-                .expectStatus()
-                .isCreated();
+    private static void placeOrder(Shop shop, String paymentToken) {
+        shop.place("""
+                {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}],"paymentToken":"%s"}""".formatted(paymentToken));
     }
 }

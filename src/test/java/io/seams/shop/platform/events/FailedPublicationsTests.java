@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.seams.shop.Shop;
 import io.seams.shop.testing.EventPublications;
 import io.seams.shop.testing.Tokens;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -49,16 +49,10 @@ class FailedPublicationsTests {
         jdbc.sql("""
                         INSERT INTO customers.customer (id, name, email, street, postal_code, city, country, erased, version)
                         VALUES (?, 'Hedy Lamarr', 'hedy@example.com', '1 Frequency Road', '1010', 'Vienna', 'AT', false, 0)""").param(customer).update();
-        var staff = Tokens.as(http, context, "sam");
+        var shop = Shop.monolith(http, context, jdbc, mail);
         var olivia = Tokens.as(http, context, "olivia");
-        staff.post()
-                .uri("/api/orders")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"customerId":"%s","lines":[{"sku":"MUG-CLASSIC","quantity":1}]}""".formatted(customer))
-                .exchange()
-                .expectStatus()
-                .isCreated();
+        shop.placeAs(shop.staff(), """
+                {"customerId":"%s","lines":[{"sku":"MUG-CLASSIC","quantity":1}]}""".formatted(customer));
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(publications(olivia))

@@ -3,15 +3,14 @@ package io.seams.shop.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seams.shop.Shop;
 import io.seams.shop.testing.Tokens;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The Prometheus endpoint (ops role) shows orders by outcome, the saga's duration and the registry's state. */
@@ -27,19 +26,11 @@ class MetricsTests {
 
     @Test
     void aConfirmedOrderShowsInTheMetrics() {
-        var ada = Tokens.as(http, context, "ada");
+        var shop = Shop.monolith(http, context);
+        var ada = shop.http();
         var olivia = Tokens.as(http, context, "olivia");
-        var order = ada.post()
-                .uri("/api/orders")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}]}""")
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .returnResult(Map.class)
-                .getResponseBody()
-                .get("id");
+        var order = shop.place("""
+                {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}]}""");
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(scrape(olivia))

@@ -3,8 +3,8 @@ package io.seams.shop.platform.adapters.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seams.shop.Shop;
 import io.seams.shop.testing.Tokens;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +109,7 @@ class AuthorizationMatrixTests {
         for (var account : CALLERS.subList(1, CALLERS.size())) {
             callers.put(account, Tokens.as(http, context, account));
         }
-        var fixtures = Fixtures.prepare(callers.get("ada"), callers.get("sam"));
+        var fixtures = Fixtures.prepare(Shop.monolith(http, context));
 
         var wrong = new ArrayList<String>();
         for (var endpoint : endpoints) {
@@ -149,20 +149,13 @@ class AuthorizationMatrixTests {
     /** The orders, shipment and customers the calls are about, and how to call each endpoint. */
     private record Fixtures(String order, String shipment, String stranger) {
 
-        static Fixtures prepare(RestTestClient ada, RestTestClient staff) {
-            var order = ada.post()
-                    .uri("/api/orders")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body("""
-                            {"lines":[{"sku":"STICKER-PACK","quantity":1}]}""")
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .returnResult(Map.class)
-                    .getResponseBody()
-                    .get("id")
-                    .toString();
-            await().atMost(Duration.ofSeconds(20))
+        static Fixtures prepare(Shop shop) {
+            var ada = shop.http();
+            var staff = shop.staff();
+            var placed = shop.place("""
+                    {"lines":[{"sku":"STICKER-PACK","quantity":1}]}""");
+            var order = shop.idOf(placed);
+            await().atMost(Shop.ASYNC)
                     .until(
                             () -> ada.get()
                                     .uri("/api/orders/" + order + "/timeline")
@@ -171,15 +164,7 @@ class AuthorizationMatrixTests {
                                     .getStatus()
                                     .value(),
                             status -> status == 200);
-            @SuppressWarnings("unchecked")
-            var shipments = await().atMost(Duration.ofSeconds(20))
-                    .until(
-                            () -> (List<Map<String, Object>>) staff.get()
-                                    .uri("/api/shipments?orderId=" + order)
-                                    .exchange()
-                                    .returnResult(List.class)
-                                    .getResponseBody(),
-                            list -> !list.isEmpty());
+            var shipment = shop.awaitShipment(placed);
             var stranger = staff.post()
                     .uri("/api/customers")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -191,7 +176,7 @@ class AuthorizationMatrixTests {
                     .getResponseBody()
                     .get("id")
                     .toString();
-            return new Fixtures(order, shipments.get(0).get("id").toString(), stranger);
+            return new Fixtures(order, shipment, stranger);
         }
 
         static final String PROFILE = """
