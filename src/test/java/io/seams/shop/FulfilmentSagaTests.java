@@ -100,6 +100,16 @@ class FulfilmentSagaTests extends SagaScenarios {
                 .exchange()
                 .expectStatus()
                 .isAccepted();
+        // Erasing again changes nothing and says so: 200 with the erased customer (ADR 0016).
+        shop.staff()
+                .post()
+                .uri("/api/customers/" + customer + "/erasure")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.erased")
+                .isEqualTo(true);
 
         await().atMost(Shop.ASYNC)
                 .untilAsserted(

@@ -156,6 +156,74 @@ abstract class SagaScenarios {
     }
 
     @Test
+    void repeatingACommandWhoseEffectHoldsAnswersOkWithTheCurrentState() {
+        var order = shop().place(TWO_MUGS.formatted("tok_visa"));
+        shop().awaitStatus(order, "CONFIRMED");
+        var shipment = shop().awaitShipment(order);
+
+        shop().dispatch(shipment);
+        shop().dispatch(shipment);
+        shop().staff()
+                .post()
+                .uri("/api/shipments/" + shipment + "/dispatch")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"carrier":"UPS","trackingNumber":"1Z999"}""")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:seams:problem:shipment-state");
+        shop().deliver(shipment);
+        shop().deliver(shipment);
+        shop().awaitStatus(order, "DELIVERED");
+
+        assertThat(shop().shipmentStatus(shipment)).isEqualTo("DELIVERED");
+        shop().awaitTimeline(
+                        order,
+                        "PLACED",
+                        "STOCK_RESERVED",
+                        "PAYMENT_AUTHORIZED",
+                        "CONFIRMED",
+                        "SHIPMENT_CREATED",
+                        "DISPATCHED",
+                        "DELIVERED");
+        shop().awaitSettled();
+    }
+
+    @Test
+    void cancellingTwiceAnswersOkTheSecondTime() {
+        var order = shop().place(TWO_MUGS.formatted("tok_visa"));
+        shop().awaitStatus(order, "CONFIRMED");
+        shop().awaitShipment(order);
+
+        shop().http()
+                .post()
+                .uri(order.getPath() + "/cancel")
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        shop().http()
+                .post()
+                .uri(order.getPath() + "/cancel")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        shop().awaitStatus(order, "CANCELLED");
+        shop().http()
+                .post()
+                .uri(order.getPath() + "/cancel")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED");
+        shop().awaitSettled();
+    }
+
+    @Test
     void retryingWithTheSameIdempotencyKeyPlacesOneOrderAndChargesOnce() {
         var body = TWO_MUGS.formatted("tok_visa");
         var key = "checkout-" + UUID.randomUUID();

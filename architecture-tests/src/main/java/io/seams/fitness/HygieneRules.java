@@ -47,7 +47,7 @@ public final class HygieneRules {
                         if (!type.getModifiers().contains(JavaModifier.PUBLIC)) {
                             return;
                         }
-                        // Uses of its nested types count: callers of Placement.Placed use Placement.
+                        // Uses of its nested types count: callers of Outcome.Applied use Outcome.
                         boolean usedElsewhere = app.classes().stream()
                                 .filter(candidate -> candidate.equals(type)
                                         || candidate.getName().startsWith(type.getName() + "$"))

@@ -2,8 +2,12 @@ package io.seams.shop.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seams.shop.customers.application.CustomerService;
+import io.seams.shop.customers.application.ChangeProfile;
+import io.seams.shop.customers.application.EraseCustomer;
+import io.seams.shop.customers.application.FindCustomers;
+import io.seams.shop.customers.application.RegisterCustomer;
 import io.seams.shop.customers.domain.Customer;
+import io.seams.shop.platform.kernel.Outcome;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -18,11 +22,20 @@ class CustomersModuleTests {
             new ShippingAddress("Grace Hopper", "1 Compiler Lane", "20301", "Arlington", "US"));
 
     @Autowired
-    CustomerService customers;
+    RegisterCustomer registration;
+
+    @Autowired
+    FindCustomers customers;
+
+    @Autowired
+    EraseCustomer erasure;
+
+    @Autowired
+    ChangeProfile changes;
 
     @Test
     void registeringACustomerTellsTheOtherModulesHowToReachThem(AssertablePublishedEvents events) {
-        var customer = customers.register(GRACE);
+        var customer = registration.register(GRACE);
 
         assertThat(events)
                 .contains(CustomerRegistered.class)
@@ -33,10 +46,10 @@ class CustomersModuleTests {
 
     @Test
     void erasingACustomerAnonymisesTheProfileOnceAndHidesTheAddress(AssertablePublishedEvents events) {
-        var customer = customers.register(GRACE);
+        var customer = registration.register(GRACE);
 
-        customers.erase(customer.getId());
-        customers.erase(customer.getId());
+        assertThat(erasure.erase(customer.getId())).isInstanceOf(Outcome.Applied.class);
+        assertThat(erasure.erase(customer.getId())).isInstanceOf(Outcome.Unchanged.class);
 
         var erased = customers.find(customer.getId()).orElseThrow();
         assertThat(erased.isErased()).isTrue();
@@ -49,10 +62,10 @@ class CustomersModuleTests {
 
     @Test
     void anErasedCustomerCannotBeChangedBackIntoAPerson() {
-        var customer = customers.register(GRACE);
-        customers.erase(customer.getId());
+        var customer = registration.register(GRACE);
+        erasure.erase(customer.getId());
 
-        customers.change(customer.getId(), GRACE);
+        assertThat(changes.change(customer.getId(), GRACE)).isInstanceOf(Outcome.Refused.class);
 
         assertThat(customers.find(customer.getId()).orElseThrow().name()).isEqualTo("erased");
     }

@@ -12,15 +12,17 @@ import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.application.OrderCancellation;
 import io.seams.shop.orders.application.OrderPlacement;
 import io.seams.shop.orders.application.PlaceOrder;
-import io.seams.shop.orders.application.Placement;
 import io.seams.shop.orders.domain.Order;
-import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.OrderStatus;
+import io.seams.shop.orders.domain.Orders;
 import io.seams.shop.platform.adapters.security.Caller;
 import io.seams.shop.platform.kernel.Money;
+import io.seams.shop.platform.kernel.Outcome;
+import io.seams.shop.platform.kernel.Refusal;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +44,7 @@ class OrdersModuleTests {
     OrderPlacement placement;
 
     @Autowired
-    OrderRepository orders;
+    Orders orders;
 
     @Autowired
     JdbcClient jdbc;
@@ -54,7 +56,7 @@ class OrdersModuleTests {
                         Optional.empty()))
                 .andWaitForEventOfType(OrderPlaced.class)
                 .toArriveAndVerify((event, placed) -> {
-                    var order = ((Placement.Placed) placed).order();
+                    var order = placed(placed);
                     assertThat(event.orderId()).isEqualTo(order.getId());
                     assertThat(event.lines()).containsExactly(new OrderPlaced.Line(MUG, 2));
                     assertThat(event.total()).isEqualTo(Money.of("25.80", "EUR"));
@@ -71,12 +73,14 @@ class OrdersModuleTests {
                 "alan", Optional.of(UUID.fromString("c0ffee00-0000-4000-8000-000000000002")), Set.of(Caller.CUSTOMER));
         var ada = new Caller("ada", Optional.of(CustomerId.DEMO.id()), Set.of(Caller.CUSTOMER));
 
-        assertThat(cancellation.cancelFor(order.getId(), alan)).isEmpty();
+        assertThat(cancellation.cancelFor(order.getId(), alan))
+                .isEqualTo(
+                        Outcome.refused(Refusal.notFound("Order", order.getId().id())));
         assertThat(orders.findById(order.getId()).orElseThrow().status()).isEqualTo(OrderStatus.PLACED);
 
-        assertThat(cancellation.cancelFor(order.getId(), ada))
-                .hasValueSatisfying(
-                        outcome -> assertThat(outcome.order().status()).isEqualTo(OrderStatus.CANCELLED));
+        assertThat(cancellation.cancelFor(order.getId(), ada)).isInstanceOf(Outcome.Applied.class);
+        assertThat(cancellation.cancelFor(order.getId(), ada)).isInstanceOf(Outcome.Unchanged.class);
+        assertThat(statusOf(order)).isEqualTo(OrderStatus.CANCELLED);
     }
 
     @Test
@@ -99,7 +103,12 @@ class OrdersModuleTests {
                         List.of(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(new Sku("NO-SUCH-THING"), 1))),
                 Optional.empty());
 
-        assertThat(outcome).isEqualTo(new Placement.UnknownProducts(java.util.Set.of(new Sku("NO-SUCH-THING"))));
+        assertThat(outcome)
+                .isEqualTo(Outcome.refused(Refusal.ofRequest(
+                        "unknown-sku",
+                        "Unknown product",
+                        "The catalog does not offer NO-SUCH-THING",
+                        Map.of("unknownSkus", List.of("NO-SUCH-THING")))));
         assertThat(countOrders()).isEqualTo(ordersBefore);
     }
 
@@ -153,10 +162,9 @@ class OrdersModuleTests {
                 .andWaitForStateChange(() -> EventPublications.incomplete(jdbc), count -> count == 0);
 
         // The customers API still answers with the address, as it did a moment before the erasure.
-        var order = ((Placement.Placed) placement.place(
-                        new PlaceOrder(NeighbourApis.GRACE, "tok_visa", List.of(new PlaceOrder.Line(MUG, 1))),
-                        Optional.empty()))
-                .order();
+        var order = placed(placement.place(
+                new PlaceOrder(NeighbourApis.GRACE, "tok_visa", List.of(new PlaceOrder.Line(MUG, 1))),
+                Optional.empty()));
 
         assertThat(orders.findById(order.getId()).orElseThrow().shipTo()).isEqualTo(ShippingAddress.ERASED);
     }
@@ -170,7 +178,8 @@ class OrdersModuleTests {
                         List.of(new PlaceOrder.Line(MUG, 1), new PlaceOrder.Line(new Sku("CAP-IMPORTED"), 1))),
                 Optional.empty());
 
-        assertThat(outcome).isEqualTo(new Placement.MixedCurrencies(java.util.Set.of("EUR", "USD")));
+        assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+        assertThat(((Outcome.Refused<?>) outcome).refusal().facts()).containsEntry("currencies", List.of("EUR", "USD"));
     }
 
     @Test
@@ -183,9 +192,12 @@ class OrdersModuleTests {
     }
 
     private Order placeAnOrder(PlaceOrder.Line... lines) {
-        return ((Placement.Placed)
-                        placement.place(new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(lines)), Optional.empty()))
-                .order();
+        return placed(placement.place(new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(lines)), Optional.empty()));
+    }
+
+    private static Order placed(Outcome<Order> placement) {
+        assertThat(placement).isInstanceOf(Outcome.Applied.class);
+        return ((Outcome.Applied<Order>) placement).result();
     }
 
     private OrderStatus statusOf(Order order) {

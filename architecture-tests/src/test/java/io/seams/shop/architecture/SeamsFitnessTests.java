@@ -1,5 +1,6 @@
 package io.seams.shop.architecture;
 
+import io.seams.fitness.AnatomyRules;
 import io.seams.fitness.ApiRules;
 import io.seams.fitness.DataOwnershipRules;
 import io.seams.fitness.DatabaseRules;
@@ -134,5 +135,35 @@ class SeamsFitnessTests {
     void rule10_noBusinessModuleKnowsTheTopology() {
         TopologyRules.businessModulesDoNotKnowTheTopology(seams, "io.seams.shop.platform.distribution.topology..")
                 .check(seams.classes());
+    }
+
+    @Test
+    void rule11_theWebLayerReachesTheDomainThroughTheApplication() {
+        AnatomyRules.webReachesTheDomainThroughTheApplication(seams).check(seams.classes());
+    }
+
+    @Test
+    void rule11_useCasesAreNamedAfterWhatTheyDo() {
+        AnatomyRules.useCasesAreNamedAfterWhatTheyDo(seams).check(seams.classes());
+    }
+
+    @Test
+    void rule11_listenersAreSeparateFromUseCases() {
+        AnatomyRules.listenersAreSeparateFromUseCases(seams).check(seams.classes());
+    }
+
+    @Test
+    void rule11_repositoriesAreNamedAfterWhatTheyHold() {
+        AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(seams).check(seams.classes());
+    }
+
+    @Test
+    void rule11_theDomainKnowsNothingOfHttp() {
+        AnatomyRules.domainKnowsNoHttp(seams).check(seams.classes());
+    }
+
+    @Test
+    void rule11_moduleApisAreDocumentedAtTheirRoot() {
+        AnatomyRules.moduleApisAreDocumentedAtTheirRoot(seams).check(seams.classes());
     }
 }

@@ -1,13 +1,12 @@
 package io.seams.shop.audit.application;
 
-import io.seams.shop.audit.domain.AuditEntry;
+import io.seams.shop.audit.AuditEntry;
 import io.seams.shop.audit.domain.AuditTrail;
 import io.seams.shop.orders.OrderCancelled;
 import io.seams.shop.payments.PaymentRefunded;
 import io.seams.shop.platform.adapters.security.AccessRefused;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -15,11 +14,12 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the audit trail: what callers asked the API to change ({@link #requested}), requests
- * refused for want of a valid token or role, and what the modules did on their own.
+ * Writes into the audit trail what it hears: requests refused for want of a valid token or role,
+ * failed sign-ins, and what the modules did on their own. What callers asked the API to change is
+ * recorded by {@link RecordRequest}.
  */
 @Component
-public class AuditRecorder {
+class AuditRecorder {
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -27,11 +27,6 @@ public class AuditRecorder {
     AuditRecorder(AuditTrail trail, Clock clock) {
         this.trail = trail;
         this.clock = clock;
-    }
-
-    /** A change the API was asked for, with how it ended. */
-    public void requested(String actor, String action, int status, Optional<UUID> orderId, Optional<UUID> customerId) {
-        trail.append(new AuditEntry(clock.instant(), actor, action, String.valueOf(status), orderId, customerId, null));
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package io.seams.shop.audit.domain;
 
+import io.seams.shop.audit.AuditEntry;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.seams.shop.audit.persistence;
 
-import io.seams.shop.audit.domain.AuditEntry;
+import io.seams.shop.audit.AuditEntry;
 import io.seams.shop.audit.domain.AuditTrail;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.seams.shop.audit.web;
 
-import io.seams.shop.audit.domain.AuditEntry;
-import io.seams.shop.audit.domain.AuditTrail;
+import io.seams.shop.audit.AuditEntry;
+import io.seams.shop.audit.application.FindAuditEntries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "Who did what, when (operations role)")
 class AuditController {
 
-    private final AuditTrail trail;
+    private final FindAuditEntries trail;
 
-    AuditController(AuditTrail trail) {
+    AuditController(FindAuditEntries trail) {
         this.trail = trail;
     }
 

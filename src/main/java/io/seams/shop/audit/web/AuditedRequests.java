@@ -1,6 +1,8 @@
 package io.seams.shop.audit.web;
 
-import io.seams.shop.audit.application.AuditRecorder;
+import io.seams.shop.audit.application.RecordRequest;
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.orders.OrderId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,7 +25,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every request that asks the API to change something (not reads) goes into the audit trail once
  * answered: who (the token's subject), what (method and endpoint), how it ended (the status), and
- * the order or customer it named. Bodies are never recorded.
+ * the order or customer it named. Bodies are never recorded. Which of the two an id names follows
+ * from the module whose controller answered (by the package of its {@link OrderId} or {@link
+ * CustomerId}), not from the text of the URL.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
@@ -31,9 +36,9 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private final AuditRecorder recorder;
+    private final RecordRequest recorder;
 
-    AuditedRequests(AuditRecorder recorder) {
+    AuditedRequests(RecordRequest recorder) {
         this.recorder = recorder;
     }
 
@@ -56,15 +61,15 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
         var id = Optional.ofNullable(variables).map(vars -> vars.get("id")).flatMap(AuditedRequests::uuid);
         Optional<UUID> order = Optional.empty();
         Optional<UUID> customer = Optional.empty();
-        if (pattern.startsWith("/api/orders")) {
+        if (answeredByModuleOf(OrderId.class, handler)) {
             order = id.or(() -> createdId(response));
-        } else if (pattern.startsWith("/api/customers")) {
+        } else if (answeredByModuleOf(CustomerId.class, handler)) {
             customer = id.or(() -> createdId(response));
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var actor = authentication instanceof JwtAuthenticationToken token ? token.getName() : "anonymous";
         try {
-            recorder.requested(actor, request.getMethod() + " " + pattern, response.getStatus(), order, customer);
+            recorder.record(actor, request.getMethod() + " " + pattern, response.getStatus(), order, customer);
         } catch (DataAccessException unreachable) {
             // The database went away after the request was answered: say so in the log instead.
             log.warn(
@@ -75,6 +80,12 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
                     response.getStatus(),
                     unreachable.getMessage());
         }
+    }
+
+    /** Whether the handler belongs to the module whose API holds the given type. */
+    private static boolean answeredByModuleOf(Class<?> apiType, Object handler) {
+        return handler instanceof HandlerMethod method
+                && method.getBeanType().getPackageName().startsWith(apiType.getPackageName() + ".");
     }
 
     /** The id at the end of the Location of what a POST created. */

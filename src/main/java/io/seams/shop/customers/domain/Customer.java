@@ -6,6 +6,7 @@ import io.seams.shop.customers.CustomerProfileChanged;
 import io.seams.shop.customers.CustomerRegistered;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.platform.kernel.RecordedEvents;
+import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.util.Objects;
 import org.jmolecules.ddd.types.AggregateRoot;
@@ -42,28 +43,28 @@ public class Customer implements AggregateRoot<Customer, CustomerId> {
     }
 
     /** Changes the profile; refused once the customer is erased. */
-    public boolean change(Profile profile, Instant now) {
+    public Transition change(Profile profile, Instant now) {
         if (erased) {
-            return false;
+            return Transition.refused("Customer %s was erased".formatted(id.id()));
         }
         this.name = profile.name();
         this.email = profile.email();
         this.address = profile.address();
         events.record(new CustomerProfileChanged(id, name, email, now));
-        return true;
+        return Transition.applied();
     }
 
     /** Replaces every personal detail with an anonymised value; erasing twice changes nothing. */
-    public boolean erase(Instant now) {
+    public Transition erase(Instant now) {
         if (erased) {
-            return false;
+            return Transition.unchanged();
         }
         erased = true;
         name = "erased";
         email = "erased-" + id + "@invalid";
         address = ShippingAddress.ERASED;
         events.record(new CustomerErased(id, now));
-        return true;
+        return Transition.applied();
     }
 
     /** The address parcels for this customer go to, with the customer's name on it. */

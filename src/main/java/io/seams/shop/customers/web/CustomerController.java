@@ -2,9 +2,14 @@ package io.seams.shop.customers.web;
 
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
-import io.seams.shop.customers.application.CustomerService;
+import io.seams.shop.customers.application.ChangeProfile;
+import io.seams.shop.customers.application.EraseCustomer;
+import io.seams.shop.customers.application.FindCustomers;
+import io.seams.shop.customers.application.RegisterCustomer;
 import io.seams.shop.customers.domain.Customer;
 import io.seams.shop.platform.adapters.security.Caller;
+import io.seams.shop.platform.adapters.web.Answers;
+import io.seams.shop.platform.adapters.web.NoControlCharacters;
 import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,7 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -34,16 +38,17 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Customers", description = "Customer profiles and erasure")
 class CustomerController {
 
-    /**
-     * No ASCII control character (U+0000 to U+001F, U+007F), exactly Java's {@code [^\p{Cntrl}]*}, written
-     * so that it means the same in the OpenAPI description (ECMAScript, unanchored search).
-     */
-    private static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F]*$";
+    private final RegisterCustomer registration;
+    private final FindCustomers customers;
+    private final ChangeProfile changes;
+    private final EraseCustomer erasure;
 
-    private final CustomerService customers;
-
-    CustomerController(CustomerService customers) {
+    CustomerController(
+            RegisterCustomer registration, FindCustomers customers, ChangeProfile changes, EraseCustomer erasure) {
+        this.registration = registration;
         this.customers = customers;
+        this.changes = changes;
+        this.erasure = erasure;
     }
 
     @PostMapping
@@ -51,7 +56,7 @@ class CustomerController {
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "400", description = "The profile is incomplete or malformed")
     ResponseEntity<CustomerResponse> register(@Valid @RequestBody ProfileRequest profile) {
-        var customer = customers.register(profile.toProfile());
+        var customer = registration.register(profile.toProfile());
         var location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
                 .buildAndExpand(customer.getId().id())
@@ -75,26 +80,23 @@ class CustomerController {
     @ApiResponse(responseCode = "200", description = "The changed profile")
     @ApiResponse(responseCode = "404", description = "No such customer")
     @ApiResponse(responseCode = "409", description = "The customer was erased")
-    CustomerResponse change(@PathVariable UUID id, @Valid @RequestBody ProfileRequest profile) {
+    ResponseEntity<CustomerResponse> change(@PathVariable UUID id, @Valid @RequestBody ProfileRequest profile) {
         visibleOrNotFound(id);
-        var customer = customers.change(new CustomerId(id), profile.toProfile()).orElseThrow(() -> notFound(id));
-        if (customer.isErased()) {
-            throw Problems.conflict("customer-erased", "Customer erased", "Customer %s was erased".formatted(id));
-        }
-        return CustomerResponse.of(customer);
+        return Answers.to(
+                changes.change(new CustomerId(id), profile.toProfile()).map(CustomerResponse::of));
     }
 
     @PostMapping("/{id}/erasure")
-    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             operationId = "eraseCustomer",
             summary = "Erases the customer's personal data in every module (the right to be forgotten)",
             description = "Accepted at once; every module anonymises its copy when it receives CustomerErased.")
+    @ApiResponse(responseCode = "200", description = "The customer was erased before")
     @ApiResponse(responseCode = "202", description = "Erasure accepted")
     @ApiResponse(responseCode = "404", description = "No such customer")
-    CustomerResponse erase(@PathVariable UUID id) {
+    ResponseEntity<CustomerResponse> erase(@PathVariable UUID id) {
         visibleOrNotFound(id);
-        return customers.erase(new CustomerId(id)).map(CustomerResponse::of).orElseThrow(() -> notFound(id));
+        return Answers.to(erasure.erase(new CustomerId(id)).map(CustomerResponse::of), HttpStatus.ACCEPTED);
     }
 
     /** A customer sees and changes their own profile only (staff any): another's answers as if absent. */
@@ -116,10 +118,7 @@ class CustomerController {
      * @param address where their parcels go
      */
     record ProfileRequest(
-            @Schema(example = "Grace Hopper")
-            @NotBlank
-            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-            @Size(max = 200)
+            @Schema(example = "Grace Hopper") @NotBlank @NoControlCharacters @Size(max = 200)
             String name,
 
             @Schema(example = "grace@example.com") @NotBlank @Email @Size(max = 320)
@@ -145,22 +144,13 @@ class CustomerController {
      * @param country ISO 3166 two-letter country code
      */
     record AddressRequest(
-            @Schema(example = "1 Navy Street")
-            @NotBlank
-            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-            @Size(max = 200)
+            @Schema(example = "1 Navy Street") @NotBlank @NoControlCharacters @Size(max = 200)
             String street,
 
-            @Schema(example = "10115")
-            @NotBlank
-            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-            @Size(max = 20)
+            @Schema(example = "10115") @NotBlank @NoControlCharacters @Size(max = 20)
             String postalCode,
 
-            @Schema(example = "Berlin")
-            @NotBlank
-            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-            @Size(max = 100)
+            @Schema(example = "Berlin") @NotBlank @NoControlCharacters @Size(max = 100)
             String city,
 
             @Schema(example = "DE")

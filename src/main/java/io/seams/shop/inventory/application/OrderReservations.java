@@ -2,7 +2,9 @@ package io.seams.shop.inventory.application;
 
 import io.seams.shop.inventory.domain.ReservationLine;
 import io.seams.shop.orders.OrderCancelled;
+import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
+import io.seams.shop.platform.kernel.Transition;
 import io.seams.shop.shipping.ShipmentDispatched;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +20,14 @@ class OrderReservations {
 
     private static final Logger log = LoggerFactory.getLogger(OrderReservations.class);
 
-    private final StockReservationService reservations;
+    private final ReserveStock reserving;
+    private final ReleaseStock releasing;
+    private final ShipStock shipping;
 
-    OrderReservations(StockReservationService reservations) {
-        this.reservations = reservations;
+    OrderReservations(ReserveStock reserving, ReleaseStock releasing, ShipStock shipping) {
+        this.reserving = reserving;
+        this.releasing = releasing;
+        this.shipping = shipping;
     }
 
     @ApplicationModuleListener
@@ -29,7 +35,7 @@ class OrderReservations {
         var lines = event.lines().stream()
                 .map(line -> new ReservationLine(line.sku(), line.quantity()))
                 .toList();
-        reservations
+        reserving
                 .reserve(event.orderId(), lines)
                 .ifPresentOrElse(
                         reservation -> log.debug("Order {}: stock {}", event.orderId(), reservation.status()),
@@ -38,11 +44,17 @@ class OrderReservations {
 
     @ApplicationModuleListener
     void on(OrderCancelled event) {
-        reservations.release(event.orderId());
+        log(event.orderId(), "released", releasing.release(event.orderId()));
     }
 
     @ApplicationModuleListener
     void on(ShipmentDispatched event) {
-        reservations.ship(event.orderId());
+        log(event.orderId(), "shipped", shipping.ship(event.orderId()));
+    }
+
+    private static void log(OrderId order, String what, Transition transition) {
+        if (transition.isRefused()) {
+            log.info("Order {}: stock not {}: {}", order, what, transition.reason());
+        }
     }
 }

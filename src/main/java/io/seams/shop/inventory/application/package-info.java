@@ -1,4 +1,4 @@
-/** Inventory's use cases: reserving stock for placed orders. */
+/** Inventory's use cases: reserving, releasing and shipping stock for orders, and showing it. */
 @ApplicationRing
 package io.seams.shop.inventory.application;
 

@@ -6,6 +6,7 @@ import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.kernel.RecordedEvents;
+import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,27 +77,34 @@ public class StockReservation implements AggregateRoot<StockReservation, OrderId
     }
 
     /**
-     * The order was cancelled: gives reserved stock back and records {@link StockReleased}. A
-     * reservation that holds nothing (rejected, already released) changes nothing.
+     * Gives reserved stock back, the order being cancelled, and records {@link StockReleased}. A
+     * reservation that holds nothing (rejected, withdrawn, already released) changes nothing; one
+     * whose units left the warehouse is refused.
      */
-    public boolean release(Map<Sku, Stock> stock, Instant now) {
+    public Transition release(Map<Sku, Stock> stock, Instant now) {
+        if (status == ReservationStatus.SHIPPED) {
+            return Transition.refused("The stock of order %s was shipped".formatted(orderId));
+        }
         if (status != ReservationStatus.RESERVED) {
-            return false;
+            return Transition.unchanged();
         }
         lines.forEach(line -> stock.get(line.sku()).release(line.quantity()));
         status = ReservationStatus.RELEASED;
         events.record(new StockReleased(orderId, now));
-        return true;
+        return Transition.applied();
     }
 
-    /** The order's shipment was dispatched: its reserved units leave the stock. Once only. */
-    public boolean ship(Map<Sku, Stock> stock) {
+    /** Takes the reserved units out of the stock, the order's shipment being dispatched. Once only. */
+    public Transition ship(Map<Sku, Stock> stock) {
+        if (status == ReservationStatus.SHIPPED) {
+            return Transition.unchanged();
+        }
         if (status != ReservationStatus.RESERVED) {
-            return false;
+            return Transition.refused("The reservation of order %s is %s".formatted(orderId, status));
         }
         lines.forEach(line -> stock.get(line.sku()).ship(line.quantity()));
         status = ReservationStatus.SHIPPED;
-        return true;
+        return Transition.applied();
     }
 
     @Override

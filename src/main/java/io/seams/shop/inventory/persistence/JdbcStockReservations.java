@@ -7,9 +7,9 @@ import io.seams.shop.inventory.domain.StockReservation;
 import io.seams.shop.inventory.domain.StockReservations;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.adapters.database.TransactionLocks;
+import io.seams.shop.platform.kernel.AggregateEvents;
 import java.sql.Timestamp;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,9 +20,9 @@ class JdbcStockReservations implements StockReservations {
 
     private final JdbcClient jdbc;
     private final TransactionLocks locks;
-    private final ApplicationEventPublisher events;
+    private final AggregateEvents events;
 
-    JdbcStockReservations(JdbcClient jdbc, TransactionLocks locks, ApplicationEventPublisher events) {
+    JdbcStockReservations(JdbcClient jdbc, TransactionLocks locks, AggregateEvents events) {
         this.jdbc = jdbc;
         this.locks = locks;
         this.events = events;
@@ -69,7 +69,7 @@ class JdbcStockReservations implements StockReservations {
         if (updated != 1) {
             throw new IllegalStateException("No reservation for order " + reservation.getId());
         }
-        reservation.events().drain().forEach(events::publishEvent);
+        events.publish(reservation.events());
     }
 
     @Override
@@ -87,6 +87,6 @@ class JdbcStockReservations implements StockReservations {
                     .params(reservation.getId().id(), line.sku().value(), line.quantity())
                     .update();
         }
-        reservation.events().drain().forEach(events::publishEvent);
+        events.publish(reservation.events());
     }
 }

@@ -1,7 +1,7 @@
 package io.seams.shop.inventory.web;
 
 import io.seams.shop.catalog.Sku;
-import io.seams.shop.inventory.domain.Stocks;
+import io.seams.shop.inventory.application.FindStock;
 import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Inventory", description = "Stock per SKU")
 class StockController {
 
-    private final Stocks stocks;
+    private final FindStock stocks;
 
-    StockController(Stocks stocks) {
+    StockController(FindStock stocks) {
         this.stocks = stocks;
     }
 
@@ -32,7 +32,7 @@ class StockController {
         if (!Sku.isValid(sku)) {
             throw Problems.notFound("Stock", sku);
         }
-        return stocks.findById(new Sku(sku))
+        return stocks.of(new Sku(sku))
                 .map(stock -> new StockLevel(stock.getId().value(), stock.available(), stock.reserved()))
                 .orElseThrow(() -> Problems.notFound("Stock", sku));
     }

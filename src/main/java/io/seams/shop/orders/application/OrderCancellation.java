@@ -2,56 +2,63 @@ package io.seams.shop.orders.application;
 
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.domain.Order;
-import io.seams.shop.orders.domain.OrderRepository;
-import io.seams.shop.orders.domain.Transition;
+import io.seams.shop.orders.domain.Orders;
 import io.seams.shop.platform.adapters.security.Caller;
+import io.seams.shop.platform.kernel.Outcome;
+import io.seams.shop.platform.kernel.Refusal;
 import java.time.Clock;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Cancels orders before dispatch; inventory, payments and shipping compensate on {@code OrderCancelled}. */
+/**
+ * Cancels orders before dispatch; inventory, payments and shipping compensate on {@code
+ * OrderCancelled}. Applied: the order is cancelled, or its cancellation requested from shipping.
+ * Unchanged: it already was. Refused: it was dispatched, delivered or rejected.
+ */
 @Service
 public class OrderCancellation {
 
-    private final OrderRepository orders;
+    private final Orders orders;
     private final Clock clock;
 
-    OrderCancellation(OrderRepository orders, Clock clock) {
+    OrderCancellation(Orders orders, Clock clock) {
         this.orders = orders;
         this.clock = clock;
     }
 
     /**
-     * The outcome of cancelling the order, with the order as it is afterwards.
-     *
-     * @param order the order
-     * @param transition whether it was cancelled, already was, or cannot be
-     */
-    public record Outcome(Order order, Transition transition) {}
-
-    /** Cancels the order for the given reason (the system's own decision); empty if there is no such order. */
-    @Transactional
-    public Optional<Outcome> cancel(OrderId id, String reason) {
-        return orders.findById(id).map(order -> cancel(order, reason));
-    }
-
-    /**
      * Cancels the order on a caller's request. Only the customer who placed it, or staff, may: for
-     * anyone else it is as if the order did not exist (empty), so nobody learns which ids exist.
+     * anyone else it is as if the order did not exist, so nobody learns which ids exist.
      */
     @Transactional
-    public Optional<Outcome> cancelFor(OrderId id, Caller caller) {
+    public Outcome<Order> cancelFor(OrderId id, Caller caller) {
         return orders.findById(id)
                 .filter(order -> caller.actsFor(order.customerId().id()))
-                .map(order -> cancel(order, caller.isStaff() ? "Cancelled by staff" : "Cancelled by the customer"));
+                .map(order -> cancel(order, caller.isStaff() ? "Cancelled by staff" : "Cancelled by the customer"))
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("Order", id.id())));
     }
 
-    private Outcome cancel(Order order, String reason) {
+    /** Cancels the order for the given reason (the system's own decision). */
+    @Transactional
+    Outcome<Order> cancel(OrderId id, String reason) {
+        return orders.findById(id)
+                .map(order -> cancel(order, reason))
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("Order", id.id())));
+    }
+
+    private Outcome<Order> cancel(Order order, String reason) {
         var transition = order.cancel(reason, clock.instant());
-        if (transition.changedState()) {
-            orders.update(order);
+        if (transition.isRefused()) {
+            return Outcome.refused(Refusal.byState(
+                    "order-not-cancellable",
+                    "Order cannot be cancelled",
+                    "Order %s is %s: only orders not yet dispatched can be cancelled"
+                            .formatted(order.getId().id(), order.status())));
         }
-        return new Outcome(order, transition);
+        if (!transition.changedState()) {
+            return Outcome.unchanged(order);
+        }
+        orders.update(order);
+        return Outcome.applied(order);
     }
 }

@@ -5,10 +5,10 @@ import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.domain.Order;
-import io.seams.shop.orders.domain.OrderRepository;
-import io.seams.shop.orders.domain.Transition;
+import io.seams.shop.orders.domain.Orders;
 import io.seams.shop.payments.PaymentAuthorized;
 import io.seams.shop.payments.PaymentDeclined;
+import io.seams.shop.platform.kernel.Transition;
 import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentDelivered;
 import io.seams.shop.shipping.ShipmentDispatched;
@@ -31,10 +31,10 @@ class OrderLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
 
-    private final OrderRepository orders;
+    private final Orders orders;
     private final Clock clock;
 
-    OrderLifecycle(OrderRepository orders, Clock clock) {
+    OrderLifecycle(Orders orders, Clock clock) {
         this.orders = orders;
         this.clock = clock;
     }
@@ -56,7 +56,7 @@ class OrderLifecycle {
 
     @ApplicationModuleListener
     void on(PaymentDeclined event) {
-        apply(event.orderId(), order -> order.paymentDeclined(event.reason(), clock.instant()));
+        apply(event.orderId(), order -> order.declinePayment(event.reason(), clock.instant()));
     }
 
     @ApplicationModuleListener
@@ -66,7 +66,7 @@ class OrderLifecycle {
 
     @ApplicationModuleListener
     void on(ShipmentCancelled event) {
-        apply(event.orderId(), order -> order.shipmentCancelled(clock.instant()));
+        apply(event.orderId(), order -> order.completeCancellation(clock.instant()));
     }
 
     @ApplicationModuleListener

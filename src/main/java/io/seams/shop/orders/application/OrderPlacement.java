@@ -2,14 +2,17 @@ package io.seams.shop.orders.application;
 
 import io.seams.shop.catalog.Catalog;
 import io.seams.shop.catalog.PriceList;
+import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.Customers;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.orders.domain.IdempotencyKeys;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderLine;
-import io.seams.shop.orders.domain.OrderRepository;
+import io.seams.shop.orders.domain.Orders;
+import io.seams.shop.platform.kernel.Outcome;
+import io.seams.shop.platform.kernel.Refusal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -20,13 +23,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * they run as remote services, a slow or failed call must not hold a database transaction open,
  * nor leave half an order behind. An {@code Idempotency-Key} is claimed in the same transaction as
  * the order, so a retried request never places a second order.
+ *
+ * <p>Applied: the order was placed. Unchanged: the same request came again with the same key, and
+ * the order it placed the first time is the answer. Refused: nothing was placed, because the catalog
+ * does not offer a product, the products are priced in several currencies, there is no such
+ * customer, or the key was used before for another request.
  */
 @Service
 public class OrderPlacement {
 
     private final Catalog catalog;
     private final Customers customers;
-    private final OrderRepository orders;
+    private final Orders orders;
     private final IdempotencyKeys keys;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -34,7 +42,7 @@ public class OrderPlacement {
     OrderPlacement(
             Catalog catalog,
             Customers customers,
-            OrderRepository orders,
+            Orders orders,
             IdempotencyKeys keys,
             TransactionTemplate transactions,
             Clock clock) {
@@ -46,24 +54,40 @@ public class OrderPlacement {
         this.clock = clock;
     }
 
-    public Placement place(PlaceOrder request, Optional<String> idempotencyKey) {
+    /** Places the order, once per idempotency key if one is given. */
+    public Outcome<Order> place(PlaceOrder request, Optional<String> idempotencyKey) {
         var earlier = idempotencyKey.flatMap(keys::find).map(claim -> replay(claim, request));
         if (earlier.isPresent()) {
             return earlier.get();
         }
         var prices = catalog.pricesOf(request.skus());
         if (!prices.isComplete()) {
-            return new Placement.UnknownProducts(prices.unknownSkus());
+            var skus = prices.unknownSkus().stream().map(Sku::value).sorted().toList();
+            return Outcome.refused(Refusal.ofRequest(
+                    "unknown-sku",
+                    "Unknown product",
+                    "The catalog does not offer " + String.join(", ", skus),
+                    Map.of("unknownSkus", skus)));
         }
         var currencies = prices.entries().stream()
                 .map(entry -> entry.price().currency().getCurrencyCode())
                 .collect(Collectors.toSet());
         if (currencies.size() > 1) {
-            return new Placement.MixedCurrencies(currencies);
+            var sorted = currencies.stream().sorted().toList();
+            return Outcome.refused(Refusal.ofRequest(
+                    "mixed-currencies",
+                    "Mixed currencies",
+                    "These products are priced in " + String.join(" and ", sorted)
+                            + "; an order is paid in one currency",
+                    Map.of("currencies", sorted)));
         }
         var shipTo = customers.shippingAddressOf(request.customerId());
         if (shipTo.isEmpty()) {
-            return new Placement.UnknownCustomer(request.customerId());
+            return Outcome.refused(Refusal.ofRequest(
+                    "unknown-customer",
+                    "Unknown customer",
+                    "There is no customer " + request.customerId(),
+                    Map.of("customerId", request.customerId().toString())));
         }
         var order = Order.place(
                 OrderId.random(),
@@ -82,15 +106,19 @@ public class OrderPlacement {
                     return replay(keys.find(claim.key()).orElseThrow(), request);
                 }
             }
-            return new Placement.Placed(order);
+            return Outcome.applied(order);
         });
     }
 
-    private Placement replay(IdempotencyKeys.Claim claim, PlaceOrder request) {
+    private Outcome<Order> replay(IdempotencyKeys.Claim claim, PlaceOrder request) {
         if (!claim.fingerprint().equals(request.fingerprint())) {
-            return new Placement.KeyReused(claim.key());
+            return Outcome.refused(Refusal.ofRequest(
+                    "idempotency-key-reused",
+                    "Idempotency key reused",
+                    "The Idempotency-Key was used before for a different request",
+                    Map.of("idempotencyKey", claim.key())));
         }
-        return new Placement.Replayed(orders.findById(claim.orderId()).orElseThrow());
+        return Outcome.unchanged(orders.findById(claim.orderId()).orElseThrow());
     }
 
     private static List<OrderLine> linesOf(PlaceOrder request, PriceList prices) {

@@ -1,6 +1,6 @@
 package io.seams.shop.orders.application;
 
-import io.seams.shop.orders.domain.OrderRepository;
+import io.seams.shop.orders.domain.Orders;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +18,12 @@ class OrderTimeouts {
 
     private static final Logger log = LoggerFactory.getLogger(OrderTimeouts.class);
 
-    private final OrderRepository orders;
+    private final Orders orders;
     private final OrderCancellation cancellation;
     private final OrdersProperties properties;
     private final Clock clock;
 
-    OrderTimeouts(OrderRepository orders, OrderCancellation cancellation, OrdersProperties properties, Clock clock) {
+    OrderTimeouts(Orders orders, OrderCancellation cancellation, OrdersProperties properties, Clock clock) {
         this.orders = orders;
         this.cancellation = cancellation;
         this.properties = properties;
@@ -41,7 +41,7 @@ class OrderTimeouts {
             var outcome = cancellation.cancel(
                     id,
                     "Not confirmed within " + properties.confirmationTimeout().toMinutes() + " minutes");
-            if (outcome.map(it -> it.transition().changedState()).orElse(false)) {
+            if (outcome.changedState()) {
                 cancelled++;
                 log.info("Order {} timed out and was cancelled", id);
             }

@@ -2,10 +2,7 @@ package io.seams.shop.orders.application;
 
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.CustomerId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.seams.shop.platform.kernel.Fingerprints;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -39,12 +36,7 @@ public record PlaceOrder(CustomerId customerId, String paymentToken, List<Line> 
                         .map(line -> line.sku() + "x" + line.quantity())
                         .sorted()
                         .collect(Collectors.joining(","));
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Fingerprints.of(canonical);
     }
 
     /**

@@ -20,6 +20,7 @@ import io.seams.shop.orders.OrderRejected;
 import io.seams.shop.orders.OrderReserved;
 import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.platform.kernel.RecordedEvents;
+import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -115,8 +116,8 @@ public class Order implements AggregateRoot<Order, OrderId> {
                 () -> new OrderConfirmed(id, customerId, shipTo, now));
     }
 
-    /** The payment was declined: the order is cancelled and its reservation given back. */
-    public Transition paymentDeclined(String why, Instant now) {
+    /** Declines the order's payment, for the gateway's reason: the order is cancelled and its reservation given back. */
+    public Transition declinePayment(String why, Instant now) {
         return move(CANCELLED, EnumSet.of(RESERVED), EnumSet.of(CANCELLED), () -> {
             reason = "Payment declined: " + why;
             return new OrderCancelled(id, customerId, reason, now);
@@ -127,7 +128,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
      * Cancels the order for the customer or because it timed out. Before confirmation nothing can
      * have left the warehouse: the order is cancelled at once and compensated. Once confirmed,
      * shipping decides — the cancellation is requested, and completes when shipping has stopped
-     * the shipment ({@link #shipmentCancelled(Instant)}). After dispatch it is refused.
+     * the shipment ({@link #completeCancellation(Instant)}). After dispatch it is refused.
      */
     public Transition cancel(String why, Instant now) {
         if (status == CONFIRMED) {
@@ -142,8 +143,8 @@ public class Order implements AggregateRoot<Order, OrderId> {
         });
     }
 
-    /** Shipping stopped the shipment of an order whose cancellation was requested: it is cancelled. */
-    public Transition shipmentCancelled(Instant now) {
+    /** Completes a requested cancellation once shipping has stopped the shipment: the order is cancelled. */
+    public Transition completeCancellation(Instant now) {
         return move(
                 CANCELLED,
                 EnumSet.of(CANCELLATION_REQUESTED),
@@ -236,7 +237,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
         return version;
     }
 
-    /** The events raised since this instance was created or loaded; drained by the repository. */
+    /** The events raised since this instance was created or loaded; published when it is saved. */
     public RecordedEvents events() {
         return events;
     }

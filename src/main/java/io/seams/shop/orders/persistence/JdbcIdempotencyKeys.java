@@ -1,7 +1,7 @@
 package io.seams.shop.orders.persistence;
 
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.orders.domain.IdempotencyKeys;
+import io.seams.shop.orders.application.IdempotencyKeys;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,23 +1,20 @@
 package io.seams.shop.orders.web;
 
-import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.orders.application.FindOrder;
 import io.seams.shop.orders.application.OrderCancellation;
 import io.seams.shop.orders.application.OrderPlacement;
-import io.seams.shop.orders.application.Placement;
 import io.seams.shop.orders.domain.Order;
-import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.OrderStatus;
-import io.seams.shop.orders.domain.Transition;
 import io.seams.shop.platform.adapters.security.Caller;
+import io.seams.shop.platform.adapters.web.Answers;
 import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -41,9 +38,9 @@ class OrderController {
 
     private final OrderPlacement placement;
     private final OrderCancellation cancellation;
-    private final OrderRepository orders;
+    private final FindOrder orders;
 
-    OrderController(OrderPlacement placement, OrderCancellation cancellation, OrderRepository orders) {
+    OrderController(OrderPlacement placement, OrderCancellation cancellation, FindOrder orders) {
         this.placement = placement;
         this.cancellation = cancellation;
         this.orders = orders;
@@ -69,14 +66,12 @@ class OrderController {
         idempotencyKey.filter(key -> !IDEMPOTENCY_KEY.matcher(key).matches()).ifPresent(key -> {
             throw Problems.badRequest("Idempotency-Key must be 1 to 200 visible ASCII characters");
         });
-        var outcome = placement.place(request.toCommand(ordererOf(request, Caller.current())), idempotencyKey);
-        if (outcome instanceof Placement.Placed placed) {
-            return created(placed.order(), false);
-        }
-        if (outcome instanceof Placement.Replayed replayed) {
-            return created(replayed.order(), true);
-        }
-        throw problemFor(outcome);
+        // A replay answers as the first request did (201), saying it is one: the Idempotency-Key contract.
+        return placement
+                .place(request.toCommand(ordererOf(request, Caller.current())), idempotencyKey)
+                .fold(order -> created(order, false), order -> created(order, true), refusal -> {
+                    throw Answers.problem(refusal);
+                });
     }
 
     @GetMapping("/{id}")
@@ -84,7 +79,9 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "404", description = "No such order")
     OrderResponse order(@PathVariable UUID id) {
-        return visible(id).map(OrderResponse::of).orElseThrow(() -> notFound(id));
+        return orders.find(new OrderId(id), Caller.current())
+                .map(OrderResponse::of)
+                .orElseThrow(() -> Problems.notFound("Order", id));
     }
 
     @PostMapping("/{id}/cancel")
@@ -92,7 +89,7 @@ class OrderController {
             operationId = "cancelOrder",
             summary = "Cancels an order before dispatch",
             description = "Reserved stock is released and an authorised payment refunded, asynchronously.")
-    @ApiResponse(responseCode = "200", description = "Cancelled (or already cancelled)")
+    @ApiResponse(responseCode = "200", description = "Cancelled, or already cancelled or requested to be")
     @ApiResponse(
             responseCode = "202",
             description = "Confirmed orders: cancellation requested; the order becomes CANCELLED once shipping has"
@@ -100,25 +97,13 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "No such order")
     @ApiResponse(responseCode = "409", description = "The order was dispatched, delivered or rejected")
     ResponseEntity<OrderResponse> cancel(@PathVariable UUID id) {
-        var outcome = cancellation.cancelFor(new OrderId(id), Caller.current()).orElseThrow(() -> notFound(id));
-        if (outcome.transition().outcome() == Transition.Outcome.REFUSED) {
-            throw Problems.conflict(
-                    "order-not-cancellable",
-                    "Order cannot be cancelled",
-                    "Order %s is %s: only orders not yet dispatched can be cancelled"
-                            .formatted(id, outcome.order().status()));
-        }
-        var order = outcome.order();
-        var accepted = order.status() == OrderStatus.CANCELLATION_REQUESTED;
-        return ResponseEntity.status(accepted ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(OrderResponse.of(order));
-    }
-
-    /** The order, if the caller may see it: their own, or any for staff. Another's answers as if absent. */
-    private Optional<Order> visible(UUID id) {
-        var caller = Caller.current();
-        return orders.findById(new OrderId(id))
-                .filter(order -> caller.actsFor(order.customerId().id()));
+        var outcome = cancellation.cancelFor(new OrderId(id), Caller.current());
+        // Applied to a confirmed order, the cancellation is only requested: shipping completes it later.
+        var applied = outcome.fold(
+                order -> order.status() == OrderStatus.CANCELLATION_REQUESTED ? HttpStatus.ACCEPTED : HttpStatus.OK,
+                order -> HttpStatus.OK,
+                refusal -> HttpStatus.OK);
+        return Answers.to(outcome.map(OrderResponse::of), applied);
     }
 
     /** Customers order for themselves; staff name the customer they order for. */
@@ -144,44 +129,5 @@ class OrderController {
         return ResponseEntity.created(location)
                 .header("Idempotent-Replayed", Boolean.toString(replayed))
                 .body(OrderResponse.of(order));
-    }
-
-    private static RuntimeException problemFor(Placement outcome) {
-        if (outcome instanceof Placement.UnknownProducts unknown) {
-            var skus = unknown.unknownSkus().stream().map(Sku::value).sorted().toList();
-            return Problems.unprocessable(
-                    "unknown-sku",
-                    "Unknown product",
-                    "The catalog does not offer " + String.join(", ", skus),
-                    Map.of("unknownSkus", skus));
-        }
-        if (outcome instanceof Placement.MixedCurrencies mixed) {
-            return Problems.unprocessable(
-                    "mixed-currencies",
-                    "Mixed currencies",
-                    "These products are priced in "
-                            + String.join(
-                                    " and ",
-                                    mixed.currencies().stream().sorted().toList())
-                            + "; an order is paid in one currency",
-                    Map.of("currencies", mixed.currencies().stream().sorted().toList()));
-        }
-        if (outcome instanceof Placement.UnknownCustomer customer) {
-            return Problems.unprocessable(
-                    "unknown-customer",
-                    "Unknown customer",
-                    "There is no customer " + customer.customerId(),
-                    Map.of("customerId", customer.customerId().toString()));
-        }
-        var reused = (Placement.KeyReused) outcome;
-        return Problems.unprocessable(
-                "idempotency-key-reused",
-                "Idempotency key reused",
-                "The Idempotency-Key was used before for a different request",
-                Map.of("idempotencyKey", reused.key()));
-    }
-
-    private static RuntimeException notFound(UUID id) {
-        return Problems.notFound("Order", id);
     }
 }

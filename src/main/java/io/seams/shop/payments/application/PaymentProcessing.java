@@ -66,7 +66,7 @@ class PaymentProcessing {
         transactions.executeWithoutResult(status -> {
             var payment = payments.lockFor(event.orderId()).orElseThrow();
             // A payment voided meanwhile takes no answer: the cancellation released it at the gateway.
-            if (payment.answer(answer, clock.instant())) {
+            if (answer.answer(payment, clock.instant()).changedState()) {
                 payments.update(payment);
                 log.info("Payment of order {}: {}", event.orderId(), answer);
             }
@@ -83,7 +83,7 @@ class PaymentProcessing {
         var payment = transactions.execute(status -> {
             payments.add(Payment.voided(event.orderId()));
             var current = payments.lockFor(event.orderId()).orElseThrow();
-            if (current.voidPending()) {
+            if (current.voidPending().changedState()) {
                 payments.update(current);
             }
             return current;
@@ -94,7 +94,7 @@ class PaymentProcessing {
             gateway.refund(payment.getId(), payment.gatewayReference(), payment.amount());
             transactions.executeWithoutResult(status -> {
                 var refunded = payments.lockFor(event.orderId()).orElseThrow();
-                if (refunded.refunded(clock.instant())) {
+                if (refunded.refund(clock.instant()).changedState()) {
                     payments.update(refunded);
                 }
             });

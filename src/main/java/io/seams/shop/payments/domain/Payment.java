@@ -6,6 +6,7 @@ import io.seams.shop.payments.PaymentDeclined;
 import io.seams.shop.payments.PaymentRefunded;
 import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.platform.kernel.RecordedEvents;
+import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.util.Objects;
 import org.jmolecules.ddd.types.AggregateRoot;
@@ -60,34 +61,44 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
         return new Payment(orderId, amount, paymentToken, status, gatewayReference, reason, version);
     }
 
-    /** Records the gateway's answer; only a pending payment takes one. */
-    public boolean answer(Authorization authorization, Instant now) {
-        if (status != PaymentStatus.PENDING) {
-            return false;
-        }
-        if (authorization instanceof Authorization.Approved approved) {
-            status = PaymentStatus.AUTHORIZED;
-            gatewayReference = approved.reference();
+    /** Authorises the payment, the gateway having approved it; only a pending payment takes an answer. */
+    public Transition authorize(String reference, Instant now) {
+        return answer(PaymentStatus.AUTHORIZED, () -> {
+            gatewayReference = Objects.requireNonNull(reference);
             events.record(new PaymentAuthorized(orderId, amount, now));
-        } else {
-            status = PaymentStatus.DECLINED;
-            reason = ((Authorization.Declined) authorization).reason();
+        });
+    }
+
+    /** Declines the payment, for the gateway's reason; only a pending payment takes an answer. */
+    public Transition decline(String why, Instant now) {
+        return answer(PaymentStatus.DECLINED, () -> {
+            reason = Objects.requireNonNull(why);
             events.record(new PaymentDeclined(orderId, reason, now));
-        }
-        return true;
+        });
     }
 
     /**
-     * The order was cancelled while the gateway had not answered yet: no answer will be taken,
-     * and an approval that still arrives is released at the gateway.
+     * Voids the pending payment of a cancelled order, the gateway not having answered yet: no answer
+     * will be taken, and an approval that still arrives is released at the gateway.
      */
-    public boolean voidPending() {
-        if (status != PaymentStatus.PENDING) {
-            return false;
+    public Transition voidPending() {
+        return answer(PaymentStatus.VOIDED, () -> reason = "Order cancelled while the payment was pending");
+    }
+
+    private Transition answer(PaymentStatus target, Runnable change) {
+        if (status == target) {
+            return Transition.unchanged();
         }
-        status = PaymentStatus.VOIDED;
-        reason = "Order cancelled while the payment was pending";
-        return true;
+        if (status != PaymentStatus.PENDING) {
+            return refusedAs(target);
+        }
+        change.run();
+        status = target;
+        return Transition.applied();
+    }
+
+    private Transition refusedAs(PaymentStatus target) {
+        return Transition.refused("Payment of order %s is %s, it cannot become %s".formatted(orderId, status, target));
     }
 
     /** Whether the gateway must give money back for this payment. */
@@ -95,14 +106,17 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
         return status == PaymentStatus.AUTHORIZED;
     }
 
-    /** The gateway gave the money back. */
-    public boolean refunded(Instant now) {
+    /** Refunds the payment, the gateway having given the money back. */
+    public Transition refund(Instant now) {
+        if (status == PaymentStatus.REFUNDED) {
+            return Transition.unchanged();
+        }
         if (status != PaymentStatus.AUTHORIZED) {
-            return false;
+            return refusedAs(PaymentStatus.REFUNDED);
         }
         status = PaymentStatus.REFUNDED;
         events.record(new PaymentRefunded(orderId, amount, now));
-        return true;
+        return Transition.applied();
     }
 
     @Override

@@ -4,10 +4,10 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.payments.domain.Payment;
 import io.seams.shop.payments.domain.PaymentStatus;
 import io.seams.shop.payments.domain.Payments;
+import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.platform.kernel.Money;
 import java.util.Currency;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcPayments implements Payments {
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final AggregateEvents events;
 
-    JdbcPayments(JdbcClient jdbc, ApplicationEventPublisher events) {
+    JdbcPayments(JdbcClient jdbc, AggregateEvents events) {
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -84,6 +84,6 @@ class JdbcPayments implements Payments {
             throw new OptimisticLockingFailureException(
                     "Payment of order %s changed concurrently".formatted(payment.getId()));
         }
-        payment.events().drain().forEach(events::publishEvent);
+        events.publish(payment.events());
     }
 }

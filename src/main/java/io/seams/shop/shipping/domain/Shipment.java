@@ -4,6 +4,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.kernel.RecordedEvents;
+import io.seams.shop.platform.kernel.Transition;
 import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentCreated;
 import io.seams.shop.shipping.ShipmentDelivered;
@@ -66,26 +67,38 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
         return new Shipment(id, orderId, customerId, shipTo, status, carrier, trackingNumber, version);
     }
 
-    /** Hands the shipment to a carrier; only a prepared shipment can be dispatched. */
-    public boolean dispatch(String carrier, String trackingNumber, Instant now) {
+    /**
+     * Hands the shipment to a carrier; only a prepared shipment can be dispatched. Handing it to the
+     * same carrier under the same tracking number again changes nothing; to another, it is refused.
+     */
+    public Transition dispatch(String carrier, String trackingNumber, Instant now) {
+        if (status == ShipmentStatus.DISPATCHED || status == ShipmentStatus.DELIVERED) {
+            return carrier.equals(this.carrier) && trackingNumber.equals(this.trackingNumber)
+                    ? Transition.unchanged()
+                    : Transition.refused("Shipment %s is %s with %s (%s)"
+                            .formatted(id.id(), status, this.carrier, this.trackingNumber));
+        }
         if (status != ShipmentStatus.CREATED) {
-            return false;
+            return refusedAs();
         }
         this.carrier = Objects.requireNonNull(carrier);
         this.trackingNumber = Objects.requireNonNull(trackingNumber);
         status = ShipmentStatus.DISPATCHED;
         events.record(new ShipmentDispatched(orderId, id, carrier, trackingNumber, now));
-        return true;
+        return Transition.applied();
     }
 
-    /** The carrier delivered it; only a dispatched shipment can be delivered. */
-    public boolean deliver(Instant now) {
+    /** Records that the carrier delivered it; only a dispatched shipment can be delivered. */
+    public Transition deliver(Instant now) {
+        if (status == ShipmentStatus.DELIVERED) {
+            return Transition.unchanged();
+        }
         if (status != ShipmentStatus.DISPATCHED) {
-            return false;
+            return refusedAs();
         }
         status = ShipmentStatus.DELIVERED;
         events.record(new ShipmentDelivered(orderId, id, now));
-        return true;
+        return Transition.applied();
     }
 
     /**
@@ -104,13 +117,20 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
      * {@link ShipmentCancelled} recorded; one with a carrier already goes on (its dispatch tells
      * the order the cancellation came too late).
      */
-    public boolean cancel(Instant now) {
+    public Transition cancel(Instant now) {
+        if (status == ShipmentStatus.CANCELLED) {
+            return Transition.unchanged();
+        }
         if (status != ShipmentStatus.CREATED) {
-            return false;
+            return refusedAs();
         }
         status = ShipmentStatus.CANCELLED;
         events.record(new ShipmentCancelled(orderId, now));
-        return true;
+        return Transition.applied();
+    }
+
+    private Transition refusedAs() {
+        return Transition.refused("Shipment %s is %s".formatted(id.id(), status));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.adapters.database.TransactionLocks;
+import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.domain.Shipment;
 import io.seams.shop.shipping.domain.ShipmentStatus;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,9 +29,9 @@ class JdbcShipments implements Shipments {
 
     private final JdbcClient jdbc;
     private final TransactionLocks locks;
-    private final ApplicationEventPublisher events;
+    private final AggregateEvents events;
 
-    JdbcShipments(JdbcClient jdbc, TransactionLocks locks, ApplicationEventPublisher events) {
+    JdbcShipments(JdbcClient jdbc, TransactionLocks locks, AggregateEvents events) {
         this.jdbc = jdbc;
         this.locks = locks;
         this.events = events;
@@ -78,7 +78,7 @@ class JdbcShipments implements Shipments {
                         .update()
                 == 1;
         if (added) {
-            shipment.events().drain().forEach(events::publishEvent);
+            events.publish(shipment.events());
         }
         return added;
     }
@@ -99,7 +99,7 @@ class JdbcShipments implements Shipments {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("Shipment %s changed concurrently".formatted(shipment.getId()));
         }
-        shipment.events().drain().forEach(events::publishEvent);
+        events.publish(shipment.events());
     }
 
     @Override

@@ -8,10 +8,15 @@ import org.jmolecules.ddd.types.ValueObject;
  * One step of an order's way, as a module reported it.
  *
  * @param orderId the order
- * @param step what happened, e.g. {@code STOCK_RESERVED}
- * @param module the module that reported it
+ * @param step what happened
  * @param occurredAt when it happened
  * @param detail a word on it, if any (never personal data)
  */
-public record TimelineEntry(OrderId orderId, String step, String module, Instant occurredAt, String detail)
-        implements ValueObject {}
+public record TimelineEntry(OrderId orderId, TimelineStep step, Instant occurredAt, String detail)
+        implements ValueObject {
+
+    /** The module that reported it. */
+    public String module() {
+        return step.module();
+    }
+}

@@ -3,6 +3,7 @@ package io.seams.shop.tracking.persistence;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.tracking.domain.TimelineEntry;
+import io.seams.shop.tracking.domain.TimelineStep;
 import io.seams.shop.tracking.domain.Timelines;
 import java.sql.Timestamp;
 import java.util.List;
@@ -29,7 +30,7 @@ class JdbcTimelines implements Timelines {
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id, step) DO NOTHING""")
                         .params(
                                 entry.orderId().id(),
-                                entry.step(),
+                                entry.step().name(),
                                 entry.module(),
                                 Timestamp.from(entry.occurredAt()),
                                 entry.detail())
@@ -45,8 +46,7 @@ class JdbcTimelines implements Timelines {
                 .param(order.id())
                 .query((row, number) -> new TimelineEntry(
                         order,
-                        row.getString("step"),
-                        row.getString("module"),
+                        TimelineStep.valueOf(row.getString("step")),
                         row.getTimestamp("occurred_at").toInstant(),
                         row.getString("detail")))
                 .list();

@@ -7,6 +7,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.CustomerProfileChanged;
 import io.seams.shop.customers.CustomerRegistered;
 import io.seams.shop.customers.ShippingAddress;
+import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class CustomerTests {
         customer.events().drain();
         var moved = new Customer.Profile("Grace Hopper", "grace@yale.example", GRACE.address());
 
-        assertThat(customer.change(moved, NOW)).isTrue();
+        assertThat(customer.change(moved, NOW)).isEqualTo(Transition.applied());
         assertThat(customer.events().drain())
                 .containsExactly(new CustomerProfileChanged(id, "Grace Hopper", "grace@yale.example", NOW));
     }
@@ -44,8 +45,8 @@ class CustomerTests {
         var customer = Customer.register(id, GRACE, NOW);
         customer.events().drain();
 
-        assertThat(customer.erase(NOW)).isTrue();
-        assertThat(customer.erase(NOW)).isFalse();
+        assertThat(customer.erase(NOW)).isEqualTo(Transition.applied());
+        assertThat(customer.erase(NOW)).isEqualTo(Transition.unchanged());
         assertThat(customer.name()).isEqualTo("erased");
         assertThat(customer.email()).isEqualTo("erased-" + id + "@invalid");
         assertThat(customer.shippingAddress()).isEqualTo(ShippingAddress.ERASED);
@@ -57,7 +58,7 @@ class CustomerTests {
         var customer = Customer.register(id, GRACE, NOW);
         customer.erase(NOW);
 
-        assertThat(customer.change(GRACE, NOW)).isFalse();
+        assertThat(customer.change(GRACE, NOW).isRefused()).isTrue();
         assertThat(customer.name()).isEqualTo("erased");
     }
 }

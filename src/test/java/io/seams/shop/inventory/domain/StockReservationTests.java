@@ -8,6 +8,7 @@ import io.seams.shop.inventory.StockReleased;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -66,8 +67,8 @@ class StockReservationTests {
         var reservation = StockReservation.decide(order, List.of(new ReservationLine(MUG, 2)), stock, NOW);
         reservation.events().drain();
 
-        assertThat(reservation.release(stock, NOW)).isTrue();
-        assertThat(reservation.release(stock, NOW)).isFalse();
+        assertThat(reservation.release(stock, NOW)).isEqualTo(Transition.applied());
+        assertThat(reservation.release(stock, NOW)).isEqualTo(Transition.unchanged());
         assertThat(stock.get(MUG).available()).isEqualTo(100);
         assertThat(stock.get(MUG).reserved()).isZero();
         assertThat(reservation.status()).isEqualTo(ReservationStatus.RELEASED);
@@ -79,9 +80,9 @@ class StockReservationTests {
         var stock = stockOf(new Stock(MUG, 100, 0, 0));
         var reservation = StockReservation.decide(order, List.of(new ReservationLine(MUG, 2)), stock, NOW);
 
-        assertThat(reservation.ship(stock)).isTrue();
-        assertThat(reservation.ship(stock)).isFalse();
-        assertThat(reservation.release(stock, NOW)).isFalse();
+        assertThat(reservation.ship(stock)).isEqualTo(Transition.applied());
+        assertThat(reservation.ship(stock)).isEqualTo(Transition.unchanged());
+        assertThat(reservation.release(stock, NOW).isRefused()).isTrue();
         assertThat(stock.get(MUG).available()).isEqualTo(98);
         assertThat(stock.get(MUG).reserved()).isZero();
     }
@@ -91,7 +92,7 @@ class StockReservationTests {
         var stock = stockOf(new Stock(HOODIE, 2, 0, 0));
         var reservation = StockReservation.decide(order, List.of(new ReservationLine(HOODIE, 3)), stock, NOW);
 
-        assertThat(reservation.release(stock, NOW)).isFalse();
+        assertThat(reservation.release(stock, NOW)).isEqualTo(Transition.unchanged());
         assertThat(stock.get(HOODIE).available()).isEqualTo(2);
     }
 

@@ -1,15 +1,15 @@
 package io.seams.shop.orders.domain;
 
-import static io.seams.shop.orders.domain.Orders.ADA;
-import static io.seams.shop.orders.domain.Orders.ADAS_ADDRESS;
-import static io.seams.shop.orders.domain.Orders.NOW;
-import static io.seams.shop.orders.domain.Orders.aConfirmedOrder;
-import static io.seams.shop.orders.domain.Orders.aPlacedOrder;
-import static io.seams.shop.orders.domain.Orders.aRejectedOrder;
-import static io.seams.shop.orders.domain.Orders.aReservedOrder;
-import static io.seams.shop.orders.domain.Orders.aShippedOrder;
-import static io.seams.shop.orders.domain.Orders.oneLogoTee;
-import static io.seams.shop.orders.domain.Orders.twoClassicMugs;
+import static io.seams.shop.orders.domain.OrderExamples.ADA;
+import static io.seams.shop.orders.domain.OrderExamples.ADAS_ADDRESS;
+import static io.seams.shop.orders.domain.OrderExamples.NOW;
+import static io.seams.shop.orders.domain.OrderExamples.aConfirmedOrder;
+import static io.seams.shop.orders.domain.OrderExamples.aPlacedOrder;
+import static io.seams.shop.orders.domain.OrderExamples.aRejectedOrder;
+import static io.seams.shop.orders.domain.OrderExamples.aReservedOrder;
+import static io.seams.shop.orders.domain.OrderExamples.aShippedOrder;
+import static io.seams.shop.orders.domain.OrderExamples.oneLogoTee;
+import static io.seams.shop.orders.domain.OrderExamples.twoClassicMugs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -22,6 +22,7 @@ import io.seams.shop.orders.OrderPlaced;
 import io.seams.shop.orders.OrderRejected;
 import io.seams.shop.orders.OrderReserved;
 import io.seams.shop.platform.kernel.Money;
+import io.seams.shop.platform.kernel.Transition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class OrderTests {
     void aDeclinedPaymentCancelsTheReservedOrder() {
         var order = aReservedOrder();
 
-        order.paymentDeclined("Card declined", NOW);
+        order.declinePayment("Card declined", NOW);
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.events().drain())
@@ -127,7 +128,7 @@ class OrderTests {
         assertThat(order.events().drain())
                 .containsExactly(new OrderCancellationRequested(order.getId(), ADA, "Changed my mind", NOW));
 
-        assertThat(order.shipmentCancelled(NOW).changedState()).isTrue();
+        assertThat(order.completeCancellation(NOW).changedState()).isTrue();
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.events().drain())
                 .containsExactly(new OrderCancelled(order.getId(), ADA, "Changed my mind", NOW));
@@ -139,7 +140,7 @@ class OrderTests {
         order.cancel("Changed my mind", NOW);
 
         assertThat(order.markShipped().changedState()).isTrue();
-        assertThat(order.shipmentCancelled(NOW).outcome()).isEqualTo(Transition.Outcome.REFUSED);
+        assertThat(order.completeCancellation(NOW).outcome()).isEqualTo(Transition.Outcome.REFUSED);
         assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(order.reason()).isNull();
     }

@@ -7,6 +7,7 @@ import io.seams.shop.payments.PaymentAuthorized;
 import io.seams.shop.payments.PaymentDeclined;
 import io.seams.shop.payments.PaymentRefunded;
 import io.seams.shop.platform.kernel.Money;
+import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,8 @@ class PaymentTests {
     void anApprovedPaymentIsAuthorisedOnce() {
         var payment = Payment.request(order, TOTAL, "tok_visa");
 
-        assertThat(payment.answer(new Authorization.Approved("sim_1"), NOW)).isTrue();
-        assertThat(payment.answer(new Authorization.Declined("late"), NOW)).isFalse();
+        assertThat(payment.authorize("sim_1", NOW)).isEqualTo(Transition.applied());
+        assertThat(payment.decline("late", NOW).isRefused()).isTrue();
         assertThat(payment.status()).isEqualTo(PaymentStatus.AUTHORIZED);
         assertThat(payment.events().drain()).containsExactly(new PaymentAuthorized(order, TOTAL, NOW));
     }
@@ -31,7 +32,7 @@ class PaymentTests {
     void aDeclinedPaymentKeepsItsReason() {
         var payment = Payment.request(order, TOTAL, "tok_decline");
 
-        payment.answer(new Authorization.Declined("Card declined"), NOW);
+        payment.decline("Card declined", NOW);
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(payment.needsRefund()).isFalse();
@@ -41,12 +42,12 @@ class PaymentTests {
     @Test
     void onlyAnAuthorisedPaymentIsRefundedAndOnlyOnce() {
         var payment = Payment.request(order, TOTAL, "tok_visa");
-        payment.answer(new Authorization.Approved("sim_1"), NOW);
+        payment.authorize("sim_1", NOW);
         payment.events().drain();
 
         assertThat(payment.needsRefund()).isTrue();
-        assertThat(payment.refunded(NOW)).isTrue();
-        assertThat(payment.refunded(NOW)).isFalse();
+        assertThat(payment.refund(NOW)).isEqualTo(Transition.applied());
+        assertThat(payment.refund(NOW)).isEqualTo(Transition.unchanged());
         assertThat(payment.events().drain()).containsExactly(new PaymentRefunded(order, TOTAL, NOW));
     }
 
@@ -54,8 +55,8 @@ class PaymentTests {
     void aPendingPaymentOfACancelledOrderTakesNoAnswer() {
         var payment = Payment.request(order, TOTAL, "tok_visa");
 
-        assertThat(payment.voidPending()).isTrue();
-        assertThat(payment.answer(new Authorization.Approved("sim_1"), NOW)).isFalse();
+        assertThat(payment.voidPending()).isEqualTo(Transition.applied());
+        assertThat(payment.authorize("sim_1", NOW).isRefused()).isTrue();
         assertThat(payment.status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(payment.events().drain()).isEmpty();
     }
@@ -64,7 +65,7 @@ class PaymentTests {
     void aPaymentVoidedBeforeItWasAskedForNeverTakesOne() {
         var payment = Payment.voided(order);
 
-        assertThat(payment.answer(new Authorization.Approved("sim_1"), NOW)).isFalse();
+        assertThat(payment.authorize("sim_1", NOW).isRefused()).isTrue();
         assertThat(payment.needsRefund()).isFalse();
     }
 }

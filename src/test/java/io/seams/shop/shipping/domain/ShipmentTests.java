@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.kernel.Transition;
 import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentCreated;
 import io.seams.shop.shipping.ShipmentDelivered;
@@ -24,8 +25,8 @@ class ShipmentTests {
         var shipment = Shipment.prepare(order, CustomerId.DEMO, ADDRESS, NOW);
         var id = shipment.getId();
 
-        assertThat(shipment.dispatch("DHL", "JD0146", NOW)).isTrue();
-        assertThat(shipment.deliver(NOW)).isTrue();
+        assertThat(shipment.dispatch("DHL", "JD0146", NOW)).isEqualTo(Transition.applied());
+        assertThat(shipment.deliver(NOW)).isEqualTo(Transition.applied());
         assertThat(shipment.status()).isEqualTo(ShipmentStatus.DELIVERED);
         assertThat(shipment.events().drain())
                 .containsExactly(
@@ -38,9 +39,10 @@ class ShipmentTests {
     void aShipmentIsDispatchedOnlyOnceAndDeliveredOnlyAfterDispatch() {
         var shipment = Shipment.prepare(order, CustomerId.DEMO, ADDRESS, NOW);
 
-        assertThat(shipment.deliver(NOW)).isFalse();
+        assertThat(shipment.deliver(NOW).isRefused()).isTrue();
         shipment.dispatch("DHL", "1", NOW);
-        assertThat(shipment.dispatch("UPS", "2", NOW)).isFalse();
+        assertThat(shipment.dispatch("DHL", "1", NOW)).isEqualTo(Transition.unchanged());
+        assertThat(shipment.dispatch("UPS", "2", NOW).isRefused()).isTrue();
         assertThat(shipment.carrier()).isEqualTo("DHL");
     }
 
@@ -51,10 +53,10 @@ class ShipmentTests {
         dispatched.dispatch("DHL", "1", NOW);
 
         waiting.events().drain();
-        assertThat(waiting.cancel(NOW)).isTrue();
+        assertThat(waiting.cancel(NOW)).isEqualTo(Transition.applied());
         assertThat(waiting.events().drain()).containsExactly(new ShipmentCancelled(order, NOW));
-        assertThat(waiting.dispatch("DHL", "1", NOW)).isFalse();
-        assertThat(dispatched.cancel(NOW)).isFalse();
+        assertThat(waiting.dispatch("DHL", "1", NOW).isRefused()).isTrue();
+        assertThat(dispatched.cancel(NOW).isRefused()).isTrue();
         assertThat(dispatched.status()).isEqualTo(ShipmentStatus.DISPATCHED);
     }
 
@@ -64,7 +66,7 @@ class ShipmentTests {
 
         assertThat(tombstone.status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(tombstone.shipTo()).isNull();
-        assertThat(tombstone.dispatch("DHL", "1", NOW)).isFalse();
+        assertThat(tombstone.dispatch("DHL", "1", NOW).isRefused()).isTrue();
         assertThat(tombstone.events().drain()).containsExactly(new ShipmentCancelled(order, NOW));
     }
 }

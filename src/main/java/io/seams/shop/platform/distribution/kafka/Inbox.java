@@ -1,9 +1,7 @@
 package io.seams.shop.platform.distribution.kafka;
 
+import io.seams.shop.platform.kernel.Fingerprints;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -145,12 +143,6 @@ final class Inbox implements SmartLifecycle {
 
     /** A message's identity: the same event delivered again hashes the same. */
     private static String idOf(String topic, String key, String value) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((topic + "|" + key + "|" + value).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Fingerprints.of(topic + "|" + key + "|" + value);
     }
 }

@@ -3,10 +3,10 @@ package io.seams.shop.customers.persistence;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.customers.domain.Customer;
-import io.seams.shop.customers.domain.CustomerRepository;
+import io.seams.shop.customers.domain.RegisteredCustomers;
+import io.seams.shop.platform.kernel.AggregateEvents;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,12 +14,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class JdbcCustomerRepository implements CustomerRepository {
+class JdbcRegisteredCustomers implements RegisteredCustomers {
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final AggregateEvents events;
 
-    JdbcCustomerRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+    JdbcRegisteredCustomers(JdbcClient jdbc, AggregateEvents events) {
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -62,7 +62,7 @@ class JdbcCustomerRepository implements CustomerRepository {
                         address.city(),
                         address.country())
                 .update();
-        customer.events().drain().forEach(events::publishEvent);
+        events.publish(customer.events());
     }
 
     @Override
@@ -89,6 +89,6 @@ class JdbcCustomerRepository implements CustomerRepository {
             throw new OptimisticLockingFailureException(
                     "Customer %s was changed concurrently".formatted(customer.getId()));
         }
-        customer.events().drain().forEach(events::publishEvent);
+        events.publish(customer.events());
     }
 }

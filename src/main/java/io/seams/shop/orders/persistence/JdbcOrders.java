@@ -6,9 +6,10 @@ import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderLine;
-import io.seams.shop.orders.domain.OrderRepository;
 import io.seams.shop.orders.domain.OrderStatus;
+import io.seams.shop.orders.domain.Orders;
 import io.seams.shop.platform.adapters.database.TransactionLocks;
+import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.platform.kernel.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,13 +26,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class JdbcOrderRepository implements OrderRepository {
+class JdbcOrders implements Orders {
 
     private final JdbcClient jdbc;
     private final TransactionLocks locks;
-    private final ApplicationEventPublisher events;
+    private final AggregateEvents events;
 
-    JdbcOrderRepository(JdbcClient jdbc, TransactionLocks locks, ApplicationEventPublisher events) {
+    JdbcOrders(JdbcClient jdbc, TransactionLocks locks, AggregateEvents events) {
         this.jdbc = jdbc;
         this.locks = locks;
         this.events = events;
@@ -40,10 +40,9 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> findById(OrderId id) {
-        var lines =
-                jdbc.sql("""
+        var lines = jdbc.sql("""
                         SELECT sku, product_name, quantity, unit_price_amount, unit_price_currency
-                        FROM orders.order_line WHERE order_id = ? ORDER BY line_number""").param(id.id()).query(JdbcOrderRepository::line).list();
+                        FROM orders.order_line WHERE order_id = ? ORDER BY line_number""").param(id.id()).query(JdbcOrders::line).list();
         return jdbc.sql("""
                         SELECT id, customer_id, payment_token, status, reason, placed_at, version,
                                ship_to_recipient, ship_to_street, ship_to_postal_code, ship_to_city, ship_to_country
@@ -115,7 +114,7 @@ class JdbcOrderRepository implements OrderRepository {
                             line.unitPrice().currency().getCurrencyCode())
                     .update();
         }
-        publishEventsOf(order);
+        events.publish(order.events());
     }
 
     @Override
@@ -131,7 +130,7 @@ class JdbcOrderRepository implements OrderRepository {
             throw new OptimisticLockingFailureException(
                     "Order %s was changed since version %d".formatted(order.getId(), order.version()));
         }
-        publishEventsOf(order);
+        events.publish(order.events());
     }
 
     @Override
@@ -166,10 +165,6 @@ class JdbcOrderRepository implements OrderRepository {
                 .param(customer.id())
                 .query(Boolean.class)
                 .single();
-    }
-
-    private void publishEventsOf(Order order) {
-        order.events().drain().forEach(events::publishEvent);
     }
 
     private static ShippingAddress shipTo(ResultSet row) throws SQLException {

@@ -1,4 +1,4 @@
-package io.seams.shop.audit.domain;
+package io.seams.shop.audit;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -22,10 +22,10 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @ApplicationModuleTest(verifyAutomatically = false)
-class StockReservationServiceTests {
+class ReserveStockTests {
 
     @Autowired
-    StockReservationService reservations;
+    ReserveStock reservations;
 
     @Autowired
     Stocks stocks;

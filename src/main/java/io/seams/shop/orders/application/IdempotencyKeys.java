@@ -1,15 +1,13 @@
-package io.seams.shop.orders.domain;
+package io.seams.shop.orders.application;
 
 import io.seams.shop.orders.OrderId;
 import java.util.Optional;
-import org.jmolecules.ddd.annotation.Repository;
-import org.jmolecules.ddd.types.ValueObject;
 
 /**
  * The {@code Idempotency-Key}s clients sent with their orders, each with a fingerprint of the
- * request it came with and the order it created.
+ * request it came with and the order it created. A concern of placing orders over a retrying
+ * transport, not of the order itself: hence here, beside the use case, and not in the domain.
  */
-@Repository
 public interface IdempotencyKeys {
 
     Optional<Claim> find(String key);
@@ -27,5 +25,5 @@ public interface IdempotencyKeys {
      * @param fingerprint a hash of the request the key came with
      * @param orderId the order the request created
      */
-    record Claim(String key, String fingerprint, OrderId orderId) implements ValueObject {}
+    record Claim(String key, String fingerprint, OrderId orderId) {}
 }

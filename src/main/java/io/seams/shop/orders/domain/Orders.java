@@ -11,7 +11,7 @@ import org.jmolecules.ddd.types.Repository;
  * All orders. Saving an order publishes the events it raised, in the caller's transaction, so
  * the change and its events commit together.
  */
-public interface OrderRepository extends Repository<Order, OrderId> {
+public interface Orders extends Repository<Order, OrderId> {
 
     Optional<Order> findById(OrderId id);
 

@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.util.List;
 
 /** Orders in the situations the tests talk about. */
-final class Orders {
+final class OrderExamples {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
     static final CustomerId ADA = CustomerId.DEMO;
     static final ShippingAddress ADAS_ADDRESS =
             new ShippingAddress("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London", "GB");
 
-    private Orders() {}
+    private OrderExamples() {}
 
     static OrderLine twoClassicMugs() {
         return new OrderLine(new Sku("MUG-CLASSIC"), "Classic mug", 2, Money.of("12.90", "EUR"));

@@ -1,0 +1,244 @@
+package io.seams.fitness;
+
+import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.all;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.modulith.core.ApplicationModule;
+
+/**
+ * Rule 11: every module has the same anatomy, so knowing one means knowing all. Its API at its root
+ * package, documented; the web layer reaches the domain only through the application layer; use
+ * cases are classes named after what they do, apart from the listeners; repositories are named
+ * after what they hold, in the plural; no HTTP in the domain.
+ */
+public final class AnatomyRules {
+
+    private AnatomyRules() {}
+
+    static final List<String> GRAB_BAG_SUFFIXES = List.of("Service", "Manager", "Helper", "Util", "Utils", "Impl");
+    static final List<String> REPOSITORY_SUFFIXES = List.of("Repository", "Repo", "Dao");
+    static final Set<String> LISTENER_ANNOTATIONS = Set.of(
+            "org.springframework.modulith.events.ApplicationModuleListener",
+            "org.springframework.context.event.EventListener",
+            "org.springframework.transaction.event.TransactionalEventListener");
+    static final List<String> HTTP_PACKAGES =
+            List.of("org.springframework.web.", "org.springframework.http.", "jakarta.servlet.", "javax.servlet.");
+
+    /** A module's web layer reads no repository: it calls a use case, which reads the domain. */
+    public static ArchRule webReachesTheDomainThroughTheApplication(ModularApplication app) {
+        return classes()
+                .that(inLayer(app, "web"))
+                .should(new ArchCondition<JavaClass>("use no repository") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .filter(AnatomyRules::isRepository)
+                                .distinct()
+                                .forEach(repository -> events.add(violated(
+                                        type,
+                                        ("%s (%s) reads the repository %s directly. Fix: call a use case of the"
+                                                        + " application layer that returns what the web needs")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        repository.getSimpleName()))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("The web layer reaches the domain through the application layer")
+                .because("a controller that reads repositories is a second application layer nobody tests as one");
+    }
+
+    /** No {@code *Service}, {@code *Manager}, {@code *Helper}, ... inside a module: a class is named after its job. */
+    public static ArchRule useCasesAreNamedAfterWhatTheyDo(ModularApplication app) {
+        return classes()
+                .that(moduleInternals(app))
+                .should(new ArchCondition<JavaClass>("be named after what they do") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        GRAB_BAG_SUFFIXES.stream()
+                                .filter(suffix -> type.getSimpleName().endsWith(suffix))
+                                .findFirst()
+                                .ifPresent(suffix -> events.add(violated(
+                                        type,
+                                        ("%s (%s) is a *%s, a grab-bag of jobs. Fix: one use case per class, named"
+                                                        + " after what it does (DispatchShipment, OrderCancellation)")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), suffix))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Use cases are named after what they do")
+                .because("a *Service grows every job nobody found a name for");
+    }
+
+    /** A class that listens to events offers no use case: its public methods would be a second entry point. */
+    public static ArchRule listenersAreSeparateFromUseCases(ModularApplication app) {
+        return classes()
+                .that(moduleInternals(app))
+                .should(new ArchCondition<JavaClass>("not both listen to events and offer use cases") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (type.getMethods().stream().noneMatch(AnatomyRules::isListener)) {
+                            return;
+                        }
+                        type.getMethods().stream()
+                                .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC))
+                                .filter(method -> !isListener(method))
+                                .filter(method -> !method.getModifiers().contains(JavaModifier.SYNTHETIC))
+                                .filter(method -> !method.getModifiers().contains(JavaModifier.BRIDGE))
+                                .map(JavaMethod::getName)
+                                .sorted()
+                                .distinct()
+                                .reduce((a, b) -> a + ", " + b)
+                                .ifPresent(methods -> events.add(violated(
+                                        type,
+                                        ("%s (%s) listens to events and offers use cases (%s). Fix: move the use"
+                                                        + " cases into classes of their own; the listener calls them")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), methods))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Listeners are separate from use cases")
+                .because("a use case called both by a listener and by the web is two entry points in one class");
+    }
+
+    /** Repositories are named after what they hold, in the plural ({@code Orders}), never {@code *Repository}. */
+    public static ArchRule repositoriesAreNamedAfterWhatTheyHold(ModularApplication app) {
+        return classes()
+                .that(moduleInternals(app))
+                .and(DescribedPredicate.describe("are repositories", AnatomyRules::isRepository))
+                .should(new ArchCondition<JavaClass>("be named after what they hold") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        REPOSITORY_SUFFIXES.stream()
+                                .filter(suffix -> type.getSimpleName().endsWith(suffix))
+                                .findFirst()
+                                .ifPresent(suffix -> events.add(violated(
+                                        type,
+                                        ("%s (%s) is a repository named *%s. Fix: name it after what it holds, in the"
+                                                        + " plural (Orders, StockReservations)")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), suffix))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Repositories are named after what they hold")
+                .because("one naming convention lets a newcomer find every module's repositories by the same habit");
+    }
+
+    /** The domain knows nothing of HTTP: no Spring Web, no servlet types. */
+    public static ArchRule domainKnowsNoHttp(ModularApplication app) {
+        return classes()
+                .that(inLayer(app, "domain"))
+                .should(new ArchCondition<JavaClass>("know nothing of HTTP") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .filter(target -> HTTP_PACKAGES.stream()
+                                        .anyMatch(prefix -> target.getName().startsWith(prefix)))
+                                .map(JavaClass::getName)
+                                .distinct()
+                                .forEach(target -> events.add(violated(
+                                        type,
+                                        ("%s (%s) uses %s, an HTTP concept, in the domain. Fix: keep it in the web"
+                                                        + " layer, or the application layer if a use case needs it")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), target))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("The domain knows nothing of HTTP")
+                .because("a domain tied to one transport cannot be reached through another");
+    }
+
+    /** Every module's root package, its API, has a {@code package-info.java} with Javadoc. */
+    public static ArchRule moduleApisAreDocumentedAtTheirRoot(ModularApplication app) {
+        return all(Items.of("application modules", () -> app.modules().stream().toList()))
+                .should(new ArchCondition<ApplicationModule>("document their API at their root package") {
+                    @Override
+                    public void check(ApplicationModule module, ConditionEvents events) {
+                        var file = app.mainSources()
+                                .resolve(module.getBasePackage().getName().replace('.', '/'))
+                                .resolve("package-info.java");
+                        if (!hasJavadoc(file)) {
+                            events.add(violated(
+                                    module,
+                                    ("module '%s' has no Javadoc on its root package (%s). Fix: write its"
+                                                    + " package-info.java with a Javadoc saying what the module owns,"
+                                                    + " publishes and offers; its API types sit beside it")
+                                            .formatted(ModularApplication.nameOf(module), file)));
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Module APIs are documented at their root")
+                .because("the root package is where a newcomer looks for what a module offers");
+    }
+
+    private static final Pattern JAVADOC_BEFORE_PACKAGE = Pattern.compile("(?s)^\\s*/\\*\\*.*?\\*/.*\\bpackage\\s");
+
+    private static boolean hasJavadoc(java.nio.file.Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return JAVADOC_BEFORE_PACKAGE.matcher(Files.readString(file)).find();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean isRepository(JavaClass type) {
+        return type.isAssignableTo("org.jmolecules.ddd.types.Repository")
+                || type.isAnnotatedWith("org.jmolecules.ddd.annotation.Repository");
+    }
+
+    private static boolean isListener(JavaMethod method) {
+        return method.getAnnotations().stream()
+                .anyMatch(annotation ->
+                        LISTENER_ANNOTATIONS.contains(annotation.getRawType().getName()));
+    }
+
+    /** Top-level classes in a module's packages other than its root. */
+    private static DescribedPredicate<JavaClass> moduleInternals(ModularApplication app) {
+        return DescribedPredicate.describe(
+                "are module internals",
+                type -> type.isTopLevelClass()
+                        && !type.getSimpleName().equals("package-info")
+                        && layerOf(app, type).isPresent());
+    }
+
+    /** Classes in a module's sub-package of the given name ({@code web}, {@code domain}), or below it. */
+    private static DescribedPredicate<JavaClass> inLayer(ModularApplication app, String layer) {
+        return DescribedPredicate.describe(
+                "are in a module's " + layer + " layer",
+                type -> layerOf(app, type).filter(layer::equals).isPresent());
+    }
+
+    /** The first package segment below the module's root, if the type is below it. */
+    private static Optional<String> layerOf(ModularApplication app, JavaClass type) {
+        return app.moduleOf(type).flatMap(module -> {
+            var base = module.getBasePackage().getName();
+            var name = type.getPackageName();
+            if (name.equals(base)) {
+                return Optional.empty();
+            }
+            return Optional.of(name.substring(base.length() + 1).split("\\.")[0]);
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package io.seams.fitness;
+
+import io.seams.fitness.fixtures.anatomy.AnatomyApplication;
+import io.seams.fitness.fixtures.clean.CleanApplication;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class AnatomyRulesTests {
+
+    static final Path SOURCES = Path.of("architecture-tests/src/test/java");
+    static final ModularApplication violating =
+            ModularApplication.of(AnatomyApplication.class).withSources(SOURCES, SOURCES);
+    static final ModularApplication clean =
+            ModularApplication.of(CleanApplication.class).withSources(SOURCES, SOURCES);
+
+    static final String SHOP = "io.seams.fitness.fixtures.anatomy.shop.";
+
+    @Test
+    void reportsAControllerReadingARepository() {
+        Violations.assertExactly(
+                AnatomyRules.webReachesTheDomainThroughTheApplication(violating),
+                violating.classes(),
+                SHOP + "web.CartController (CartController.java) reads the repository CartRepository directly. Fix:"
+                        + " call a use case");
+    }
+
+    @Test
+    void reportsAGrabBagService() {
+        Violations.assertExactly(
+                AnatomyRules.useCasesAreNamedAfterWhatTheyDo(violating),
+                violating.classes(),
+                SHOP + "application.CartService (CartService.java) is a *Service, a grab-bag of jobs. Fix: one use"
+                        + " case per class");
+    }
+
+    @Test
+    void reportsAListenerThatOffersUseCases() {
+        Violations.assertExactly(
+                AnatomyRules.listenersAreSeparateFromUseCases(violating),
+                violating.classes(),
+                SHOP + "application.CartService (CartService.java) listens to events and offers use cases (checkout)."
+                        + " Fix: move the use cases into classes of their own");
+    }
+
+    @Test
+    void reportsARepositoryNamedRepository() {
+        Violations.assertExactly(
+                AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(violating),
+                violating.classes(),
+                SHOP + "domain.CartRepository (CartRepository.java) is a repository named *Repository. Fix: name it"
+                        + " after what it holds");
+    }
+
+    @Test
+    void reportsHttpInTheDomain() {
+        Violations.assertExactly(
+                AnatomyRules.domainKnowsNoHttp(violating),
+                violating.classes(),
+                SHOP + "domain.Cart (Cart.java) uses org.springframework.http.HttpStatus, an HTTP concept, in the"
+                        + " domain");
+    }
+
+    @Test
+    void reportsAModuleRootWithoutJavadoc() {
+        Violations.assertExactly(
+                AnatomyRules.moduleApisAreDocumentedAtTheirRoot(violating),
+                violating.classes(),
+                "module 'shop' has no Javadoc on its root package");
+    }
+
+    @Test
+    void passesACleanApplication() {
+        Violations.assertNone(AnatomyRules.webReachesTheDomainThroughTheApplication(clean), clean.classes());
+        Violations.assertNone(AnatomyRules.useCasesAreNamedAfterWhatTheyDo(clean), clean.classes());
+        Violations.assertNone(AnatomyRules.listenersAreSeparateFromUseCases(clean), clean.classes());
+        Violations.assertNone(AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(clean), clean.classes());
+        Violations.assertNone(AnatomyRules.domainKnowsNoHttp(clean), clean.classes());
+        Violations.assertNone(AnatomyRules.moduleApisAreDocumentedAtTheirRoot(clean), clean.classes());
+    }
+}

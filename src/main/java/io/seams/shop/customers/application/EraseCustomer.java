@@ -1,0 +1,37 @@
+package io.seams.shop.customers.application;
+
+import io.seams.shop.customers.CustomerId;
+import io.seams.shop.customers.domain.Customer;
+import io.seams.shop.customers.domain.RegisteredCustomers;
+import io.seams.shop.platform.kernel.Outcome;
+import io.seams.shop.platform.kernel.Refusal;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erases a customer's personal data: here at once, in every other module when it receives {@code
+ * CustomerErased}. Unchanged when the customer was erased before.
+ */
+@Service
+public class EraseCustomer {
+
+    private final RegisteredCustomers customers;
+    private final Clock clock;
+
+    EraseCustomer(RegisteredCustomers customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome<Customer> erase(CustomerId id) {
+        return Outcome.ofChange(
+                customers.findById(id),
+                customer -> customer.erase(clock.instant()),
+                customers::update,
+                () -> Refusal.notFound("Customer", id.id()),
+                "customer-erased",
+                "Customer erased");
+    }
+}

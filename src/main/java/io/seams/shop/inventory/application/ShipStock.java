@@ -1,0 +1,42 @@
+package io.seams.shop.inventory.application;
+
+import io.seams.shop.inventory.domain.ReservationLine;
+import io.seams.shop.inventory.domain.StockReservations;
+import io.seams.shop.inventory.domain.Stocks;
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.kernel.Transition;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes the units of a dispatched order out of the stock they were reserved in. */
+@Service
+class ShipStock {
+
+    private final Stocks stocks;
+    private final StockReservations reservations;
+
+    ShipStock(Stocks stocks, StockReservations reservations) {
+        this.stocks = stocks;
+        this.reservations = reservations;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    Transition ship(OrderId orderId) {
+        reservations.lockOrder(orderId);
+        return reservations
+                .lockFor(orderId)
+                .map(reservation -> {
+                    var stock = stocks.lockAll(reservation.lines().stream()
+                            .map(ReservationLine::sku)
+                            .toList());
+                    var transition = reservation.ship(stock);
+                    if (transition.changedState()) {
+                        reservation.lines().forEach(line -> stocks.update(stock.get(line.sku())));
+                        reservations.update(reservation);
+                    }
+                    return transition;
+                })
+                .orElseGet(Transition::unchanged);
+    }
+}

@@ -1,0 +1,29 @@
+package io.seams.shop.shipping.application;
+
+import io.seams.shop.orders.OrderId;
+import io.seams.shop.shipping.ShipmentId;
+import io.seams.shop.shipping.domain.Shipment;
+import io.seams.shop.shipping.domain.Shipments;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds shipments for staff: by id, or the one of an order. */
+@Service
+@Transactional(readOnly = true)
+public class FindShipments {
+
+    private final Shipments shipments;
+
+    FindShipments(Shipments shipments) {
+        this.shipments = shipments;
+    }
+
+    public Optional<Shipment> byId(ShipmentId id) {
+        return shipments.findById(id);
+    }
+
+    public Optional<Shipment> ofOrder(OrderId order) {
+        return shipments.findByOrder(order);
+    }
+}
