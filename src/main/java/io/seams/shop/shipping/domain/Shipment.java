@@ -150,6 +150,11 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
         return shipTo;
     }
 
+    /** The address, the only personal data a shipment holds (if any), as it may be kept. */
+    public ShippingAddress shipToKept(boolean customerErased) {
+        return ShippingAddress.kept(shipTo, customerErased);
+    }
+
     public ShipmentStatus status() {
         return status;
     }
