@@ -119,7 +119,7 @@ class JdbcShipments implements Shipments {
     }
 
     private static Shipment shipment(ResultSet row, int number) throws SQLException {
-        return Shipment.restore(
+        return Shipment.restore(new Shipment.Snapshot(
                 new ShipmentId(row.getObject("id", UUID.class)),
                 new OrderId(row.getObject("order_id", UUID.class)),
                 new CustomerId(row.getObject("customer_id", UUID.class)),
@@ -134,6 +134,6 @@ class JdbcShipments implements Shipments {
                 ShipmentStatus.valueOf(row.getString("status")),
                 row.getString("carrier"),
                 row.getString("tracking_number"),
-                row.getLong("version"));
+                row.getLong("version")));
     }
 }
