@@ -14,4 +14,12 @@ public record ShippingAddress(String recipient, String street, String postalCode
 
     /** What replaces an erased customer's address: nothing that identifies a person. */
     public static final ShippingAddress ERASED = new ShippingAddress("erased", "erased", "erased", "erased", "--");
+
+    /**
+     * What erasing a customer means for a copy of their address that another module keeps: once the
+     * customer is erased, the copy is {@link #ERASED}, even where the module had none.
+     */
+    public static ShippingAddress kept(ShippingAddress address, boolean customerErased) {
+        return customerErased ? ERASED : address;
+    }
 }

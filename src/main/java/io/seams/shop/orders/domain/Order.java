@@ -223,6 +223,11 @@ public class Order implements AggregateRoot<Order, OrderId> {
         return shipTo;
     }
 
+    /** The ship-to address, the only personal data an order holds, as it may be kept. */
+    public ShippingAddress shipToKept(boolean customerErased) {
+        return ShippingAddress.kept(shipTo, customerErased);
+    }
+
     public String paymentToken() {
         return paymentToken;
     }

@@ -8,6 +8,7 @@ import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderLine;
 import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.orders.domain.Orders;
+import io.seams.shop.platform.adapters.database.ErasedCustomers;
 import io.seams.shop.platform.adapters.database.TransactionLocks;
 import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.platform.kernel.Money;
@@ -29,12 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcOrders implements Orders {
 
     private final JdbcClient jdbc;
-    private final TransactionLocks locks;
+    private final ErasedCustomers erased;
     private final AggregateEvents events;
 
     JdbcOrders(JdbcClient jdbc, TransactionLocks locks, AggregateEvents events) {
         this.jdbc = jdbc;
-        this.locks = locks;
+        this.erased = new ErasedCustomers("orders", jdbc, locks);
         this.events = events;
     }
 
@@ -75,8 +76,7 @@ class JdbcOrders implements Orders {
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(Order order) {
         // Serialises with an erasure of the same customer: a copy written after it is anonymised.
-        lockPersonalDataOf(order.customerId());
-        var shipTo = isErased(order.customerId()) ? ShippingAddress.ERASED : order.shipTo();
+        var shipTo = order.shipToKept(erased.lockAndCheck(order.customerId().id()));
         jdbc.sql("""
                         INSERT INTO orders.purchase_order
                             (id, customer_id, payment_token, status, reason, total_amount, total_currency, placed_at,
@@ -136,35 +136,19 @@ class JdbcOrders implements Orders {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public int eraseShippingAddresses(CustomerId customer) {
-        lockPersonalDataOf(customer);
-        jdbc.sql("INSERT INTO orders.erased_customer (customer_id) VALUES (?) ON CONFLICT DO NOTHING")
-                .param(customer.id())
-                .update();
-        var erased = ShippingAddress.ERASED;
-        return jdbc.sql("""
+        var tombstone = ShippingAddress.ERASED;
+        return erased.erase(
+                customer.id(),
+                """
                         UPDATE orders.purchase_order
                         SET ship_to_recipient = ?, ship_to_street = ?, ship_to_postal_code = ?, ship_to_city = ?,
                             ship_to_country = ?
-                        WHERE customer_id = ?""")
-                .params(
-                        erased.recipient(),
-                        erased.street(),
-                        erased.postalCode(),
-                        erased.city(),
-                        erased.country(),
-                        customer.id())
-                .update();
-    }
-
-    private void lockPersonalDataOf(CustomerId customer) {
-        locks.lock("orders.customer:" + customer.toString());
-    }
-
-    private boolean isErased(CustomerId customer) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM orders.erased_customer WHERE customer_id = ?)")
-                .param(customer.id())
-                .query(Boolean.class)
-                .single();
+                        WHERE customer_id = ?""",
+                tombstone.recipient(),
+                tombstone.street(),
+                tombstone.postalCode(),
+                tombstone.city(),
+                tombstone.country());
     }
 
     private static ShippingAddress shipTo(ResultSet row) throws SQLException {

@@ -23,42 +23,29 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
     private String reason;
     private final RecordedEvents events = new RecordedEvents();
 
-    private Payment(
-            OrderId orderId,
-            Money amount,
-            String paymentToken,
-            PaymentStatus status,
-            String gatewayReference,
-            String reason,
-            long version) {
-        this.orderId = Objects.requireNonNull(orderId);
-        this.amount = amount;
-        this.paymentToken = paymentToken;
-        this.status = Objects.requireNonNull(status);
-        this.gatewayReference = gatewayReference;
-        this.reason = reason;
-        this.version = version;
+    private Payment(Snapshot state) {
+        this.orderId = Objects.requireNonNull(state.orderId());
+        this.amount = state.amount();
+        this.paymentToken = state.paymentToken();
+        this.status = Objects.requireNonNull(state.status());
+        this.gatewayReference = state.gatewayReference();
+        this.reason = state.reason();
+        this.version = state.version();
     }
 
     /** A payment of the order's total, about to be asked of the gateway. */
     public static Payment request(OrderId orderId, Money amount, String paymentToken) {
-        return new Payment(orderId, amount, paymentToken, PaymentStatus.PENDING, null, null, 0);
+        return new Payment(new Snapshot(orderId, amount, paymentToken, PaymentStatus.PENDING, null, null, 0));
     }
 
     /** The order was cancelled before a payment was asked for: remember that none ever will be. */
     public static Payment voided(OrderId orderId) {
-        return new Payment(orderId, null, null, PaymentStatus.VOIDED, null, "Order cancelled", 0);
+        return new Payment(new Snapshot(orderId, null, null, PaymentStatus.VOIDED, null, "Order cancelled", 0));
     }
 
-    public static Payment restore(
-            OrderId orderId,
-            Money amount,
-            String paymentToken,
-            PaymentStatus status,
-            String gatewayReference,
-            String reason,
-            long version) {
-        return new Payment(orderId, amount, paymentToken, status, gatewayReference, reason, version);
+    /** Rebuilds a payment from its stored state; raises no events. */
+    public static Payment restore(Snapshot state) {
+        return new Payment(state);
     }
 
     /** Authorises the payment, the gateway having approved it; only a pending payment takes an answer. */
@@ -151,4 +138,24 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
     public RecordedEvents events() {
         return events;
     }
+
+    /**
+     * A payment's stored state.
+     *
+     * @param orderId the order it pays
+     * @param amount what it is for (none if voided)
+     * @param paymentToken the customer's payment method at the gateway (none if voided)
+     * @param status where it stands
+     * @param gatewayReference the gateway's reference, once authorised
+     * @param reason why it was declined or voided
+     * @param version its version, for optimistic locking
+     */
+    public record Snapshot(
+            OrderId orderId,
+            Money amount,
+            String paymentToken,
+            PaymentStatus status,
+            String gatewayReference,
+            String reason,
+            long version) {}
 }

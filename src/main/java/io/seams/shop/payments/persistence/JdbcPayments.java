@@ -32,7 +32,7 @@ class JdbcPayments implements Payments {
                         SELECT amount, currency, payment_token, status, gateway_reference, reason, version
                         FROM payments.payment WHERE order_id = ? FOR UPDATE""")
                 .param(order.id())
-                .query((row, number) -> Payment.restore(
+                .query((row, number) -> Payment.restore(new Payment.Snapshot(
                         order,
                         row.getBigDecimal("amount") == null
                                 ? null
@@ -42,7 +42,7 @@ class JdbcPayments implements Payments {
                         PaymentStatus.valueOf(row.getString("status")),
                         row.getString("gateway_reference"),
                         row.getString("reason"),
-                        row.getLong("version")))
+                        row.getLong("version"))))
                 .optional();
     }
 

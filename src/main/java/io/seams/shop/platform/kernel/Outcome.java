@@ -17,16 +17,16 @@ import java.util.function.Supplier;
  *
  * @param <T> what the use case acted on, as it is afterwards
  */
-public abstract sealed class Outcome<T> permits Outcome.Applied, Outcome.Unchanged, Outcome.Refused {
+public abstract sealed class Outcome<T> permits Outcome.WithResult, Outcome.Refused {
 
     private Outcome() {}
 
-    /** The change was made; {@link #result()} is what it was made to, as it is now. */
-    public static final class Applied<T> extends Outcome<T> {
+    /** An outcome about what the use case acted on, as it is now: applied or unchanged. */
+    public abstract static sealed class WithResult<T> extends Outcome<T> permits Applied, Unchanged {
 
         private final T result;
 
-        private Applied(T result) {
+        private WithResult(T result) {
             this.result = result;
         }
 
@@ -36,26 +36,23 @@ public abstract sealed class Outcome<T> permits Outcome.Applied, Outcome.Unchang
 
         @Override
         public <R> R fold(Function<T, R> applied, Function<T, R> unchanged, Function<Refusal, R> refused) {
-            return applied.apply(result);
+            return this instanceof Applied ? applied.apply(result) : unchanged.apply(result);
+        }
+    }
+
+    /** The change was made; {@link #result()} is what it was made to, as it is now. */
+    public static final class Applied<T> extends WithResult<T> {
+
+        private Applied(T result) {
+            super(result);
         }
     }
 
     /** The change had been made before: nothing was done; {@link #result()} is as it is now. */
-    public static final class Unchanged<T> extends Outcome<T> {
-
-        private final T result;
+    public static final class Unchanged<T> extends WithResult<T> {
 
         private Unchanged(T result) {
-            this.result = result;
-        }
-
-        public T result() {
-            return result;
-        }
-
-        @Override
-        public <R> R fold(Function<T, R> applied, Function<T, R> unchanged, Function<Refusal, R> refused) {
-            return unchanged.apply(result);
+            super(result);
         }
     }
 

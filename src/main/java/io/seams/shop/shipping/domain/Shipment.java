@@ -28,43 +28,28 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
     private String trackingNumber;
     private final RecordedEvents events = new RecordedEvents();
 
-    private Shipment(
-            ShipmentId id,
-            OrderId orderId,
-            CustomerId customerId,
-            ShippingAddress shipTo,
-            ShipmentStatus status,
-            String carrier,
-            String trackingNumber,
-            long version) {
-        this.id = Objects.requireNonNull(id);
-        this.orderId = Objects.requireNonNull(orderId);
-        this.customerId = Objects.requireNonNull(customerId);
-        this.shipTo = shipTo;
-        this.status = Objects.requireNonNull(status);
-        this.carrier = carrier;
-        this.trackingNumber = trackingNumber;
-        this.version = version;
+    private Shipment(Snapshot state) {
+        this.id = Objects.requireNonNull(state.id());
+        this.orderId = Objects.requireNonNull(state.orderId());
+        this.customerId = Objects.requireNonNull(state.customerId());
+        this.shipTo = state.shipTo();
+        this.status = Objects.requireNonNull(state.status());
+        this.carrier = state.carrier();
+        this.trackingNumber = state.trackingNumber();
+        this.version = state.version();
     }
 
     /** Prepares the shipment of a confirmed order and records {@link ShipmentCreated}. */
     public static Shipment prepare(OrderId order, CustomerId customer, ShippingAddress shipTo, Instant now) {
-        var shipment = new Shipment(
-                new ShipmentId(UUID.randomUUID()), order, customer, shipTo, ShipmentStatus.CREATED, null, null, 0);
+        var shipment = new Shipment(new Snapshot(
+                new ShipmentId(UUID.randomUUID()), order, customer, shipTo, ShipmentStatus.CREATED, null, null, 0));
         shipment.events.record(new ShipmentCreated(order, shipment.id, now));
         return shipment;
     }
 
-    public static Shipment restore(
-            ShipmentId id,
-            OrderId orderId,
-            CustomerId customerId,
-            ShippingAddress shipTo,
-            ShipmentStatus status,
-            String carrier,
-            String trackingNumber,
-            long version) {
-        return new Shipment(id, orderId, customerId, shipTo, status, carrier, trackingNumber, version);
+    /** Rebuilds a shipment from its stored state; raises no events. */
+    public static Shipment restore(Snapshot state) {
+        return new Shipment(state);
     }
 
     /**
@@ -106,8 +91,8 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
      * so a late confirmation prepares nothing, and record {@link ShipmentCancelled}.
      */
     public static Shipment cancelledBeforePreparation(OrderId order, CustomerId customer, Instant now) {
-        var shipment = new Shipment(
-                new ShipmentId(UUID.randomUUID()), order, customer, null, ShipmentStatus.CANCELLED, null, null, 0);
+        var shipment = new Shipment(new Snapshot(
+                new ShipmentId(UUID.randomUUID()), order, customer, null, ShipmentStatus.CANCELLED, null, null, 0));
         shipment.events.record(new ShipmentCancelled(order, now));
         return shipment;
     }
@@ -150,6 +135,11 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
         return shipTo;
     }
 
+    /** The address, the only personal data a shipment holds (if any), as it may be kept. */
+    public ShippingAddress shipToKept(boolean customerErased) {
+        return ShippingAddress.kept(shipTo, customerErased);
+    }
+
     public ShipmentStatus status() {
         return status;
     }
@@ -169,4 +159,26 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
     public RecordedEvents events() {
         return events;
     }
+
+    /**
+     * A shipment's stored state.
+     *
+     * @param id the shipment
+     * @param orderId the order it ships
+     * @param customerId whose order it is
+     * @param shipTo where it goes (may be anonymised; none if cancelled before preparation)
+     * @param status where it stands
+     * @param carrier who carries it, once dispatched
+     * @param trackingNumber the carrier's number for it, once dispatched
+     * @param version its version, for optimistic locking
+     */
+    public record Snapshot(
+            ShipmentId id,
+            OrderId orderId,
+            CustomerId customerId,
+            ShippingAddress shipTo,
+            ShipmentStatus status,
+            String carrier,
+            String trackingNumber,
+            long version) {}
 }

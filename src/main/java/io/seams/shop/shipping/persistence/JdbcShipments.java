@@ -3,6 +3,7 @@ package io.seams.shop.shipping.persistence;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
+import io.seams.shop.platform.adapters.database.ErasedCustomers;
 import io.seams.shop.platform.adapters.database.TransactionLocks;
 import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.shipping.ShipmentId;
@@ -28,12 +29,12 @@ class JdbcShipments implements Shipments {
             FROM shipping.shipment""";
 
     private final JdbcClient jdbc;
-    private final TransactionLocks locks;
+    private final ErasedCustomers erased;
     private final AggregateEvents events;
 
     JdbcShipments(JdbcClient jdbc, TransactionLocks locks, AggregateEvents events) {
         this.jdbc = jdbc;
-        this.locks = locks;
+        this.erased = new ErasedCustomers("shipping", jdbc, locks);
         this.events = events;
     }
 
@@ -57,8 +58,7 @@ class JdbcShipments implements Shipments {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean add(Shipment shipment) {
         // Serialises with an erasure of the same customer: a shipment prepared after it keeps no address.
-        lockPersonalDataOf(shipment.customerId());
-        var to = isErased(shipment.customerId()) ? ShippingAddress.ERASED : shipment.shipTo();
+        var to = shipment.shipToKept(erased.lockAndCheck(shipment.customerId().id()));
         var added = jdbc.sql("""
                                 INSERT INTO shipping.shipment
                                     (id, order_id, customer_id, recipient, street, postal_code, city, country, status,
@@ -105,37 +105,21 @@ class JdbcShipments implements Shipments {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public int eraseAddresses(CustomerId customer) {
-        lockPersonalDataOf(customer);
-        jdbc.sql("INSERT INTO shipping.erased_customer (customer_id) VALUES (?) ON CONFLICT DO NOTHING")
-                .param(customer.id())
-                .update();
-        var erased = ShippingAddress.ERASED;
-        return jdbc.sql("""
+        var tombstone = ShippingAddress.ERASED;
+        return erased.erase(
+                customer.id(),
+                """
                         UPDATE shipping.shipment
-                        SET recipient = ?, street = ?, postal_code = ?, city = ?, country = ? WHERE customer_id = ?""")
-                .params(
-                        erased.recipient(),
-                        erased.street(),
-                        erased.postalCode(),
-                        erased.city(),
-                        erased.country(),
-                        customer.id())
-                .update();
-    }
-
-    private void lockPersonalDataOf(CustomerId customer) {
-        locks.lock("shipping.customer:" + customer.toString());
-    }
-
-    private boolean isErased(CustomerId customer) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM shipping.erased_customer WHERE customer_id = ?)")
-                .param(customer.id())
-                .query(Boolean.class)
-                .single();
+                        SET recipient = ?, street = ?, postal_code = ?, city = ?, country = ? WHERE customer_id = ?""",
+                tombstone.recipient(),
+                tombstone.street(),
+                tombstone.postalCode(),
+                tombstone.city(),
+                tombstone.country());
     }
 
     private static Shipment shipment(ResultSet row, int number) throws SQLException {
-        return Shipment.restore(
+        return Shipment.restore(new Shipment.Snapshot(
                 new ShipmentId(row.getObject("id", UUID.class)),
                 new OrderId(row.getObject("order_id", UUID.class)),
                 new CustomerId(row.getObject("customer_id", UUID.class)),
@@ -150,6 +134,6 @@ class JdbcShipments implements Shipments {
                 ShipmentStatus.valueOf(row.getString("status")),
                 row.getString("carrier"),
                 row.getString("tracking_number"),
-                row.getLong("version"));
+                row.getLong("version")));
     }
 }
