@@ -84,6 +84,87 @@ public final class TransactionRules {
         return allowed;
     }
 
+    private static final String EVENT_LISTENER = "org.springframework.context.event.EventListener";
+    private static final String TRANSACTIONAL_EVENT_LISTENER =
+            "org.springframework.transaction.event.TransactionalEventListener";
+    private static final String MODULE_LISTENER = "org.springframework.modulith.events.ApplicationModuleListener";
+    private static final String ASYNC = "org.springframework.scheduling.annotation.Async";
+
+    /**
+     * A listener to another module's event runs after the publisher's transaction, in a thread of
+     * its own: it is an {@code @ApplicationModuleListener}, or an {@code @Async}
+     * {@code @TransactionalEventListener}. A plain {@code @EventListener} (or a synchronous
+     * transactional one) runs inside the publisher's call, the coupling the event publication
+     * registry exists to avoid. Listeners to their own module's events, to a shared module's events
+     * and to framework events ({@code ApplicationReadyEvent}) are not concerned.
+     */
+    public static ArchRule listenersToOtherModulesAreAsynchronous(ModularApplication app) {
+        var shared = app.modules().getSharedModules().stream()
+                .map(ModularApplication::nameOf)
+                .collect(java.util.stream.Collectors.toSet());
+        return methods()
+                .that(DescribedPredicate.describe("listen to events", TransactionRules::isEventListener))
+                .should(new ArchCondition<JavaMethod>("run after the publisher's transaction, asynchronously") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        if (method.isAnnotatedWith(MODULE_LISTENER)
+                                || (method.isAnnotatedWith(TRANSACTIONAL_EVENT_LISTENER)
+                                        && (method.isAnnotatedWith(ASYNC)
+                                                || method.getOwner().isAnnotatedWith(ASYNC)))) {
+                            return;
+                        }
+                        var own = app.moduleOf(method.getOwner()).map(ModularApplication::nameOf);
+                        listenedTypes(method).stream()
+                                .filter(type -> app.moduleOf(type)
+                                        .map(ModularApplication::nameOf)
+                                        .filter(module -> !shared.contains(module))
+                                        .filter(module -> !own.equals(java.util.Optional.of(module)))
+                                        .isPresent())
+                                .forEach(type -> events.add(violated(
+                                        method,
+                                        ("%s (%s) listens to %s of module '%s' synchronously, inside the"
+                                                        + " publisher's transaction. Fix: annotate it"
+                                                        + " @ApplicationModuleListener (or @Async"
+                                                        + " @TransactionalEventListener)")
+                                                .formatted(
+                                                        method.getFullName(),
+                                                        HygieneRules.fileOf(method.getOwner()),
+                                                        type.getSimpleName(),
+                                                        app.moduleOf(type)
+                                                                .map(ModularApplication::nameOf)
+                                                                .orElse("?")))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Listeners to other modules' events are asynchronous")
+                .because("a synchronous listener joins the publisher's transaction: its failure rolls the"
+                        + " publisher back, and the module cannot be moved out");
+    }
+
+    private static boolean isEventListener(JavaMethod method) {
+        return method.isAnnotatedWith(EVENT_LISTENER)
+                || method.isAnnotatedWith(TRANSACTIONAL_EVENT_LISTENER)
+                || method.isAnnotatedWith(MODULE_LISTENER)
+                || method.isMetaAnnotatedWith(EVENT_LISTENER);
+    }
+
+    /** The event types a listener takes: its parameter, or the classes named in its annotation. */
+    private static List<com.tngtech.archunit.core.domain.JavaClass> listenedTypes(JavaMethod method) {
+        var types = new ArrayList<com.tngtech.archunit.core.domain.JavaClass>(method.getRawParameterTypes());
+        for (var annotationType : List.of(EVENT_LISTENER, TRANSACTIONAL_EVENT_LISTENER)) {
+            method.tryGetAnnotationOfType(annotationType).ifPresent(annotation -> {
+                for (var attribute : List.of("value", "classes")) {
+                    annotation.get(attribute).ifPresent(value -> {
+                        if (value instanceof com.tngtech.archunit.core.domain.JavaClass[] classes) {
+                            types.addAll(List.of(classes));
+                        }
+                    });
+                }
+            });
+        }
+        return types;
+    }
+
     private static DescribedPredicate<JavaMethod> opensATransaction() {
         return DescribedPredicate.describe(
                 "open a transaction",

@@ -112,6 +112,11 @@ class SeamsFitnessTests {
     }
 
     @Test
+    void rule7_listenersToOtherModulesAreAsynchronous() {
+        TransactionRules.listenersToOtherModulesAreAsynchronous(seams).check(seams.classes());
+    }
+
+    @Test
     void rule8_testsUseOtherModulesOnlyThroughTheirApi() {
         TestCodeRules.testsUseOnlyApisOfOtherModules(seams).check(seams.testClasses());
     }
