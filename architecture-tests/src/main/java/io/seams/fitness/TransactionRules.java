@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  *
  * <p>A method opens a transaction when it, or its class, is annotated with Spring's or Jakarta's
  * {@code @Transactional}, or when it is a transactional event listener
- * ({@code @ApplicationModuleListener}, {@code @TransactionalEventListener}). Calls from private
+ * ({@code @ApplicationModuleListener}, {@code @TransactionalEventListener}); a transaction declared
+ * in code is the lambda passed to {@code TransactionTemplate} / {@code TransactionOperations}
+ * {@code execute} or {@code executeWithoutResult}. Calls from private
  * helpers and lambdas of the same class that such a method reaches count as well. A call that is
  * fine (a read whose staleness does not matter) is allowed by annotating the calling method with
  * the annotation given to the rule, which must carry a reason.
@@ -168,17 +170,65 @@ public final class TransactionRules {
     private static DescribedPredicate<JavaMethod> opensATransaction() {
         return DescribedPredicate.describe(
                 "open a transaction",
-                method -> TRANSACTIONAL.stream()
-                        .anyMatch(annotation -> method.isAnnotatedWith(annotation)
-                                || method.getOwner().isAnnotatedWith(annotation)));
+                method -> isAnnotatedTransactional(method)
+                        || !transactionBlockLines(method).isEmpty());
+    }
+
+    private static boolean isAnnotatedTransactional(JavaMethod method) {
+        return TRANSACTIONAL.stream()
+                .anyMatch(annotation ->
+                        method.isAnnotatedWith(annotation) || method.getOwner().isAnnotatedWith(annotation));
+    }
+
+    private static final String TRANSACTION_OPERATIONS =
+            "org.springframework.transaction.support.TransactionOperations";
+    private static final Set<String> TRANSACTION_BLOCKS = Set.of("execute", "executeWithoutResult");
+
+    /**
+     * The lines where the method runs a transaction declared in code:
+     * {@code TransactionTemplate.execute(...)} or {@code executeWithoutResult(...)}.
+     */
+    private static List<Integer> transactionBlockLines(JavaCodeUnit method) {
+        return method.getMethodCallsFromSelf().stream()
+                .filter(call -> !call.isDeclaredInLambda())
+                .filter(call -> TRANSACTION_BLOCKS.contains(call.getName())
+                        && call.getTargetOwner().isAssignableTo(TRANSACTION_OPERATIONS))
+                .map(JavaMethodCall::getLineNumber)
+                .toList();
+    }
+
+    /**
+     * The calls made inside the transaction: every call of an annotated method; of a method using
+     * a {@code TransactionTemplate}, the calls in lambdas from the first {@code execute} line on
+     * (ArchUnit does not tell which lambda is passed to which call, so a lambda written after the
+     * block counts as inside it).
+     */
+    private static Stream<JavaMethodCall> callsInTransaction(JavaMethod method) {
+        if (isAnnotatedTransactional(method)) {
+            return reachableInSameClass(method).stream().flatMap(unit -> unit.getMethodCallsFromSelf().stream());
+        }
+        var first = transactionBlockLines(method).stream()
+                .mapToInt(Integer::intValue)
+                .min()
+                .orElse(Integer.MAX_VALUE);
+        var inBlocks = method.getMethodCallsFromSelf().stream()
+                .filter(call -> call.isDeclaredInLambda() && call.getLineNumber() >= first)
+                .toList();
+        var helpers = inBlocks.stream()
+                .filter(call -> call.getTargetOwner().equals(method.getOwner()))
+                .flatMap(call -> call.getTarget().resolveMember().stream())
+                .filter(JavaMethod.class::isInstance)
+                .map(JavaMethod.class::cast)
+                .flatMap(helper -> reachableInSameClass(helper).stream())
+                .flatMap(unit -> unit.getMethodCallsFromSelf().stream());
+        return Stream.concat(inBlocks.stream(), helpers);
     }
 
     private static Stream<JavaMethodCall> callsToOtherModules(
             ModularApplication app, JavaMethod method, String allowedAnnotation) {
         var own =
                 app.moduleOf(method.getOwner()).map(ModularApplication::nameOf).orElse("");
-        return reachableInSameClass(method).stream()
-                .flatMap(unit -> unit.getMethodCallsFromSelf().stream())
+        return callsInTransaction(method)
                 .filter(call -> call.getTargetOwner().isInterface())
                 .filter(call -> app.moduleOf(call.getTargetOwner())
                         .filter(module -> !ModularApplication.nameOf(module).equals(own))
