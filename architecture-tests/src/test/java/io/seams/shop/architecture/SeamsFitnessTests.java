@@ -62,6 +62,11 @@ class SeamsFitnessTests {
     }
 
     @Test
+    void rule2_theDomainKnowsNoFramework() {
+        DomainRules.domainKnowsNoFramework(seams).check(seams.classes());
+    }
+
+    @Test
     void rule3_moduleSqlNamesOnlyItsOwnSchema() {
         DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(seams).check(seams.classes());
     }
@@ -160,11 +165,6 @@ class SeamsFitnessTests {
     @Test
     void rule11_repositoriesAreNamedAfterWhatTheyHold() {
         AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(seams).check(seams.classes());
-    }
-
-    @Test
-    void rule11_theDomainKnowsNothingOfHttp() {
-        AnatomyRules.domainKnowsNoHttp(seams).check(seams.classes());
     }
 
     @Test
