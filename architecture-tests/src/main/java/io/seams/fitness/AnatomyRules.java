@@ -24,7 +24,8 @@ import org.springframework.modulith.core.ApplicationModule;
  * Rule 11: every module has the same anatomy, so knowing one means knowing all. Its API at its root
  * package, documented; the web layer reaches the domain only through the application layer; use
  * cases are classes named after what they do, apart from the listeners; repositories are named
- * after what they hold, in the plural; no HTTP in the domain.
+ * after what they hold, in the plural. (That the domain knows no framework is
+ * {@link DomainRules#domainKnowsNoFramework}.)
  */
 public final class AnatomyRules {
 
@@ -36,8 +37,6 @@ public final class AnatomyRules {
             "org.springframework.modulith.events.ApplicationModuleListener",
             "org.springframework.context.event.EventListener",
             "org.springframework.transaction.event.TransactionalEventListener");
-    static final List<String> HTTP_PACKAGES =
-            List.of("org.springframework.web.", "org.springframework.http.", "jakarta.servlet.", "javax.servlet.");
 
     /** A module's web layer reads no repository: it calls a use case, which reads the domain. */
     public static ArchRule webReachesTheDomainThroughTheApplication(ModularApplication app) {
@@ -141,31 +140,6 @@ public final class AnatomyRules {
                 .because("one naming convention lets a newcomer find every module's repositories by the same habit");
     }
 
-    /** The domain knows nothing of HTTP: no Spring Web, no servlet types. */
-    public static ArchRule domainKnowsNoHttp(ModularApplication app) {
-        return classes()
-                .that(inLayer(app, "domain"))
-                .should(new ArchCondition<JavaClass>("know nothing of HTTP") {
-                    @Override
-                    public void check(JavaClass type, ConditionEvents events) {
-                        type.getDirectDependenciesFromSelf().stream()
-                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
-                                .filter(target -> HTTP_PACKAGES.stream()
-                                        .anyMatch(prefix -> target.getName().startsWith(prefix)))
-                                .map(JavaClass::getName)
-                                .distinct()
-                                .forEach(target -> events.add(violated(
-                                        type,
-                                        ("%s (%s) uses %s, an HTTP concept, in the domain. Fix: keep it in the web"
-                                                        + " layer, or the application layer if a use case needs it")
-                                                .formatted(type.getName(), HygieneRules.fileOf(type), target))));
-                    }
-                })
-                .allowEmptyShould(true)
-                .as("The domain knows nothing of HTTP")
-                .because("a domain tied to one transport cannot be reached through another");
-    }
-
     /** Every module's root package, its API, has a {@code package-info.java} with Javadoc. */
     public static ArchRule moduleApisAreDocumentedAtTheirRoot(ModularApplication app) {
         return all(Items.of("application modules", () -> app.modules().stream().toList()))
@@ -231,7 +205,7 @@ public final class AnatomyRules {
     }
 
     /** The first package segment below the module's root, if the type is below it. */
-    private static Optional<String> layerOf(ModularApplication app, JavaClass type) {
+    static Optional<String> layerOf(ModularApplication app, JavaClass type) {
         return app.moduleOf(type).flatMap(module -> {
             var base = module.getBasePackage().getName();
             var name = type.getPackageName();

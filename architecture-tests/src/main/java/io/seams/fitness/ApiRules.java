@@ -29,6 +29,7 @@ public final class ApiRules {
                         (JavaClass type) -> type.isInterface()
                                 && !type.isAnnotation()
                                 && type.isTopLevelClass()
+                                && !type.getSimpleName().equals("package-info")
                                 && app.moduleOf(type)
                                         .map(module -> module.getBasePackage()
                                                 .getName()

@@ -1,6 +1,15 @@
 package io.seams.fitness;
 
+import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import java.util.List;
 import org.jmolecules.archunit.JMoleculesArchitectureRules;
 import org.jmolecules.archunit.JMoleculesDddRules;
 
@@ -14,8 +23,10 @@ public final class DomainRules {
      * aggregate, value objects refer to no identifiables, identifiables have an identifier.
      */
     public static ArchRule dddBuildingBlocks() {
-        return JMoleculesDddRules.all()
-                .as("DDD building blocks are used as intended")
+        var name = "DDD building blocks are used as intended";
+        return CompositeArchRule.of(used(name, "are jMolecules DDD building blocks", DomainRules::isDddType))
+                .and(JMoleculesDddRules.all())
+                .as(name)
                 .because("an aggregate holding another aggregate's object graph cannot be split from it");
     }
 
@@ -24,8 +35,109 @@ public final class DomainRules {
      * application ring not on infrastructure.
      */
     public static ArchRule onionInsideModules() {
-        return JMoleculesArchitectureRules.ensureOnionSimple()
-                .as("Modules are built as a simplified onion")
+        var name = "Modules are built as a simplified onion";
+        return CompositeArchRule.of(used(name, "are in a jMolecules onion ring", DomainRules::isInARing))
+                .and(JMoleculesArchitectureRules.ensureOnionSimple())
+                .as(name)
                 .because("a domain free of infrastructure moves to another process unchanged");
+    }
+
+    /** Packages of transport, persistence and serialization frameworks: none of them in the domain. */
+    static final List<String> FRAMEWORK_PACKAGES = List.of(
+            "org.springframework.web.",
+            "org.springframework.http.",
+            "org.springframework.jdbc.",
+            "org.springframework.data.",
+            "com.fasterxml.jackson.",
+            "tools.jackson.",
+            "jakarta.servlet.",
+            "javax.servlet.",
+            "jakarta.persistence.",
+            "javax.persistence.",
+            "java.sql.");
+
+    /**
+     * The domain knows no framework: classes in a module's {@code domain} package (or below it), in
+     * a package marked {@code @DomainRing}, or marked as a jMolecules DDD building block (by
+     * annotation or type; repositories' implementations excepted, they are infrastructure), use no Spring Web, HTTP, JDBC or Spring Data type, no Jackson, servlet,
+     * JPA or {@code java.sql} type. The onion rule checks only what the rings name; this checks the
+     * domain against the frameworks themselves.
+     */
+    public static ArchRule domainKnowsNoFramework(ModularApplication app) {
+        return classes()
+                .that(DescribedPredicate.describe("are in the domain", (JavaClass type) -> isDomain(app, type)))
+                .should(new ArchCondition<JavaClass>("use no web, HTTP, JDBC, JSON or servlet type") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .filter(target -> FRAMEWORK_PACKAGES.stream()
+                                        .anyMatch(prefix -> target.getName().startsWith(prefix)))
+                                .map(target -> target.getName().replaceFirst("\\$.*", ""))
+                                .distinct()
+                                .sorted()
+                                .forEach(target -> events.add(violated(
+                                        type,
+                                        ("%s (%s) uses %s, a framework type, in the domain. Fix: keep it in the"
+                                                        + " web or persistence layer, which maps to and from the domain")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), target))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("The domain knows no framework")
+                .because("a domain tied to a transport, a database API or a JSON library cannot move with"
+                        + " its module unchanged");
+    }
+
+    private static final java.util.Set<String> DDD_BUILDING_BLOCKS =
+            java.util.Set.of("AggregateRoot", "Entity", "ValueObject", "Identity", "Association");
+
+    static boolean isDomain(ModularApplication app, JavaClass type) {
+        if (AnatomyRules.layerOf(app, type).filter("domain"::equals).isPresent()
+                || type.getPackage().isAnnotatedWith("org.jmolecules.architecture.onion.simplified.DomainRing")
+                || type.getPackage().isAnnotatedWith("org.jmolecules.architecture.onion.classical.DomainModelRing")) {
+            return true;
+        }
+        if (type.getPackage().isAnnotatedWith("org.jmolecules.architecture.onion.simplified.InfrastructureRing")
+                || type.isAssignableTo("org.jmolecules.ddd.types.Repository")
+                || type.isAnnotatedWith("org.jmolecules.ddd.annotation.Repository")) {
+            // A repository's implementation is infrastructure: it maps the domain to its storage.
+            return false;
+        }
+        return type.getAnnotations().stream()
+                        .anyMatch(annotation -> DDD_BUILDING_BLOCKS.contains(
+                                annotation.getRawType().getName().replace("org.jmolecules.ddd.annotation.", "")))
+                || type.getAllRawInterfaces().stream()
+                        .anyMatch(parent -> parent.getPackageName().equals("org.jmolecules.ddd.types"));
+    }
+
+    /**
+     * A rule that checks nothing but whether the application has classes the named rule is about:
+     * named like that rule, it lets {@link FitnessReport} say the rule found nothing to check.
+     */
+    private static ArchRule used(String name, String what, java.util.function.Predicate<JavaClass> predicate) {
+        return classes()
+                .that(DescribedPredicate.describe(what, predicate::test))
+                .should(new ArchCondition<JavaClass>("exist") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {}
+                })
+                .allowEmptyShould(true)
+                .as(name);
+    }
+
+    static boolean isDddType(JavaClass type) {
+        return type.getAnnotations().stream()
+                        .anyMatch(annotation ->
+                                annotation.getRawType().getPackageName().equals("org.jmolecules.ddd.annotation"))
+                || type.getAllRawInterfaces().stream()
+                        .anyMatch(parent -> parent.getPackageName().equals("org.jmolecules.ddd.types"));
+    }
+
+    private static boolean isInARing(JavaClass type) {
+        return java.util.stream.Stream.concat(
+                        type.getAnnotations().stream(), type.getPackage().getAnnotations().stream())
+                .anyMatch(annotation ->
+                        annotation.getRawType().getPackageName().startsWith("org.jmolecules.architecture.onion"));
     }
 }

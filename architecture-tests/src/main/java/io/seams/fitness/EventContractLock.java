@@ -33,6 +33,10 @@ public final class EventContractLock {
     /** Set to {@code true} to rewrite the lock from the current events (refused for breaking changes). */
     public static final String UPDATE_PROPERTY = "fitness.update-event-lock";
 
+    static final String UNSAMPLED_FIX = "Fix: make the event a record of JSON-friendly values again (rule 5,"
+            + " Events are safe contracts, says what is wrong), or, if it is really gone, delete the class: only"
+            + " events removed from the code leave the lock";
+
     private EventContractLock() {}
 
     /**
@@ -43,14 +47,46 @@ public final class EventContractLock {
         var shapes = new TreeMap<String, Map<String, String>>();
         externalizedEvents(app).forEach((name, type) -> {
             try {
-                var shape = new TreeMap<String, String>();
-                collect("", EventContractRules.json().valueToTree(EventSamples.sampleOf(type)), shape);
-                shapes.put(name, shape);
+                shapes.put(name, shapeOf(type));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // Rule 5 reports events that cannot be built or serialized.
             }
         });
         return shapes;
+    }
+
+    /**
+     * The events still in the code whose shape cannot be taken (no sample can be built or
+     * serialized), by external name, with the reason. Such an event is not gone: its contract must
+     * not leave the lock.
+     */
+    public static Map<String, String> unsampledEvents(ModularApplication app) {
+        var unsampled = new TreeMap<String, String>();
+        externalizedEvents(app).forEach((name, type) -> {
+            try {
+                shapeOf(type);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                unsampled.put(name, type.getName() + ": " + e);
+            }
+        });
+        return unsampled;
+    }
+
+    private static Map<String, String> shapeOf(Class<?> type) throws ReflectiveOperationException {
+        var shape = new TreeMap<String, String>();
+        collect("", EventContractRules.json().valueToTree(EventSamples.sampleOf(type)), shape);
+        return shape;
+    }
+
+    /** Locked events that are still in the code but cannot be sampled: the lock cannot vouch for them. */
+    static List<String> lockedButUnsampled(ModularApplication app, Map<String, Map<String, String>> locked) {
+        var problems = new ArrayList<String>();
+        unsampledEvents(app).forEach((event, reason) -> {
+            if (locked.containsKey(event)) {
+                problems.add("Event %s is still in the code but cannot be sampled (%s)".formatted(event, reason));
+            }
+        });
+        return problems;
     }
 
     /**
@@ -134,7 +170,14 @@ public final class EventContractLock {
                                         change + " (" + lock + "). Fix: raise the event's version in @Externalized"
                                                 + " (v1 -> v2) and keep the old one while listeners move, then run "
                                                 + UPDATE_COMMAND)));
-                        unrecordedChanges(locked, current)
+                        var unsampled = unsampledEvents(app).keySet();
+                        lockedButUnsampled(app, locked)
+                                .forEach(problem ->
+                                        events.add(violated(lock, problem + " (" + lock + "). " + UNSAMPLED_FIX)));
+                        unrecordedChanges(locked, current).stream()
+                                .filter(change -> unsampled.stream()
+                                        .noneMatch(event ->
+                                                change.equals("Event %s is no longer published".formatted(event))))
                                 .forEach(change -> events.add(
                                         violated(lock, change + " (" + lock + "). Accept it with: " + UPDATE_COMMAND)));
                     }
@@ -143,9 +186,17 @@ public final class EventContractLock {
                 .because("a listener in another process reads the JSON it was built for, not the one you meant");
     }
 
-    /** Writes the current shapes to the lock file, unless a change would break listeners. */
+    /**
+     * Writes the current shapes to the lock file, unless a change would break listeners or a locked
+     * event still in the code cannot be sampled (it would silently drop out of the lock).
+     */
     public static void update(ModularApplication app, Path lockFile) {
         var current = currentShapes(app);
+        var unsampled = lockedButUnsampled(app, locked(lockFile));
+        if (!unsampled.isEmpty()) {
+            throw new IllegalStateException(
+                    "Not updating " + lockFile + ": " + String.join("; ", unsampled) + ". " + UNSAMPLED_FIX);
+        }
         var breaking = breakingChanges(locked(lockFile), current);
         if (!breaking.isEmpty()) {
             throw new IllegalStateException("Not updating " + lockFile + ": " + String.join("; ", breaking)

@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  *
  * <p>A method opens a transaction when it, or its class, is annotated with Spring's or Jakarta's
  * {@code @Transactional}, or when it is a transactional event listener
- * ({@code @ApplicationModuleListener}, {@code @TransactionalEventListener}). Calls from private
+ * ({@code @ApplicationModuleListener}, {@code @TransactionalEventListener}); a transaction declared
+ * in code is the lambda passed to {@code TransactionTemplate} / {@code TransactionOperations}
+ * {@code execute} or {@code executeWithoutResult}. Calls from private
  * helpers and lambdas of the same class that such a method reaches count as well. A call that is
  * fine (a read whose staleness does not matter) is allowed by annotating the calling method with
  * the annotation given to the rule, which must carry a reason.
@@ -84,20 +86,149 @@ public final class TransactionRules {
         return allowed;
     }
 
+    private static final String EVENT_LISTENER = "org.springframework.context.event.EventListener";
+    private static final String TRANSACTIONAL_EVENT_LISTENER =
+            "org.springframework.transaction.event.TransactionalEventListener";
+    private static final String MODULE_LISTENER = "org.springframework.modulith.events.ApplicationModuleListener";
+    private static final String ASYNC = "org.springframework.scheduling.annotation.Async";
+
+    /**
+     * A listener to another module's event runs after the publisher's transaction, in a thread of
+     * its own: it is an {@code @ApplicationModuleListener}, or an {@code @Async}
+     * {@code @TransactionalEventListener}. A plain {@code @EventListener} (or a synchronous
+     * transactional one) runs inside the publisher's call, the coupling the event publication
+     * registry exists to avoid. Listeners to their own module's events, to a shared module's events
+     * and to framework events ({@code ApplicationReadyEvent}) are not concerned.
+     */
+    public static ArchRule listenersToOtherModulesAreAsynchronous(ModularApplication app) {
+        var shared = app.modules().getSharedModules().stream()
+                .map(ModularApplication::nameOf)
+                .collect(java.util.stream.Collectors.toSet());
+        return methods()
+                .that(DescribedPredicate.describe("listen to events", TransactionRules::isEventListener))
+                .should(new ArchCondition<JavaMethod>("run after the publisher's transaction, asynchronously") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        if (method.isAnnotatedWith(MODULE_LISTENER)
+                                || (method.isAnnotatedWith(TRANSACTIONAL_EVENT_LISTENER)
+                                        && (method.isAnnotatedWith(ASYNC)
+                                                || method.getOwner().isAnnotatedWith(ASYNC)))) {
+                            return;
+                        }
+                        var own = app.moduleOf(method.getOwner()).map(ModularApplication::nameOf);
+                        listenedTypes(method).stream()
+                                .filter(type -> app.moduleOf(type)
+                                        .map(ModularApplication::nameOf)
+                                        .filter(module -> !shared.contains(module))
+                                        .filter(module -> !own.equals(java.util.Optional.of(module)))
+                                        .isPresent())
+                                .forEach(type -> events.add(violated(
+                                        method,
+                                        ("%s (%s) listens to %s of module '%s' synchronously, inside the"
+                                                        + " publisher's transaction. Fix: annotate it"
+                                                        + " @ApplicationModuleListener (or @Async"
+                                                        + " @TransactionalEventListener)")
+                                                .formatted(
+                                                        method.getFullName(),
+                                                        HygieneRules.fileOf(method.getOwner()),
+                                                        type.getSimpleName(),
+                                                        app.moduleOf(type)
+                                                                .map(ModularApplication::nameOf)
+                                                                .orElse("?")))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Listeners to other modules' events are asynchronous")
+                .because("a synchronous listener joins the publisher's transaction: its failure rolls the"
+                        + " publisher back, and the module cannot be moved out");
+    }
+
+    private static boolean isEventListener(JavaMethod method) {
+        return method.isAnnotatedWith(EVENT_LISTENER)
+                || method.isAnnotatedWith(TRANSACTIONAL_EVENT_LISTENER)
+                || method.isAnnotatedWith(MODULE_LISTENER)
+                || method.isMetaAnnotatedWith(EVENT_LISTENER);
+    }
+
+    /** The event types a listener takes: its parameter, or the classes named in its annotation. */
+    private static List<com.tngtech.archunit.core.domain.JavaClass> listenedTypes(JavaMethod method) {
+        var types = new ArrayList<com.tngtech.archunit.core.domain.JavaClass>(method.getRawParameterTypes());
+        for (var annotationType : List.of(EVENT_LISTENER, TRANSACTIONAL_EVENT_LISTENER)) {
+            method.tryGetAnnotationOfType(annotationType).ifPresent(annotation -> {
+                for (var attribute : List.of("value", "classes")) {
+                    annotation.get(attribute).ifPresent(value -> {
+                        if (value instanceof com.tngtech.archunit.core.domain.JavaClass[] classes) {
+                            types.addAll(List.of(classes));
+                        }
+                    });
+                }
+            });
+        }
+        return types;
+    }
+
     private static DescribedPredicate<JavaMethod> opensATransaction() {
         return DescribedPredicate.describe(
                 "open a transaction",
-                method -> TRANSACTIONAL.stream()
-                        .anyMatch(annotation -> method.isAnnotatedWith(annotation)
-                                || method.getOwner().isAnnotatedWith(annotation)));
+                method -> isAnnotatedTransactional(method)
+                        || !transactionBlockLines(method).isEmpty());
+    }
+
+    private static boolean isAnnotatedTransactional(JavaMethod method) {
+        return TRANSACTIONAL.stream()
+                .anyMatch(annotation ->
+                        method.isAnnotatedWith(annotation) || method.getOwner().isAnnotatedWith(annotation));
+    }
+
+    private static final String TRANSACTION_OPERATIONS =
+            "org.springframework.transaction.support.TransactionOperations";
+    private static final Set<String> TRANSACTION_BLOCKS = Set.of("execute", "executeWithoutResult");
+
+    /**
+     * The lines where the method runs a transaction declared in code:
+     * {@code TransactionTemplate.execute(...)} or {@code executeWithoutResult(...)}.
+     */
+    private static List<Integer> transactionBlockLines(JavaCodeUnit method) {
+        return method.getMethodCallsFromSelf().stream()
+                .filter(call -> !call.isDeclaredInLambda())
+                .filter(call -> TRANSACTION_BLOCKS.contains(call.getName())
+                        && call.getTargetOwner().isAssignableTo(TRANSACTION_OPERATIONS))
+                .map(JavaMethodCall::getLineNumber)
+                .toList();
+    }
+
+    /**
+     * The calls made inside the transaction: every call of an annotated method; of a method using
+     * a {@code TransactionTemplate}, the calls in lambdas from the first {@code execute} line on
+     * (ArchUnit does not tell which lambda is passed to which call, so a lambda written after the
+     * block counts as inside it).
+     */
+    private static Stream<JavaMethodCall> callsInTransaction(JavaMethod method) {
+        if (isAnnotatedTransactional(method)) {
+            return reachableInSameClass(method).stream().flatMap(unit -> unit.getMethodCallsFromSelf().stream());
+        }
+        var first = transactionBlockLines(method).stream()
+                .mapToInt(Integer::intValue)
+                .min()
+                .orElse(Integer.MAX_VALUE);
+        var inBlocks = method.getMethodCallsFromSelf().stream()
+                .filter(call -> call.isDeclaredInLambda() && call.getLineNumber() >= first)
+                .toList();
+        var helpers = inBlocks.stream()
+                .filter(call -> call.getTargetOwner().equals(method.getOwner()))
+                .flatMap(call -> call.getTarget().resolveMember().stream())
+                .filter(JavaMethod.class::isInstance)
+                .map(JavaMethod.class::cast)
+                .flatMap(helper -> reachableInSameClass(helper).stream())
+                .flatMap(unit -> unit.getMethodCallsFromSelf().stream());
+        return Stream.concat(inBlocks.stream(), helpers);
     }
 
     private static Stream<JavaMethodCall> callsToOtherModules(
             ModularApplication app, JavaMethod method, String allowedAnnotation) {
         var own =
                 app.moduleOf(method.getOwner()).map(ModularApplication::nameOf).orElse("");
-        return reachableInSameClass(method).stream()
-                .flatMap(unit -> unit.getMethodCallsFromSelf().stream())
+        return callsInTransaction(method)
                 .filter(call -> call.getTargetOwner().isInterface())
                 .filter(call -> app.moduleOf(call.getTargetOwner())
                         .filter(module -> !ModularApplication.nameOf(module).equals(own))

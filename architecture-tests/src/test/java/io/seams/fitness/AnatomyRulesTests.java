@@ -52,15 +52,6 @@ class AnatomyRulesTests {
     }
 
     @Test
-    void reportsHttpInTheDomain() {
-        Violations.assertExactly(
-                AnatomyRules.domainKnowsNoHttp(violating),
-                violating.classes(),
-                SHOP + "domain.Cart (Cart.java) uses org.springframework.http.HttpStatus, an HTTP concept, in the"
-                        + " domain");
-    }
-
-    @Test
     void reportsAModuleRootWithoutJavadoc() {
         Violations.assertExactly(
                 AnatomyRules.moduleApisAreDocumentedAtTheirRoot(violating),
@@ -74,7 +65,6 @@ class AnatomyRulesTests {
         Violations.assertNone(AnatomyRules.useCasesAreNamedAfterWhatTheyDo(clean), clean.classes());
         Violations.assertNone(AnatomyRules.listenersAreSeparateFromUseCases(clean), clean.classes());
         Violations.assertNone(AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(clean), clean.classes());
-        Violations.assertNone(AnatomyRules.domainKnowsNoHttp(clean), clean.classes());
         Violations.assertNone(AnatomyRules.moduleApisAreDocumentedAtTheirRoot(clean), clean.classes());
     }
 }

@@ -27,7 +27,22 @@ class DomainRulesTests {
     }
 
     @Test
+    void reportsFrameworkTypesInTheDomain() {
+        Violations.assertExactly(
+                DomainRules.domainKnowsNoFramework(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.domain.shop.domain.CartRows (CartRows.java) uses"
+                        + " com.fasterxml.jackson.annotation.JsonIgnore, a framework type, in the domain. Fix: keep"
+                        + " it in the web or persistence layer",
+                "io.seams.fitness.fixtures.domain.shop.domain.CartRows (CartRows.java) uses"
+                        + " org.springframework.jdbc.core.JdbcTemplate, a framework type, in the domain",
+                "io.seams.fitness.fixtures.domain.shop.Discount (Discount.java) uses"
+                        + " org.springframework.http.HttpStatus, a framework type, in the domain");
+    }
+
+    @Test
     void passesACleanApplication() {
+        Violations.assertNone(DomainRules.domainKnowsNoFramework(clean), clean.classes());
         Violations.assertNone(DomainRules.dddBuildingBlocks(), clean.classes());
         Violations.assertNone(DomainRules.onionInsideModules(), clean.classes());
     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EventContractLockTests {
 
     static final ModularApplication app = ModularApplication.of(CleanApplication.class);
+    static final ModularApplication unsampled =
+            ModularApplication.of(io.seams.fitness.fixtures.events.EventsApplication.class);
     static final Path CONTRACTS = Path.of("architecture-tests/src/test/contracts");
 
     @Test
@@ -57,6 +59,28 @@ class EventContractLockTests {
                 .isThrownBy(() -> EventContractLock.update(app, lock))
                 .withMessageContaining("field 'customer' was removed");
         assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("breaking.lock.json"));
+    }
+
+    @Test
+    void theUpdateCommandRefusesToDropAnEventStillInTheCodeThatCannotBeSampled(@TempDir Path folder) throws Exception {
+        var lock = Files.copy(CONTRACTS.resolve("unsampled.lock.json"), folder.resolve("events.lock.json"));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> EventContractLock.update(unsampled, lock))
+                .withMessageContaining("Event ordering.NotJsonFriendly.v1 is still in the code but cannot be sampled")
+                .withMessageContaining("only events removed from the code leave the lock");
+        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("unsampled.lock.json"));
+    }
+
+    @Test
+    void reportsALockedEventThatCannotBeSampledRatherThanAsNoLongerPublished() {
+        var reported = Violations.of(
+                EventContractLock.eventsMatchTheirLockedContracts(unsampled, CONTRACTS.resolve("unsampled.lock.json")),
+                unsampled.classes());
+        assertThat(reported)
+                .anyMatch(violation -> violation.contains(
+                        "Event ordering.NotJsonFriendly.v1 is still in the code but cannot be sampled"))
+                .noneMatch(violation -> violation.contains("NotJsonFriendly.v1 is no longer published"));
     }
 
     @Test

@@ -14,13 +14,17 @@ class TransactionRulesTests {
     static final String CHECKOUT = "io.seams.fitness.fixtures.transactions.ordering.application.Checkout.";
 
     @Test
-    void reportsCallsIntoAnotherModuleFromTransactionsHelpersAndLambdas() {
+    void reportsCallsIntoAnotherModuleFromTransactionsHelpersLambdasAndTransactionTemplateBlocks() {
         Violations.assertExactly(
                 TransactionRules.noCallsToOtherModulesInTransactions(violating, ALLOWED),
                 violating.classes(),
-                CHECKOUT + "checkout(java.lang.String) calls Prices.priceOf inside a transaction (Checkout.java:19)",
-                CHECKOUT + "checkoutAll(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:24)",
-                CHECKOUT + "on(java.lang.String) calls Prices.priceOf inside a transaction (Checkout.java:33)");
+                CHECKOUT + "checkout(java.lang.String) calls Prices.priceOf inside a transaction (Checkout.java:22)",
+                CHECKOUT + "checkoutAll(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:27)",
+                CHECKOUT + "on(java.lang.String) calls Prices.priceOf inside a transaction (Checkout.java:36)",
+                CHECKOUT
+                        + "checkoutInCode(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:52)",
+                CHECKOUT
+                        + "checkoutInCode(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:36)");
     }
 
     @Test

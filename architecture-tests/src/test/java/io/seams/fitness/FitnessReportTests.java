@@ -1,0 +1,65 @@
+package io.seams.fitness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seams.fitness.fixtures.listeners.ListenersApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rule that found nothing to check says so, on the console and in report.json / report.sarif. */
+class FitnessReportTests {
+
+    /** Records and nothing else: no API interface, no jMolecules type. */
+    static final ModularApplication app = ModularApplication.of(ListenersApplication.class);
+
+    @Test
+    void aRuleWithNothingToCheckSaysSo() {
+        var entry = FitnessReport.evaluate(ApiRules.moduleApisAreRemoteSafe(app), app.classes());
+
+        assertThat(entry.status()).isEqualTo(FitnessReport.Status.NOTHING_TO_CHECK);
+        assertThat(entry.rule()).isEqualTo("Module APIs are remote-safe");
+        assertThat(entry.reason()).contains("found nothing to check").contains("interfaces in a module's root package");
+    }
+
+    @Test
+    void jMoleculesRulesWithoutJMoleculesHaveNothingToCheck() {
+        var entry = FitnessReport.evaluate(DomainRules.dddBuildingBlocks(), app.classes());
+
+        assertThat(entry.status()).isEqualTo(FitnessReport.Status.NOTHING_TO_CHECK);
+        assertThat(entry.reason()).contains("jMolecules DDD types");
+    }
+
+    @Test
+    void writesEveryOutcomeAsJsonAndSarif(@TempDir Path folder) throws Exception {
+        var report = FitnessReport.inFolder(folder);
+
+        report.check(ApiRules.moduleApisAreRemoteSafe(app), app.classes());
+        report.check(ModuleRules.modulesDeclareTheirDependencies(app), app.classes());
+        assertThatThrownBy(
+                        () -> report.check(TransactionRules.listenersToOtherModulesAreAsynchronous(app), app.classes()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("listens to Ordered of module 'ordering' synchronously");
+
+        assertThat(report.entries())
+                .extracting(FitnessReport.Entry::status)
+                .containsExactly(
+                        FitnessReport.Status.NOTHING_TO_CHECK,
+                        FitnessReport.Status.PASSED,
+                        FitnessReport.Status.FAILED);
+        var json = Files.readString(folder.resolve("report.json"));
+        assertThat(json)
+                .contains("\"status\" : \"nothing-to-check\"")
+                .contains("\"rule\" : \"Module APIs are remote-safe\"")
+                .contains("\"violations\" : 3");
+        var sarif = Files.readString(folder.resolve("report.sarif"));
+        assertThat(sarif)
+                .contains("\"version\" : \"2.1.0\"")
+                .contains("\"toolExecutionNotifications\"")
+                .contains("\"id\" : \"module-apis-are-remote-safe\"")
+                .contains("\"ruleId\" : \"listeners-to-other-modules-events-are-asynchronous\"")
+                .contains("\"uri\" : \"BillingListeners.java\"");
+    }
+}

@@ -1,0 +1,30 @@
+package io.seams.fitness;
+
+import io.seams.fitness.fixtures.clean.CleanApplication;
+import io.seams.fitness.fixtures.listeners.ListenersApplication;
+import org.junit.jupiter.api.Test;
+
+class ListenerRulesTests {
+
+    static final ModularApplication violating = ModularApplication.of(ListenersApplication.class);
+    static final ModularApplication clean = ModularApplication.of(CleanApplication.class);
+    static final String LISTENERS = "io.seams.fitness.fixtures.listeners.billing.application.BillingListeners.";
+
+    @Test
+    void reportsSynchronousListenersToAnotherModulesEvents() {
+        Violations.assertExactly(
+                TransactionRules.listenersToOtherModulesAreAsynchronous(violating),
+                violating.classes(),
+                LISTENERS + "bill(io.seams.fitness.fixtures.listeners.ordering.Ordered) (BillingListeners.java)"
+                        + " listens to Ordered of module 'ordering' synchronously, inside the publisher's"
+                        + " transaction. Fix: annotate it @ApplicationModuleListener",
+                LISTENERS + "billAfterCommit(io.seams.fitness.fixtures.listeners.ordering.Ordered)"
+                        + " (BillingListeners.java) listens to Ordered of module 'ordering' synchronously",
+                LISTENERS + "count() (BillingListeners.java) listens to Ordered of module 'ordering' synchronously");
+    }
+
+    @Test
+    void passesACleanApplication() {
+        Violations.assertNone(TransactionRules.listenersToOtherModulesAreAsynchronous(clean), clean.classes());
+    }
+}
