@@ -25,9 +25,15 @@ import java.util.concurrent.TimeoutException;
  */
 public record SeamsProcess(String name, int port, List<String> arguments) {
 
-    /** The same process under another name: a replica, logging to a file of its own. */
+    /**
+     * The same process under another name: a replica, logging to a file of its own, whose Kafka
+     * consumers carry its name as their client id ({@code payments-2-0}, ...), so a consumer group's
+     * members tell which replica they belong to.
+     */
     public SeamsProcess withName(String instance) {
-        return new SeamsProcess(instance, port, arguments);
+        var named = new ArrayList<>(arguments);
+        named.add("--spring.kafka.consumer.client-id=" + instance);
+        return new SeamsProcess(instance, port, named);
     }
 
     public String url() {
