@@ -173,6 +173,12 @@ public final class EventContractDocument {
 
     /** The rule: the committed document is the one the events give. */
     public static ArchRule documentMatchesTheEvents(ModularApplication app, Settings settings, Path file) {
+        return documentMatchesTheEvents(app, settings, file, EventContractLock.UPDATE_COMMAND);
+    }
+
+    /** The rule, its message quoting {@code updateCommand} as the way to regenerate the document. */
+    public static ArchRule documentMatchesTheEvents(
+            ModularApplication app, Settings settings, Path file, String updateCommand) {
         return all(Items.of("event documents", () -> List.of(file)))
                 .should(new ArchCondition<Path>("be generated from the current events") {
                     @Override
@@ -183,10 +189,7 @@ public final class EventContractDocument {
                             events.add(violated(
                                     document,
                                     "%s is not the document the events give (%s). Regenerate it with: %s"
-                                            .formatted(
-                                                    document,
-                                                    firstDifference(expected, actual),
-                                                    EventContractLock.UPDATE_COMMAND)));
+                                            .formatted(document, firstDifference(expected, actual), updateCommand)));
                         }
                         var shapes = EventContractLock.currentShapes(app);
                         @SuppressWarnings("unchecked")

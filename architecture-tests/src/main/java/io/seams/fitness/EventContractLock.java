@@ -23,15 +23,18 @@ import tools.jackson.databind.SerializationFeature;
  * Rule 6: the JSON shape of every event is recorded in a committed lock file. Removing, renaming
  * or retyping a field breaks every listener that reads it, so it fails unless the event's version
  * is raised (a new external name). Adding a field is compatible: it is accepted by updating the
- * lock with {@value #UPDATE_COMMAND}.
+ * lock by running the tests with {@value #UPDATE_PROPERTY} set to {@code true}.
  */
 public final class EventContractLock {
 
-    /** The one command that records the current shapes in the lock. */
-    public static final String UPDATE_COMMAND = "./mvnw verify -Pfitness -Dfitness.update-event-lock=true";
-
     /** Set to {@code true} to rewrite the lock from the current events (refused for breaking changes). */
     public static final String UPDATE_PROPERTY = "fitness.update-event-lock";
+
+    /**
+     * The command messages quote when none is given: the build's test command with {@value
+     * #UPDATE_PROPERTY} set. {@link Fitness} quotes {@code fitness.command} instead.
+     */
+    public static final String UPDATE_COMMAND = "mvn verify -D" + UPDATE_PROPERTY + "=true";
 
     static final String UNSAMPLED_FIX = "Fix: make the event a record of JSON-friendly values again (rule 5,"
             + " Events are safe contracts, says what is wrong), or, if it is really gone, delete the class: only"
@@ -158,6 +161,12 @@ public final class EventContractLock {
 
     /** The rule: the events' shapes match the lock file. */
     public static ArchRule eventsMatchTheirLockedContracts(ModularApplication app, Path lockFile) {
+        return eventsMatchTheirLockedContracts(app, lockFile, UPDATE_COMMAND);
+    }
+
+    /** The rule, its messages quoting {@code updateCommand} as the way to accept a change. */
+    public static ArchRule eventsMatchTheirLockedContracts(
+            ModularApplication app, Path lockFile, String updateCommand) {
         return all(Items.of("event contracts", () -> List.of(lockFile)))
                 .should(new ArchCondition<Path>("match the current events") {
                     @Override
@@ -169,7 +178,7 @@ public final class EventContractLock {
                                         lock,
                                         change + " (" + lock + "). Fix: raise the event's version in @Externalized"
                                                 + " (v1 -> v2) and keep the old one while listeners move, then run "
-                                                + UPDATE_COMMAND)));
+                                                + updateCommand)));
                         var unsampled = unsampledEvents(app).keySet();
                         lockedButUnsampled(app, locked)
                                 .forEach(problem ->
@@ -179,7 +188,7 @@ public final class EventContractLock {
                                         .noneMatch(event ->
                                                 change.equals("Event %s is no longer published".formatted(event))))
                                 .forEach(change -> events.add(
-                                        violated(lock, change + " (" + lock + "). Accept it with: " + UPDATE_COMMAND)));
+                                        violated(lock, change + " (" + lock + "). Accept it with: " + updateCommand)));
                     }
                 })
                 .as("Events match their locked contracts")

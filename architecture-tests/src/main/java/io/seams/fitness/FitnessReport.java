@@ -34,7 +34,8 @@ public final class FitnessReport {
     public enum Status {
         PASSED("passed"),
         FAILED("failed"),
-        NOTHING_TO_CHECK("nothing-to-check");
+        NOTHING_TO_CHECK("nothing-to-check"),
+        OFF("off");
 
         final String text;
 
@@ -98,6 +99,15 @@ public final class FitnessReport {
             throw new AssertionError("Architecture Violation - Rule '" + rule.getDescription() + "' was violated ("
                     + entry.violations().size() + " times):\n" + String.join("\n", entry.violations()));
         }
+    }
+
+    /** Records that a rule was switched off, and why, without running it. */
+    public void off(String rule, String reason) {
+        synchronized (entries) {
+            entries.put(rule, new Entry(rule, Status.OFF, reason, List.of()));
+            write();
+        }
+        System.out.println("[fitness] OFF: '" + rule + "' " + reason);
     }
 
     /** The rule's outcome on these classes, without recording it. */

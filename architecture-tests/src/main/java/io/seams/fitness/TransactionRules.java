@@ -45,25 +45,37 @@ public final class TransactionRules {
      * annotated with {@code allowedAnnotation}.
      */
     public static ArchRule noCallsToOtherModulesInTransactions(ModularApplication app, String allowedAnnotation) {
+        return noCallsToOtherModulesInTransactions(app, allowedAnnotation, List.of());
+    }
+
+    /**
+     * The same, where methods annotated with any of {@code moreTransactionAnnotations} (fully
+     * qualified names) also open a transaction.
+     */
+    public static ArchRule noCallsToOtherModulesInTransactions(
+            ModularApplication app, String allowedAnnotation, List<String> moreTransactionAnnotations) {
+        var fix = allowedAnnotation.isBlank()
+                ? ""
+                : ", or mark the method @" + simpleName(allowedAnnotation) + " with a reason";
         return methods()
-                .that(opensATransaction())
+                .that(opensATransaction(moreTransactionAnnotations))
                 .and(DescribedPredicate.describe(
-                        "are not allowed explicitly", method -> !method.isAnnotatedWith(allowedAnnotation)))
+                        "are not allowed explicitly",
+                        method -> allowedAnnotation.isBlank() || !method.isAnnotatedWith(allowedAnnotation)))
                 .should(new ArchCondition<JavaMethod>("not call another module's API") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
-                        callsToOtherModules(app, method, allowedAnnotation)
+                        callsToOtherModules(app, method, moreTransactionAnnotations)
                                 .forEach(call -> events.add(violated(
                                         method,
                                         ("%s calls %s.%s inside a transaction %s. Fix: call it before the"
-                                                        + " transaction starts, react to an event instead, or mark the"
-                                                        + " method @%s with a reason")
+                                                        + " transaction starts or react to an event instead%s")
                                                 .formatted(
                                                         method.getFullName(),
                                                         call.getTargetOwner().getSimpleName(),
                                                         call.getName(),
                                                         call.getSourceCodeLocation(),
-                                                        simpleName(allowedAnnotation)))));
+                                                        fix))));
                     }
                 })
                 .allowEmptyShould(true)
@@ -76,8 +88,10 @@ public final class TransactionRules {
         var allowed = new ArrayList<String>();
         app.classes().stream()
                 .flatMap(type -> type.getMethods().stream())
-                .filter(method -> opensATransaction().test(method) && method.isAnnotatedWith(allowedAnnotation))
-                .forEach(method -> callsToOtherModules(app, method, allowedAnnotation)
+                .filter(method -> opensATransaction(List.of()).test(method)
+                        && !allowedAnnotation.isBlank()
+                        && method.isAnnotatedWith(allowedAnnotation))
+                .forEach(method -> callsToOtherModules(app, method, List.of())
                         .forEach(call -> allowed.add("%s -> %s.%s"
                                 .formatted(
                                         method.getFullName(),
@@ -167,15 +181,15 @@ public final class TransactionRules {
         return types;
     }
 
-    private static DescribedPredicate<JavaMethod> opensATransaction() {
+    private static DescribedPredicate<JavaMethod> opensATransaction(List<String> moreAnnotations) {
         return DescribedPredicate.describe(
                 "open a transaction",
-                method -> isAnnotatedTransactional(method)
+                method -> isAnnotatedTransactional(method, moreAnnotations)
                         || !transactionBlockLines(method).isEmpty());
     }
 
-    private static boolean isAnnotatedTransactional(JavaMethod method) {
-        return TRANSACTIONAL.stream()
+    private static boolean isAnnotatedTransactional(JavaMethod method, List<String> moreAnnotations) {
+        return Stream.concat(TRANSACTIONAL.stream(), moreAnnotations.stream())
                 .anyMatch(annotation ->
                         method.isAnnotatedWith(annotation) || method.getOwner().isAnnotatedWith(annotation));
     }
@@ -203,8 +217,8 @@ public final class TransactionRules {
      * (ArchUnit does not tell which lambda is passed to which call, so a lambda written after the
      * block counts as inside it).
      */
-    private static Stream<JavaMethodCall> callsInTransaction(JavaMethod method) {
-        if (isAnnotatedTransactional(method)) {
+    private static Stream<JavaMethodCall> callsInTransaction(JavaMethod method, List<String> moreAnnotations) {
+        if (isAnnotatedTransactional(method, moreAnnotations)) {
             return reachableInSameClass(method).stream().flatMap(unit -> unit.getMethodCallsFromSelf().stream());
         }
         var first = transactionBlockLines(method).stream()
@@ -225,10 +239,10 @@ public final class TransactionRules {
     }
 
     private static Stream<JavaMethodCall> callsToOtherModules(
-            ModularApplication app, JavaMethod method, String allowedAnnotation) {
+            ModularApplication app, JavaMethod method, List<String> moreAnnotations) {
         var own =
                 app.moduleOf(method.getOwner()).map(ModularApplication::nameOf).orElse("");
-        return callsInTransaction(method)
+        return callsInTransaction(method, moreAnnotations)
                 .filter(call -> call.getTargetOwner().isInterface())
                 .filter(call -> app.moduleOf(call.getTargetOwner())
                         .filter(module -> !ModularApplication.nameOf(module).equals(own))

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class AnatomyRulesTests {
 
-    static final Path SOURCES = Path.of("architecture-tests/src/test/java");
+    static final Path SOURCES = Fixtures.path("src/test/java");
     static final ModularApplication violating =
             ModularApplication.of(AnatomyApplication.class).withSources(SOURCES, SOURCES);
     static final ModularApplication clean =

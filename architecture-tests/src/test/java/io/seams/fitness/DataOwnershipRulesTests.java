@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class DataOwnershipRulesTests {
 
-    static final Path SOURCES = Path.of("architecture-tests/src/test/java");
+    static final Path SOURCES = Fixtures.path("src/test/java");
     static final ModularApplication violating = ModularApplication.of(DataApplication.class)
             .withSources(SOURCES, SOURCES)
-            .withMigrations(Path.of("architecture-tests/src/test/sql/data"));
+            .withMigrations(Fixtures.path("src/test/sql/data"));
     static final ModularApplication clean = ModularApplication.of(CleanApplication.class)
             .withSources(SOURCES, SOURCES)
-            .withMigrations(Path.of("architecture-tests/src/test/sql/clean"));
+            .withMigrations(Fixtures.path("src/test/sql/clean"));
 
     @Test
     void reportsSqlNamingAnotherModulesSchema() {

@@ -2,19 +2,16 @@ package io.seams.fitness;
 
 import io.seams.fitness.fixtures.clean.CleanApplication;
 import io.seams.fitness.fixtures.data.DataApplication;
-import io.seams.shop.testing.TestDatabases;
-import java.nio.file.Path;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Rule 4 on a real PostgreSQL, migrated with each fixture's migrations. */
 class DatabaseRulesTests {
 
     @Test
     void reportsForeignKeysViewsAndTriggersCrossingSchemas() {
-        var app = ModularApplication.of(DataApplication.class)
-                .withMigrations(Path.of("architecture-tests/src/test/sql/database"));
+        var app = ModularApplication.of(DataApplication.class).withMigrations(Fixtures.path("src/test/sql/database"));
 
         Violations.assertExactly(
                 DatabaseRules.noDatabaseObjectCrossesSchemas(migrated(app), DataOwnershipRules.schemas(app)),
@@ -26,8 +23,7 @@ class DatabaseRulesTests {
 
     @Test
     void passesACleanApplication() {
-        var app = ModularApplication.of(CleanApplication.class)
-                .withMigrations(Path.of("architecture-tests/src/test/sql/clean"));
+        var app = ModularApplication.of(CleanApplication.class).withMigrations(Fixtures.path("src/test/sql/clean"));
 
         Violations.assertNone(
                 DatabaseRules.noDatabaseObjectCrossesSchemas(migrated(app), DataOwnershipRules.schemas(app)),
@@ -35,8 +31,7 @@ class DatabaseRulesTests {
     }
 
     private static DataSource migrated(ModularApplication app) {
-        var database = TestDatabases.fresh();
-        var dataSource = new DriverManagerDataSource(database.url(), database.username(), database.password());
+        var dataSource = FitnessDatabase.fresh(new FitnessSettings(Map.of()));
         MigratedDatabase.migrateEachFolder(dataSource, app);
         return dataSource;
     }

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EventContractDocumentTests {
 
     static final ModularApplication app = ModularApplication.of(CleanApplication.class)
-            .withSources(Path.of("architecture-tests/src/test/java"), Path.of("architecture-tests/src/test/java"));
+            .withSources(Fixtures.path("src/test/java"), Fixtures.path("src/test/java"));
     static final EventContractDocument.Settings settings = new EventContractDocument.Settings(
             "Fixture events",
             "1.0.0",

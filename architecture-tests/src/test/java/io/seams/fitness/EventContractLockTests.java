@@ -14,7 +14,7 @@ class EventContractLockTests {
     static final ModularApplication app = ModularApplication.of(CleanApplication.class);
     static final ModularApplication unsampled =
             ModularApplication.of(io.seams.fitness.fixtures.events.EventsApplication.class);
-    static final Path CONTRACTS = Path.of("architecture-tests/src/test/contracts");
+    static final Path CONTRACTS = Fixtures.path("src/test/contracts");
 
     @Test
     void recordsTheShapeEventsReallyHaveOnTheWire() {

@@ -20,7 +20,7 @@ public final class SeamsEventDocument {
             "1.0.0",
             """
             The events Seams' modules publish to Kafka, for consumers outside Seams. Generated from the \
-            event classes by `SeamsFitnessTests` (the same source as `architecture-tests/event-contracts.lock.json`); \
+            event classes by `SeamsFitnessTests` (the same source as `src/test/resources/event-contracts.lock.json`); \
             do not edit it by hand.
 
             - **Topics.** One per event and contract version: the event's `@Externalized` name, such as \
