@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -55,16 +56,19 @@ public record ModularApplication(
         var home = codeLocationOf(applicationClass);
         ImportOption sameLocation = location -> location.contains(home);
         var packageName = applicationClass.getPackageName();
-        var modules = ApplicationModules.of(applicationClass, sameLocation);
-        var classes = new ClassFileImporter().withImportOption(sameLocation).importPackages(packageName);
-        var tests = new ClassFileImporter()
+        // Three imports of the same class files, independent of each other: on two cores, reading
+        // them side by side takes the time of the longest (Spring Modulith's) instead of the sum.
+        var classes = CompletableFuture.supplyAsync(
+                () -> new ClassFileImporter().withImportOption(sameLocation).importPackages(packageName));
+        var tests = CompletableFuture.supplyAsync(() -> new ClassFileImporter()
                 .withImportOption(location -> !location.contains(home) && isTestLocation(location))
-                .importPackages(packageName);
+                .importPackages(packageName));
+        var modules = ApplicationModules.of(applicationClass, sameLocation);
         return new ModularApplication(
                 applicationClass,
                 modules,
-                classes,
-                tests,
+                classes.join(),
+                tests.join(),
                 Path.of("src/main/java"),
                 Path.of("src/test/java"),
                 Path.of("db"),

@@ -94,7 +94,11 @@ class FitnessTests {
     void messagesQuoteTheApplicationsOwnCommand() {
         var fitness = fitness(
                 EventsApplication.class,
-                Map.of("command", "gradle check", "event-lock", folder.resolve("none.lock.json").toString()));
+                Map.of(
+                        "command",
+                        "gradle check",
+                        "event-lock",
+                        folder.resolve("none.lock.json").toString()));
 
         assertThatThrownBy(fitness::check)
                 .hasMessageContaining("[event-lock]")
@@ -110,8 +114,7 @@ class FitnessTests {
         assertThat(settings.eventLock()).isEqualTo(Path.of("src/test/resources/event-contracts.lock.json"));
         assertThat(settings.reportFolder()).isEqualTo(Path.of("target/fitness"));
         assertThat(settings.mode("onion")).isEqualTo(FitnessSettings.Mode.ON);
-        assertThat(new FitnessSettings(Map.of("fitness.schema-owners", "events:platform, audit:ops"))
-                        .schemaOwners())
+        assertThat(new FitnessSettings(Map.of("fitness.schema-owners", "events:platform, audit:ops")).schemaOwners())
                 .containsExactly(Map.entry("events", "platform"), Map.entry("audit", "ops"));
         assertThatThrownBy(() -> new FitnessSettings(Map.of("fitness.schema-owners", "events")).schemaOwners())
                 .hasMessageContaining("is not schema:module");
