@@ -20,10 +20,62 @@ import tools.jackson.databind.json.JsonMapper;
  * is an immutable record of JSON-friendly values that refers to aggregates by id only, has a
  * stable external name with a version ({@code @Externalized("<module>.<Event>.v<N>::...")}),
  * and reads back from its JSON unchanged.
+ *
+ * <p>{@code @Externalized("target::key")} names the broker target (the Kafka topic, the RabbitMQ
+ * exchange) before {@code ::} and the routing key after it, which may be a SpEL expression
+ * ({@code #{orderId()}}). The version is read from the target ({@code orders.OrderPlaced.v1},
+ * {@code orders-v2}) or, when the target is shared by several events (an exchange), from a literal
+ * routing key ({@code orders-exchange::orders.placed.v1}): a {@code v<N>} segment, separated by
+ * {@code .}, {@code -}, {@code _} or {@code /}. A SpEL key carries no version.
  */
 public final class EventContractRules {
 
-    static final Pattern VERSIONED_NAME = Pattern.compile("[a-z][a-z0-9-]*\\.[A-Za-z][A-Za-z0-9]*\\.v[1-9][0-9]*");
+    private static final Pattern VERSION_SEGMENT = Pattern.compile("(?:^|[._/-])v([1-9][0-9]*)(?=$|[._/-])");
+
+    /**
+     * An {@code @Externalized} value, parsed.
+     *
+     * @param target the broker target (topic, exchange): the part before {@code ::}, or all of it
+     * @param key the routing key after {@code ::}, if any; may be a SpEL expression
+     */
+    public record ExternalTarget(String target, Optional<String> key) {
+
+        /** The target and key of the event's {@code @Externalized}, if it has one with a target. */
+        public static Optional<ExternalTarget> of(Class<?> event) {
+            return Optional.ofNullable(event.getAnnotation(Externalized.class))
+                    .map(Externalized::value)
+                    .flatMap(ExternalTarget::parse);
+        }
+
+        static Optional<ExternalTarget> parse(String value) {
+            var parts = value.split("::", 2);
+            var target = parts[0].strip();
+            if (target.isEmpty()) {
+                return Optional.empty();
+            }
+            var key = parts.length < 2 || parts[1].isBlank() ? Optional.<String>empty() : Optional.of(parts[1].strip());
+            return Optional.of(new ExternalTarget(target, key));
+        }
+
+        /** Whether the routing key is a SpEL expression rather than a literal. */
+        public boolean keyIsExpression() {
+            return key.map(text -> text.contains("#{")).orElse(false);
+        }
+
+        /** The contract's version: from the target, or else from a literal routing key. */
+        public Optional<String> version() {
+            return versionIn(target).or(() -> keyIsExpression() ? Optional.empty() : key.flatMap(k -> versionIn(k)));
+        }
+
+        private static Optional<String> versionIn(String text) {
+            var matcher = VERSION_SEGMENT.matcher(text);
+            String version = null;
+            while (matcher.find()) {
+                version = matcher.group(1);
+            }
+            return Optional.ofNullable(version);
+        }
+    }
 
     private static final JsonMapper JSON =
             JsonMapper.builder().findAndAddModules().build();
@@ -53,12 +105,17 @@ public final class EventContractRules {
                 .because("an event is the contract a module keeps with everyone listening, in this process or another");
     }
 
-    /** The external name of an event, such as {@code orders.OrderPlaced.v1}, if it declares one. */
+    /**
+     * The external name of an event, such as {@code orders.OrderPlaced.v1}, if it declares one: the
+     * broker target of its {@code @Externalized}, without the routing key.
+     */
     public static Optional<String> externalNameOf(Class<?> event) {
-        return Optional.ofNullable(event.getAnnotation(Externalized.class))
-                .map(Externalized::value)
-                .map(target -> target.split("::")[0])
-                .filter(name -> !name.isBlank());
+        return ExternalTarget.of(event).map(ExternalTarget::target);
+    }
+
+    /** The version of the event's contract, read from its {@code @Externalized} target or literal key. */
+    public static Optional<String> versionOf(Class<?> event) {
+        return ExternalTarget.of(event).flatMap(ExternalTarget::version);
     }
 
     static JsonMapper json() {
@@ -94,11 +151,12 @@ public final class EventContractRules {
                 }
             }
         }
-        var name = externalNameOf(type);
-        if (name.isEmpty() || !VERSIONED_NAME.matcher(name.get()).matches()) {
+        if (versionOf(type).isEmpty()) {
             problems.add(("has no stable external name with a version. Fix: annotate it"
-                            + " @Externalized(\"<module>.%s.v1::#{<aggregate id>}\")")
-                    .formatted(type.getSimpleName()));
+                            + " @Externalized(\"<module>.%s.v1::#{<aggregate id>}\"), or, on a target several"
+                            + " events share, give the target or a literal routing key a version"
+                            + " (\"<exchange>::<module>.%s.v1\")")
+                    .formatted(type.getSimpleName(), type.getSimpleName()));
         }
         if (problems.isEmpty()) {
             roundTripProblem(type).ifPresent(problems::add);

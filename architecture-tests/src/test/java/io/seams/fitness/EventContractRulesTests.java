@@ -1,5 +1,7 @@
 package io.seams.fitness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.seams.fitness.fixtures.clean.CleanApplication;
 import io.seams.fitness.fixtures.events.EventsApplication;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,36 @@ class EventContractRulesTests {
                 EVENTS + "NotJsonFriendly (NotJsonFriendly.java) carries 'payload' of type java.lang.Object,"
                         + " which is not JSON-friendly",
                 EVENTS + "Skewed (Skewed.java) does not read back from its JSON unchanged",
-                EVENTS + "domain.InternalEvent (InternalEvent.java) is not in its module's API package");
+                EVENTS + "domain.InternalEvent (InternalEvent.java) is not in its module's API package",
+                EVENTS + "KeyedByExpression (KeyedByExpression.java) has no stable external name with a version");
+    }
+
+    @Test
+    void readsTheBrokerTargetAndTheRoutingKeyOfAnExternalizedEvent() {
+        var exchange = EventContractRules.ExternalTarget.parse("orders-exchange::orders.new.v2")
+                .orElseThrow();
+        assertThat(exchange.target()).isEqualTo("orders-exchange");
+        assertThat(exchange.key()).contains("orders.new.v2");
+        assertThat(exchange.version()).contains("2");
+
+        var topic = EventContractRules.ExternalTarget.parse("orders.OrderPlaced.v1::#{orderId()}")
+                .orElseThrow();
+        assertThat(topic.target()).isEqualTo("orders.OrderPlaced.v1");
+        assertThat(topic.keyIsExpression()).isTrue();
+        assertThat(topic.version()).contains("1");
+
+        assertThat(EventContractRules.ExternalTarget.parse("target::#{key}")
+                        .orElseThrow()
+                        .version())
+                .isEmpty();
+        assertThat(EventContractRules.ExternalTarget.parse("orders-v3")
+                        .orElseThrow()
+                        .version())
+                .contains("3");
+        assertThat(EventContractRules.ExternalTarget.parse("orders.vip::x")
+                        .orElseThrow()
+                        .version())
+                .isEmpty();
     }
 
     @Test
