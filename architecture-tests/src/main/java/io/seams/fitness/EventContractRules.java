@@ -124,9 +124,9 @@ public final class EventContractRules {
 
     private static java.util.List<String> problemsOf(ModularApplication app, JavaClass event) {
         var problems = new java.util.ArrayList<String>();
-        var module = app.moduleOf(event);
-        if (module.isEmpty() || !module.get().getBasePackage().getName().equals(event.getPackageName())) {
-            problems.add("is not in its module's API package. Fix: move it to the module's base package");
+        if (!app.isExposed(event)) {
+            problems.add("is not in its module's API package. Fix: move it to the module's base package or a"
+                    + " package the module exposes (@NamedInterface)");
         }
         var type = event.reflect();
         if (!type.isRecord()) {

@@ -121,6 +121,61 @@ public record ModularApplication(
                 .findFirst();
     }
 
+    /**
+     * Whether the type is in its module's API: in the module's base package, or in a package the
+     * module exposes as a named interface ({@code @NamedInterface} on its {@code package-info}),
+     * as Spring Modulith's {@link ApplicationModule#isExposed} says.
+     */
+    public boolean isExposed(JavaClass type) {
+        return moduleOf(type)
+                .map(module -> module.getBasePackage().getName().equals(type.getPackageName())
+                        || module.getType(type.getName()).map(module::isExposed).orElse(false))
+                .orElse(false);
+    }
+
+    /**
+     * Whether the type is in a shared module ({@code @Modulithic(sharedModules = ...)}): a module
+     * every deployable embeds, so its API is never called over the network.
+     */
+    public boolean isInSharedModule(JavaClass type) {
+        return moduleOf(type).map(this::isShared).orElse(false);
+    }
+
+    /** Whether the module is one of the shared modules ({@code @Modulithic(sharedModules = ...)}). */
+    public boolean isShared(ApplicationModule module) {
+        return modules.getSharedModules().stream()
+                .anyMatch(shared -> nameOf(shared).equals(nameOf(module)));
+    }
+
+    private static final String COMPONENT = "org.springframework.stereotype.Component";
+    private static final List<String> NOT_APIS = List.of(
+            "org.springframework.context.annotation.Configuration",
+            "org.springframework.stereotype.Controller",
+            "org.springframework.web.bind.annotation.ControllerAdvice",
+            "org.springframework.boot.context.properties.ConfigurationProperties");
+
+    /**
+     * Whether the type is a module API class: a public Spring bean ({@code @Service},
+     * {@code @Component} and what is annotated with them) in its module's API (base package or
+     * named interface) that other modules call like an API interface. Configuration classes and
+     * web controllers (served over HTTP, not called by other modules), records, enums and
+     * exceptions (values, not APIs) are not.
+     */
+    public boolean isApiClass(JavaClass type) {
+        return !type.isInterface()
+                && !type.isAnnotation()
+                && !type.isEnum()
+                && !type.isRecord()
+                && type.isTopLevelClass()
+                && type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                && !type.isAssignableTo(Throwable.class)
+                && (type.isAnnotatedWith(COMPONENT) || type.isMetaAnnotatedWith(COMPONENT))
+                && NOT_APIS.stream()
+                        .noneMatch(
+                                annotation -> type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation))
+                && isExposed(type);
+    }
+
     /** Module names, which are also their schema names. */
     public List<String> moduleNames() {
         return modules.stream().map(ModularApplication::nameOf).toList();

@@ -29,6 +29,16 @@ class EventContractRulesTests {
     }
 
     @Test
+    void anEventInANamedInterfaceIsInItsModulesApi() {
+        assertThat(Violations.of(EventContractRules.eventsAreSafeContracts(violating), violating.classes()))
+                .noneMatch(violation -> violation.contains("OrderShipped"));
+        assertThat(violating.isExposed(violating
+                        .classes()
+                        .get(io.seams.fitness.fixtures.events.ordering.contracts.OrderShipped.class)))
+                .isTrue();
+    }
+
+    @Test
     void readsTheBrokerTargetAndTheRoutingKeyOfAnExternalizedEvent() {
         var exchange = EventContractRules.ExternalTarget.parse("orders-exchange::orders.new.v2")
                 .orElseThrow();
