@@ -109,7 +109,7 @@ public final class EventContractLock {
     public static Map<String, Class<?>> externalizedEvents(ModularApplication app) {
         var byTarget = new TreeMap<String, List<Class<?>>>();
         app.classes().stream()
-                .filter(EventContractRules.moduleEvents())
+                .filter(EventContractRules.moduleEvents(app))
                 .map(type -> type.reflect())
                 .filter(Class::isRecord)
                 .sorted(java.util.Comparator.comparing(Class::getName))

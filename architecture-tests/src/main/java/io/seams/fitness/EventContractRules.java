@@ -88,9 +88,21 @@ public final class EventContractRules {
                 "are module events", type -> type.isTopLevelClass() && ModuleEvents.isEvent(type));
     }
 
+    /**
+     * The events of the application: the marked ones ({@link #moduleEvents()}), and the top-level
+     * types a listener of another module takes, marked or not ({@link ModuleEvents#eventTypes(
+     * ModularApplication)}): an unmarked record one module publishes and another listens to is as
+     * much a contract. Rule 5 asks them all for a versioned external name, which also puts them
+     * in the lock (rule 6).
+     */
+    public static DescribedPredicate<JavaClass> moduleEvents(ModularApplication app) {
+        var events = ModuleEvents.eventTypes(app);
+        return DescribedPredicate.describe("are module events", type -> type.isTopLevelClass() && events.test(type));
+    }
+
     public static ArchRule eventsAreSafeContracts(ModularApplication app) {
         return classes()
-                .that(moduleEvents())
+                .that(moduleEvents(app))
                 .should(new ArchCondition<JavaClass>("be safe contracts") {
                     @Override
                     public void check(JavaClass event, ConditionEvents events) {

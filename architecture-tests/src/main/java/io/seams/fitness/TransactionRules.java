@@ -167,7 +167,7 @@ public final class TransactionRules {
                         + " publisher back, and the module cannot be moved out");
     }
 
-    private static boolean isEventListener(JavaMethod method) {
+    static boolean isEventListener(JavaMethod method) {
         return method.isAnnotatedWith(EVENT_LISTENER)
                 || method.isAnnotatedWith(TRANSACTIONAL_EVENT_LISTENER)
                 || method.isAnnotatedWith(MODULE_LISTENER)
@@ -175,7 +175,7 @@ public final class TransactionRules {
     }
 
     /** The event types a listener takes: its parameter, or the classes named in its annotation. */
-    private static List<com.tngtech.archunit.core.domain.JavaClass> listenedTypes(JavaMethod method) {
+    static List<com.tngtech.archunit.core.domain.JavaClass> listenedTypes(JavaMethod method) {
         var types = new ArrayList<com.tngtech.archunit.core.domain.JavaClass>(method.getRawParameterTypes());
         for (var annotationType : List.of(EVENT_LISTENER, TRANSACTIONAL_EVENT_LISTENER)) {
             method.tryGetAnnotationOfType(annotationType).ifPresent(annotation -> {

@@ -25,7 +25,32 @@ class EventContractRulesTests {
                         + " which is not JSON-friendly",
                 EVENTS + "Skewed (Skewed.java) does not read back from its JSON unchanged",
                 EVENTS + "domain.InternalEvent (InternalEvent.java) is not in its module's API package",
-                EVENTS + "KeyedByExpression (KeyedByExpression.java) has no stable external name with a version");
+                EVENTS + "KeyedByExpression (KeyedByExpression.java) has no stable external name with a version",
+                EVENTS + "OrderPacked (OrderPacked.java) is not a record",
+                EVENTS + "OrderWeighed (OrderWeighed.java) carries 'order' of type PurchaseOrder, an aggregate",
+                EVENTS + "OrderWeighed (OrderWeighed.java) has no stable external name with a version");
+    }
+
+    @Test
+    void findsEventsByUseAcrossModulesNotOnlyByMarker() {
+        var events = EventContractRules.moduleEvents(violating);
+        var classes = violating.classes();
+
+        assertThat(events.test(classes.get(EVENTS + "OrderPacked"))).isTrue();
+        assertThat(events.test(classes.get(EVENTS + "OrderWeighed"))).isTrue();
+        assertThat(EventContractRules.moduleEvents().test(classes.get(EVENTS + "OrderWeighed")))
+                .isFalse();
+        assertThat(ModuleEvents.eventTypes(violating)
+                        .test(classes.get("io.seams.fitness.fixtures.events.shipping.Shipping$Parcel")))
+                .isFalse();
+    }
+
+    @Test
+    void aSharedModulesOwnModulesAndFrameworkTypesAreNoEventsByUse() {
+        var listeners = ModularApplication.of(io.seams.fitness.fixtures.listeners.ListenersApplication.class);
+        var used = ModuleEvents.listenedToByOtherModules(listeners);
+
+        assertThat(used).containsExactly("io.seams.fitness.fixtures.listeners.ordering.Ordered");
     }
 
     @Test
