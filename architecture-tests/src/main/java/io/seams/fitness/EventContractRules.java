@@ -163,6 +163,7 @@ public final class EventContractRules {
                 }
             }
         }
+        internalTypesIn(app, event).forEach(problems::add);
         if (versionOf(type).isEmpty()) {
             problems.add(("has no stable external name with a version. Fix: annotate it"
                             + " @Externalized(\"<module>.%s.v1::#{<aggregate id>}\"), or, on a target several"
@@ -174,6 +175,79 @@ public final class EventContractRules {
             roundTripProblem(type).ifPresent(problems::add);
         }
         return problems;
+    }
+
+    /**
+     * The problems of the types the event's records hold, however deep (a line item's product):
+     * each must be a JDK type or a type of some module's API (base package, named interface) or
+     * nested in one; a type from a module's internals, or an aggregate, entity or repository, is
+     * reported with the path to it.
+     */
+    private static java.util.List<String> internalTypesIn(ModularApplication app, JavaClass event) {
+        var problems = new java.util.ArrayList<String>();
+        var seen = new java.util.HashSet<Class<?>>(java.util.List.of(event.reflect()));
+        for (var component : event.reflect().getRecordComponents()) {
+            walk(app, component.getName(), component.getGenericType(), true, seen, problems);
+        }
+        return problems;
+    }
+
+    private static void walk(
+            ModularApplication app,
+            String path,
+            java.lang.reflect.Type type,
+            boolean topLevel,
+            java.util.Set<Class<?>> seen,
+            java.util.List<String> problems) {
+        if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
+            var multiple = Collection.class.isAssignableFrom((Class<?>) parameterized.getRawType());
+            for (var argument : parameterized.getActualTypeArguments()) {
+                walk(app, multiple ? path + "[]" : path, argument, topLevel, seen, problems);
+            }
+            return;
+        }
+        if (!(type instanceof Class<?> plain)) {
+            return;
+        }
+        if (plain.isArray()) {
+            walk(app, path + "[]", plain.getComponentType(), topLevel, seen, problems);
+            return;
+        }
+        if (plain.isPrimitive() || plain.getName().startsWith("java.") || !seen.add(plain)) {
+            return;
+        }
+        if (refersToIdentifiable(plain)) {
+            if (!topLevel) { // a component's own type is reported above
+                problems.add(("carries '%s' of type %s, an aggregate, entity or repository. Fix: carry its id")
+                        .formatted(path, plain.getSimpleName()));
+            }
+            return;
+        }
+        if (!app.classes().contain(plain.getName())) {
+            return;
+        }
+        var javaClass = app.classes().get(plain.getName());
+        var outermost = javaClass;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+        }
+        var module = app.moduleOf(outermost);
+        if (module.isPresent() && !app.isExposed(outermost)) {
+            problems.add(("carries '%s' of type %s from the internals of module '%s' (%s). Fix: move it to"
+                            + " the module's API package (base package or a @NamedInterface), or carry plain"
+                            + " values instead")
+                    .formatted(
+                            path,
+                            plain.getName(),
+                            ModularApplication.nameOf(module.get()),
+                            HygieneRules.fileOf(outermost)));
+            return;
+        }
+        if (plain.isRecord()) {
+            for (var component : plain.getRecordComponents()) {
+                walk(app, path + "." + component.getName(), component.getGenericType(), false, seen, problems);
+            }
+        }
     }
 
     private static Optional<String> roundTripProblem(Class<?> type) {

@@ -28,7 +28,10 @@ class EventContractRulesTests {
                 EVENTS + "KeyedByExpression (KeyedByExpression.java) has no stable external name with a version",
                 EVENTS + "OrderPacked (OrderPacked.java) is not a record",
                 EVENTS + "OrderWeighed (OrderWeighed.java) carries 'order' of type PurchaseOrder, an aggregate",
-                EVENTS + "OrderWeighed (OrderWeighed.java) has no stable external name with a version");
+                EVENTS + "OrderWeighed (OrderWeighed.java) has no stable external name with a version",
+                EVENTS + "OrderBoxed (OrderBoxed.java) carries 'boxes[].size' of type"
+                        + " io.seams.fitness.fixtures.events.shipping.internal.ParcelSize from the internals of module"
+                        + " 'shipping' (ParcelSize.java). Fix: move it to the module's API package");
     }
 
     @Test
