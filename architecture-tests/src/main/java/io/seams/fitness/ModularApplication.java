@@ -31,7 +31,8 @@ import org.springframework.modulith.core.ApplicationModules;
  * @param testClasses the test classes under the same root package
  * @param mainSources the root of the production Java sources, for rules that read source text
  * @param testSources the root of the test Java sources
- * @param migrations the folder holding one migrations folder per module ({@code <module>/V1__x.sql})
+ * @param migrations the folder holding one migrations folder per module ({@code <module>/V1__x.sql}),
+ *     and, in Spring Modulith's module-aware Flyway layout, {@code __root/} ({@link MigratedDatabase})
  * @param schemaOwners schemas a module owns besides the one named after it, by schema
  */
 public record ModularApplication(
@@ -77,7 +78,10 @@ public record ModularApplication(
                 applicationClass, modules, classes, testClasses, main, test, migrations, schemaOwners);
     }
 
-    /** The same application with its per-module migration folders under another folder. */
+    /**
+     * The same application with its per-module migration folders under another folder (Spring
+     * Modulith's layout is recognised by its {@code __root} folder: {@code db/migration}).
+     */
     public ModularApplication withMigrations(Path folder) {
         return new ModularApplication(
                 applicationClass, modules, classes, testClasses, mainSources, testSources, folder, schemaOwners);
