@@ -24,7 +24,8 @@ import org.springframework.modulith.core.ApplicationModule;
  * <ul>
  *   <li><b>One schema per folder</b> (Seams' layout, {@code db/<module>/V1__x.sql}): each folder is
  *       migrated into the schema named like it, which Flyway creates, with its history in that
- *       schema. A folder whose scripts create that schema themselves ({@code CREATE SCHEMA x}) is
+ *       schema, each folder after the folders of the modules its module depends on (then in
+ *       alphabetical order). A folder whose scripts create that schema themselves ({@code CREATE SCHEMA x}) is
  *       not given a schema made in advance (it would fail with "schema already exists"): its
  *       history goes to {@code flyway_schema_history_<folder>} in the default schema, and, as
  *       anywhere such a script runs, its unqualified names resolve there too: it qualifies them.
@@ -70,7 +71,7 @@ public final class MigratedDatabase {
             }
             return;
         }
-        for (var folder : moduleFolders(app)) {
+        for (var folder : inDependencyOrder(app, moduleFolders(app))) {
             if (createsItsOwnSchema(app.migrations().resolve(folder), folder)) {
                 Flyway.configure()
                         .dataSource(database)
