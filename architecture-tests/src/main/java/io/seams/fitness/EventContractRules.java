@@ -180,8 +180,9 @@ public final class EventContractRules {
     /**
      * The problems of the types the event's records hold, however deep (a line item's product):
      * each must be a JDK type or a type of some module's API (base package, named interface) or
-     * nested in one; a type from a module's internals, or an aggregate, entity or repository, is
-     * reported with the path to it.
+     * nested in one, such as another module's id; a type from a module's internals, an aggregate,
+     * entity or repository, or a nested record keeping a collection it was given, is reported
+     * with the path to it.
      */
     private static java.util.List<String> internalTypesIn(ModularApplication app, JavaClass event) {
         var problems = new java.util.ArrayList<String>();
@@ -245,7 +246,15 @@ public final class EventContractRules {
         }
         if (plain.isRecord()) {
             for (var component : plain.getRecordComponents()) {
-                walk(app, path + "." + component.getName(), component.getGenericType(), false, seen, problems);
+                var componentPath = path + "." + component.getName();
+                if ((Collection.class.isAssignableFrom(component.getType())
+                                || Map.class.isAssignableFrom(component.getType()))
+                        && !copiesCollections(javaClass)) {
+                    problems.add(("keeps the collection '%s' it was given, which can change under it. Fix: copy it"
+                                    + " in %s's constructor (List.copyOf)")
+                            .formatted(componentPath, plain.getSimpleName()));
+                }
+                walk(app, componentPath, component.getGenericType(), false, seen, problems);
             }
         }
     }

@@ -31,7 +31,9 @@ class EventContractRulesTests {
                 EVENTS + "OrderWeighed (OrderWeighed.java) has no stable external name with a version",
                 EVENTS + "OrderBoxed (OrderBoxed.java) carries 'boxes[].size' of type"
                         + " io.seams.fitness.fixtures.events.shipping.internal.ParcelSize from the internals of module"
-                        + " 'shipping' (ParcelSize.java). Fix: move it to the module's API package");
+                        + " 'shipping' (ParcelSize.java). Fix: move it to the module's API package",
+                EVENTS + "OrderBoxed (OrderBoxed.java) keeps the collection 'boxes[].items' it was given, which can"
+                        + " change under it. Fix: copy it in Box's constructor");
     }
 
     @Test
