@@ -56,7 +56,7 @@ final class SqlText {
     private record Literal(String text, int line, int start, int end) {}
 
     private static final Pattern EXPECTED_FAILURE =
-            Pattern.compile("(assertThatThrownBy|assertThrows|assertThatExceptionOfType|assertThatCode)\\s*\\(");
+            Pattern.compile("(assertThatThrownBy|assertThrows|assertThatExceptionOfType|isThrownBy)\\s*\\(");
 
     /** Qualified names inside the string literals and text blocks of the Java files below {@code root} that are SQL. */
     static List<Reference> inJavaStrings(Path root, List<String> schemas) {
