@@ -18,8 +18,20 @@ import org.springframework.modulith.core.ApplicationModule;
 
 /**
  * Rule 3: data ownership, in the code. Module {@code x} owns schema {@code x}: the SQL written in
- * its code (JdbcClient strings, {@code @Query}, ...) names no other module's schema, and its
- * migrations in {@code <migrations>/x/} create and change objects only in schema {@code x}.
+ * its code (JdbcClient strings, {@code @Query}, ...) and in its tests (the test sources in its
+ * packages, mapped to modules like the main sources) names no other module's schema, and its migrations in {@code <migrations>/x/} create and
+ * change objects only in schema {@code x}. Only strings that are SQL count ({@link SqlText}): a
+ * routing key such as {@code "orders.new"} is not a query into schema {@code orders}. In tests,
+ * SQL the test expects to fail ({@code assertThatThrownBy}, {@code assertThrows}, ...: proving that
+ * the module cannot read another's tables) does not count, and neither do the tests of a shared
+ * module ({@code @Modulithic(sharedModules = ...)}): they exercise the infrastructure every module
+ * runs on with all the modules (backups, several instances), as end-to-end tests outside any
+ * module's package do.
+ *
+ * <p>In Spring Modulith's layout ({@link MigratedDatabase}), the {@code __root} folder is no module
+ * and no schema: its migrations may create shared objects (extensions, the schemas themselves, the
+ * event publication table in a schema of no module), but no object in a module's schema, which
+ * belongs in that module's folder.
  *
  * <p>It reads source text, not bytecode: a constant imported from another module is inlined by
  * the compiler and invisible to bytecode analysis, but not to this rule.
@@ -28,10 +40,13 @@ public final class DataOwnershipRules {
 
     private DataOwnershipRules() {}
 
-    /** Every schema the application knows: one per module, and one per migrations folder. */
+    /**
+     * Every schema the application knows: one per module, and one per migrations folder but
+     * Spring Modulith's {@code __root}.
+     */
     public static List<String> schemas(ModularApplication app) {
         var schemas = new TreeSet<>(app.moduleNames());
-        schemas.addAll(migrationFolders(app));
+        schemas.addAll(MigratedDatabase.moduleFolders(app));
         return List.copyOf(schemas);
     }
 
@@ -41,21 +56,42 @@ public final class DataOwnershipRules {
                     @Override
                     public void check(ApplicationModule module, ConditionEvents events) {
                         var own = ModularApplication.nameOf(module);
-                        var folder = app.mainSources()
-                                .resolve(module.getBasePackage().getName().replace('.', '/'));
-                        SqlText.inJavaStrings(folder, schemas(app)).stream()
-                                .filter(reference -> !app.owns(own, reference.schema()))
-                                .forEach(reference -> events.add(violated(
-                                        module,
-                                        ("%s:%d: module '%s' names '%s' of schema '%s'. Fix: ask module '%s' through"
-                                                        + " its API or react to its events")
-                                                .formatted(
-                                                        reference.file(),
-                                                        reference.line(),
-                                                        own,
-                                                        reference.text(),
-                                                        reference.schema(),
-                                                        reference.schema()))));
+                        var packagePath = module.getBasePackage().getName().replace('.', '/');
+                        report(module, own, app.mainSources().resolve(packagePath), false, events);
+                        if (!app.testSources()
+                                        .normalize()
+                                        .equals(app.mainSources().normalize())
+                                && !app.isShared(module)) {
+                            report(module, own, app.testSources().resolve(packagePath), true, events);
+                        }
+                    }
+
+                    private void report(
+                            ApplicationModule module, String own, Path folder, boolean tests, ConditionEvents events) {
+                        (tests
+                                        ? SqlText.inJavaStringsExpectedToWork(folder, schemas(app))
+                                        : SqlText.inJavaStrings(folder, schemas(app)))
+                                .stream()
+                                        .filter(reference -> !app.owns(own, reference.schema()))
+                                        .forEach(reference -> events.add(violated(
+                                                module,
+                                                ("%s:%d: %s '%s' names '%s' of schema '%s'. Fix: %s")
+                                                        .formatted(
+                                                                reference.file(),
+                                                                reference.line(),
+                                                                tests ? "a test of module" : "module",
+                                                                own,
+                                                                reference.text(),
+                                                                reference.schema(),
+                                                                tests
+                                                                        ? ("set up and check module '%s' through its API or"
+                                                                                        + " events; a test of several modules"
+                                                                                        + " together belongs outside any"
+                                                                                        + " module's package")
+                                                                                .formatted(reference.schema())
+                                                                        : ("ask module '%s' through its API or react to its"
+                                                                                        + " events")
+                                                                                .formatted(reference.schema())))));
                     }
                 })
                 .as("Module SQL names only its own schema")
@@ -67,14 +103,25 @@ public final class DataOwnershipRules {
                 .should(new ArchCondition<String>("change only their own schema") {
                     @Override
                     public void check(String folder, ConditionEvents events) {
+                        var root = folder.equals(MigratedDatabase.ROOT);
+                        var modules = app.moduleNames();
                         sqlFiles(app.migrations().resolve(folder))
                                 .forEach(file -> SqlText.inSql(file, schemas(app)).stream()
-                                        .filter(reference -> !reference.schema().equals(folder))
+                                        .filter(reference -> root
+                                                ? modules.contains(reference.schema())
+                                                        || app.schemaOwners().containsKey(reference.schema())
+                                                : !app.owns(folder, reference.schema()))
                                         .forEach(reference -> events.add(violated(
                                                 file,
-                                                ("%s:%d: migration of '%s' names '%s' in schema '%s'. Fix: keep a module's"
-                                                                + " objects and references inside its schema; copy the data"
-                                                                + " through events instead of a foreign key")
+                                                (root
+                                                                ? ("%s:%d: root migration (%s, no module) names '%s'"
+                                                                        + " in schema '%s' of a module. Fix: move it"
+                                                                        + " to that module's migrations folder")
+                                                                : ("%s:%d: migration of '%s' names '%s' in schema"
+                                                                        + " '%s'. Fix: keep a module's objects and"
+                                                                        + " references inside its schema; copy the"
+                                                                        + " data through events instead of a foreign"
+                                                                        + " key"))
                                                         .formatted(
                                                                 file,
                                                                 reference.line(),

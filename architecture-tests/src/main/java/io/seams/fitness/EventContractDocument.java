@@ -114,11 +114,11 @@ public final class EventContractDocument {
             channels.put(
                     name,
                     map(
-                            "address", name,
+                            "address", EventContractRules.externalNameOf(type).orElse(name),
                             "title", name,
                             "description",
                                     "The topic of %s, version %s of its contract. Every record on it is one %s event."
-                                            .formatted(type.getSimpleName(), versionOf(name), type.getSimpleName()),
+                                            .formatted(type.getSimpleName(), versionOf(type), type.getSimpleName()),
                             "messages", map(type.getSimpleName(), ref("#/components/messages/" + name)),
                             "bindings", map("kafka", map("bindingVersion", KAFKA_BINDING_VERSION))));
             operations.put(
@@ -322,13 +322,13 @@ public final class EventContractDocument {
                 "name",
                 type.getSimpleName(),
                 "title",
-                type.getSimpleName() + " v" + versionOf(name),
+                type.getSimpleName() + " v" + versionOf(type),
                 "summary",
                 docs.summary().isEmpty() ? type.getSimpleName() : firstSentence(docs.summary()),
                 "description",
                 ("%s\n\nContract `%s`: version %s of %s. A field may be added within a version;"
                                 + " a field is removed, renamed or retyped only under a new version, on a new topic.")
-                        .formatted(docs.summary(), name, versionOf(name), type.getSimpleName())
+                        .formatted(docs.summary(), name, versionOf(type), type.getSimpleName())
                         .strip(),
                 "contentType",
                 "application/json",
@@ -340,7 +340,7 @@ public final class EventContractDocument {
                 .ifPresent(key -> message.put(
                         "bindings", map("kafka", map("key", key, "bindingVersion", KAFKA_BINDING_VERSION))));
         message.put("x-seams-contract", name);
-        message.put("x-seams-contract-version", versionOf(name));
+        message.put("x-seams-contract-version", versionOf(type));
         message.put(
                 "examples",
                 List.of(map(
@@ -509,8 +509,8 @@ public final class EventContractDocument {
         }
     }
 
-    private static String versionOf(String externalName) {
-        return externalName.substring(externalName.lastIndexOf(".v") + 2);
+    private static String versionOf(Class<?> type) {
+        return EventContractRules.versionOf(type).orElse("?");
     }
 
     private static String firstSentence(String text) {

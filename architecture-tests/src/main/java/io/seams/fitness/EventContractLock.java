@@ -93,17 +93,43 @@ public final class EventContractLock {
     }
 
     /**
-     * The events whose contracts are locked, by external name: the module events that are records
+     * The events whose contracts are locked, by contract key: the module events that are records
      * and declare an external name. The AsyncAPI document ({@link EventContractDocument}) describes
      * the same events.
+     *
+     * <p>An event's key in the lock is its broker target ({@code @Externalized("orders.OrderPlaced.v1
+     * ::#{orderId()}")} is locked as {@code orders.OrderPlaced.v1}) when no other event has the same
+     * target. Events that share a target (an exchange with a routing key per event,
+     * {@code @Externalized("orders-exchange::orders.placed.v1")}) are locked each under
+     * {@code <target>::<event's simple class name>} ({@code orders-exchange::OrderPlaced}), or
+     * {@code <target>::<fully qualified class name>} when simple names collide too: two events never
+     * share an entry. Renaming such an event's class moves its entry, which the rule reports as one
+     * event new and one no longer published.
      */
     public static Map<String, Class<?>> externalizedEvents(ModularApplication app) {
-        var events = new TreeMap<String, Class<?>>();
+        var byTarget = new TreeMap<String, List<Class<?>>>();
         app.classes().stream()
-                .filter(EventContractRules.moduleEvents())
+                .filter(EventContractRules.moduleEvents(app))
                 .map(type -> type.reflect())
                 .filter(Class::isRecord)
-                .forEach(type -> EventContractRules.externalNameOf(type).ifPresent(name -> events.put(name, type)));
+                .sorted(java.util.Comparator.comparing(Class::getName))
+                .forEach(type -> EventContractRules.externalNameOf(type)
+                        .ifPresent(target -> byTarget.computeIfAbsent(target, t -> new ArrayList<>())
+                                .add(type)));
+        var events = new TreeMap<String, Class<?>>();
+        byTarget.forEach((target, types) -> {
+            if (types.size() == 1) {
+                events.put(target, types.get(0));
+                return;
+            }
+            for (var type : types) {
+                var sameSimpleName = types.stream()
+                                .filter(other -> other.getSimpleName().equals(type.getSimpleName()))
+                                .count()
+                        > 1;
+                events.put(target + "::" + (sameSimpleName ? type.getName() : type.getSimpleName()), type);
+            }
+        });
         return events;
     }
 

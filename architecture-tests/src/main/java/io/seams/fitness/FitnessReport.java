@@ -169,7 +169,10 @@ public final class FitnessReport {
     }
 
     private static final Map<String, String> NEEDS = Map.ofEntries(
-            Map.entry("Module APIs are remote-safe", "interfaces in a module's root package"),
+            Map.entry(
+                    "Module APIs are remote-safe",
+                    "interfaces in a module's root package or named interfaces, or public Spring beans"
+                            + " (@Service, @Component) there"),
             Map.entry(
                     "DDD building blocks", "jMolecules DDD types or annotations (aggregates, entities, value objects)"),
             Map.entry("Modules are built as a simplified onion", "jMolecules onion ring annotations"),
@@ -180,7 +183,10 @@ public final class FitnessReport {
             Map.entry("Listeners to other modules' events", "@EventListener methods"),
             Map.entry("The web layer", "a web package in a module"),
             Map.entry("Repositories are named", "jMolecules repositories in a module"),
-            Map.entry("Events are safe contracts", "jMolecules domain events or @Externalized types"),
+            Map.entry(
+                    "Events are safe contracts",
+                    "jMolecules domain events, @Externalized types, or types one module publishes or registers"
+                            + " and another listens to"),
             Map.entry(
                     "Tests use other modules only through their API", "test classes under the application's package"));
 

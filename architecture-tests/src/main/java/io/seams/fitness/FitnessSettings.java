@@ -88,7 +88,7 @@ public record FitnessSettings(Map<String, String> values) {
         return path("sources.test", "src/test/java");
     }
 
-    /** The folder holding one folder of migrations per module. */
+    /** The folder holding one folder of migrations per module, and Spring Modulith's {@code __root} if it uses that layout. */
     public Path migrations() {
         return path("migrations", "src/main/resources/db/migration");
     }

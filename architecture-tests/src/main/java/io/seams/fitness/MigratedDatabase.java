@@ -1,23 +1,162 @@
 package io.seams.fitness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.modulith.core.ApplicationModule;
 
-/** Migrates a database the way a modular application does: one schema and history per folder. */
+/**
+ * Migrates a database the way a modular application does, in one of two layouts, told apart by
+ * the presence of a {@code __root} folder:
+ *
+ * <ul>
+ *   <li><b>One schema per folder</b> (Seams' layout, {@code db/<module>/V1__x.sql}): each folder is
+ *       migrated into the schema named like it, which Flyway creates, with its history in that
+ *       schema, each folder after the folders of the modules its module depends on (then in
+ *       alphabetical order). A folder whose scripts create that schema themselves ({@code CREATE SCHEMA x}) is
+ *       not given a schema made in advance (it would fail with "schema already exists"): its
+ *       history goes to {@code flyway_schema_history_<folder>} in the default schema, and, as
+ *       anywhere such a script runs, its unqualified names resolve there too: it qualifies them.
+ *   <li><b>Spring Modulith's module-aware Flyway</b> ({@code spring.modulith.runtime.flyway-enabled},
+ *       {@code db/migration/__root/} and {@code db/migration/<module>/}): done as Spring Modulith
+ *       2 does it. The {@code __root} folder runs first with the plain {@code flyway_schema_history};
+ *       it is no module: it holds what belongs to none (extensions, shared schemas, the event
+ *       publication table). Then each module's folder runs, after the modules it depends on, with
+ *       its own history table {@code flyway_schema_history_<module>} and a baseline at version 0.
+ *       No schema is created for a module: its scripts create what they use, as they must in
+ *       production.
+ * </ul>
+ */
 public final class MigratedDatabase {
+
+    /** The folder of migrations that belong to no module, in Spring Modulith's layout. */
+    public static final String ROOT = "__root";
 
     private MigratedDatabase() {}
 
-    /** Runs the migrations of every folder under {@code migrations} into the schema named like it. */
+    /** Whether the migrations are laid out as Spring Modulith's module-aware Flyway expects. */
+    public static boolean isModulithLayout(ModularApplication app) {
+        return Files.isDirectory(app.migrations().resolve(ROOT));
+    }
+
+    /** Runs the migrations of every folder under {@code migrations}, in the layout they are in. */
     public static void migrateEachFolder(DataSource database, ModularApplication app) {
-        for (var folder : DataOwnershipRules.migrationFolders(app)) {
+        if (isModulithLayout(app)) {
             Flyway.configure()
                     .dataSource(database)
-                    .schemas(folder)
-                    .createSchemas(true)
-                    .locations("filesystem:" + app.migrations().resolve(folder).toAbsolutePath())
+                    .locations(location(app, ROOT))
                     .load()
                     .migrate();
+            for (var folder : inDependencyOrder(app, moduleFolders(app))) {
+                Flyway.configure()
+                        .dataSource(database)
+                        .locations(location(app, folder))
+                        .table(historyTable(folder))
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
+                        .load()
+                        .migrate();
+            }
+            return;
         }
+        for (var folder : inDependencyOrder(app, moduleFolders(app))) {
+            if (createsItsOwnSchema(app.migrations().resolve(folder), folder)) {
+                Flyway.configure()
+                        .dataSource(database)
+                        .locations(location(app, folder))
+                        .table(historyTable(folder))
+                        .load()
+                        .migrate();
+            } else {
+                Flyway.configure()
+                        .dataSource(database)
+                        .schemas(folder)
+                        .createSchemas(true)
+                        .locations(location(app, folder))
+                        .load()
+                        .migrate();
+            }
+        }
+    }
+
+    /** The migration folders that belong to a module (or a schema a module owns): all but {@code __root}. */
+    static List<String> moduleFolders(ModularApplication app) {
+        return DataOwnershipRules.migrationFolders(app).stream()
+                .filter(folder -> !folder.equals(ROOT))
+                .toList();
+    }
+
+    private static String location(ModularApplication app, String folder) {
+        return "filesystem:" + app.migrations().resolve(folder).toAbsolutePath();
+    }
+
+    private static String historyTable(String folder) {
+        return "flyway_schema_history_" + folder.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    private static boolean createsItsOwnSchema(Path folder, String schema) {
+        var creates = Pattern.compile(
+                "\\bcreate\\s+schema\\s+(if\\s+not\\s+exists\\s+)?\"?" + Pattern.quote(schema) + "\"?(\\s|;|$)",
+                Pattern.CASE_INSENSITIVE);
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".sql")).anyMatch(file -> {
+                try {
+                    return creates.matcher(Files.readString(file)).find();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The folders with each module's after the modules it depends on (as Spring Modulith runs
+     * them); folders named after no module keep their alphabetical place, and a cycle keeps the
+     * alphabetical order of its modules.
+     */
+    private static List<String> inDependencyOrder(ModularApplication app, List<String> folders) {
+        Map<String, ApplicationModule> modules = app.modules().stream()
+                .collect(Collectors.toMap(ModularApplication::nameOf, module -> module, (a, b) -> a));
+        var ordered = new LinkedHashSet<String>();
+        for (var folder : folders) {
+            visit(folder, folders, modules, app, ordered, new HashSet<>());
+        }
+        return new ArrayList<>(ordered);
+    }
+
+    private static void visit(
+            String folder,
+            List<String> folders,
+            Map<String, ApplicationModule> modules,
+            ModularApplication app,
+            Set<String> ordered,
+            Set<String> visiting) {
+        if (ordered.contains(folder) || !visiting.add(folder)) {
+            return;
+        }
+        var module = modules.get(folder);
+        if (module != null) {
+            module.getDirectDependencies(app.modules())
+                    .uniqueModules()
+                    .map(ModularApplication::nameOf)
+                    .filter(folders::contains)
+                    .sorted()
+                    .forEach(dependency -> visit(dependency, folders, modules, app, ordered, visiting));
+        }
+        ordered.add(folder);
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.modulith.core.ApplicationModules;
  * @param testClasses the test classes under the same root package
  * @param mainSources the root of the production Java sources, for rules that read source text
  * @param testSources the root of the test Java sources
- * @param migrations the folder holding one migrations folder per module ({@code <module>/V1__x.sql})
+ * @param migrations the folder holding one migrations folder per module ({@code <module>/V1__x.sql}),
+ *     and, in Spring Modulith's module-aware Flyway layout, {@code __root/} ({@link MigratedDatabase})
  * @param schemaOwners schemas a module owns besides the one named after it, by schema
  */
 public record ModularApplication(
@@ -81,7 +82,10 @@ public record ModularApplication(
                 applicationClass, modules, classes, testClasses, main, test, migrations, schemaOwners);
     }
 
-    /** The same application with its per-module migration folders under another folder. */
+    /**
+     * The same application with its per-module migration folders under another folder (Spring
+     * Modulith's layout is recognised by its {@code __root} folder: {@code db/migration}).
+     */
     public ModularApplication withMigrations(Path folder) {
         return new ModularApplication(
                 applicationClass, modules, classes, testClasses, mainSources, testSources, folder, schemaOwners);
@@ -123,6 +127,61 @@ public record ModularApplication(
                     return packageName.equals(base) || packageName.startsWith(base + ".");
                 })
                 .findFirst();
+    }
+
+    /**
+     * Whether the type is in its module's API: in the module's base package, or in a package the
+     * module exposes as a named interface ({@code @NamedInterface} on its {@code package-info}),
+     * as Spring Modulith's {@link ApplicationModule#isExposed} says.
+     */
+    public boolean isExposed(JavaClass type) {
+        return moduleOf(type)
+                .map(module -> module.getBasePackage().getName().equals(type.getPackageName())
+                        || module.getType(type.getName()).map(module::isExposed).orElse(false))
+                .orElse(false);
+    }
+
+    /**
+     * Whether the type is in a shared module ({@code @Modulithic(sharedModules = ...)}): a module
+     * every deployable embeds, so its API is never called over the network.
+     */
+    public boolean isInSharedModule(JavaClass type) {
+        return moduleOf(type).map(this::isShared).orElse(false);
+    }
+
+    /** Whether the module is one of the shared modules ({@code @Modulithic(sharedModules = ...)}). */
+    public boolean isShared(ApplicationModule module) {
+        return modules.getSharedModules().stream()
+                .anyMatch(shared -> nameOf(shared).equals(nameOf(module)));
+    }
+
+    private static final String COMPONENT = "org.springframework.stereotype.Component";
+    private static final List<String> NOT_APIS = List.of(
+            "org.springframework.context.annotation.Configuration",
+            "org.springframework.stereotype.Controller",
+            "org.springframework.web.bind.annotation.ControllerAdvice",
+            "org.springframework.boot.context.properties.ConfigurationProperties");
+
+    /**
+     * Whether the type is a module API class: a public Spring bean ({@code @Service},
+     * {@code @Component} and what is annotated with them) in its module's API (base package or
+     * named interface) that other modules call like an API interface. Configuration classes and
+     * web controllers (served over HTTP, not called by other modules), records, enums and
+     * exceptions (values, not APIs) are not.
+     */
+    public boolean isApiClass(JavaClass type) {
+        return !type.isInterface()
+                && !type.isAnnotation()
+                && !type.isEnum()
+                && !type.isRecord()
+                && type.isTopLevelClass()
+                && type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                && !type.isAssignableTo(Throwable.class)
+                && (type.isAnnotatedWith(COMPONENT) || type.isMetaAnnotatedWith(COMPONENT))
+                && NOT_APIS.stream()
+                        .noneMatch(
+                                annotation -> type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation))
+                && isExposed(type);
     }
 
     /** Module names, which are also their schema names. */

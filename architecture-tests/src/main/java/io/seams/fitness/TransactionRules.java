@@ -26,7 +26,14 @@ import java.util.stream.Stream;
  * ({@code @ApplicationModuleListener}, {@code @TransactionalEventListener}); a transaction declared
  * in code is the lambda passed to {@code TransactionTemplate} / {@code TransactionOperations}
  * {@code execute} or {@code executeWithoutResult}. Calls from private
- * helpers and lambdas of the same class that such a method reaches count as well. A call that is
+ * helpers and lambdas of the same class that such a method reaches count as well, and so do the
+ * calls of the other classes of the same module it calls (a helper bean, an interface's
+ * implementation), followed {@value #DEPTH} levels deep, except into methods that open a
+ * transaction or are allowed themselves (they are checked on their own). Another module's API is
+ * an interface in its API packages (base package, named interfaces) or an API class there
+ * ({@link ModularApplication#isApiClass}: a public {@code @Service} or {@code @Component}). A shared
+ * module ({@code @Modulithic(sharedModules = ...)}) is embedded in every deployable, so a call
+ * into it never becomes remote and is not concerned. A call that is
  * fine (a read whose staleness does not matter) is allowed by annotating the calling method with
  * the annotation given to the rule, which must carry a reason.
  */
@@ -41,8 +48,8 @@ public final class TransactionRules {
     private TransactionRules() {}
 
     /**
-     * No call into another module's API interface inside a transaction, except from methods
-     * annotated with {@code allowedAnnotation}.
+     * No call into another module's API (interface or API class) inside a transaction, except from
+     * methods annotated with {@code allowedAnnotation}.
      */
     public static ArchRule noCallsToOtherModulesInTransactions(ModularApplication app, String allowedAnnotation) {
         return noCallsToOtherModulesInTransactions(app, allowedAnnotation, List.of());
@@ -65,16 +72,19 @@ public final class TransactionRules {
                 .should(new ArchCondition<JavaMethod>("not call another module's API") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
-                        callsToOtherModules(app, method, moreTransactionAnnotations)
-                                .forEach(call -> events.add(violated(
+                        callsToOtherModules(app, method, moreTransactionAnnotations, allowedAnnotation)
+                                .forEach(reached -> events.add(violated(
                                         method,
-                                        ("%s calls %s.%s inside a transaction %s. Fix: call it before the"
+                                        ("%s calls %s.%s inside a transaction %s%s. Fix: call it before the"
                                                         + " transaction starts or react to an event instead%s")
                                                 .formatted(
                                                         method.getFullName(),
-                                                        call.getTargetOwner().getSimpleName(),
-                                                        call.getName(),
-                                                        call.getSourceCodeLocation(),
+                                                        reached.call()
+                                                                .getTargetOwner()
+                                                                .getSimpleName(),
+                                                        reached.call().getName(),
+                                                        reached.call().getSourceCodeLocation(),
+                                                        reached.through(),
                                                         fix))));
                     }
                 })
@@ -91,12 +101,12 @@ public final class TransactionRules {
                 .filter(method -> opensATransaction(List.of()).test(method)
                         && !allowedAnnotation.isBlank()
                         && method.isAnnotatedWith(allowedAnnotation))
-                .forEach(method -> callsToOtherModules(app, method, List.of())
-                        .forEach(call -> allowed.add("%s -> %s.%s"
+                .forEach(method -> callsToOtherModules(app, method, List.of(), "")
+                        .forEach(reached -> allowed.add("%s -> %s.%s"
                                 .formatted(
                                         method.getFullName(),
-                                        call.getTargetOwner().getSimpleName(),
-                                        call.getName()))));
+                                        reached.call().getTargetOwner().getSimpleName(),
+                                        reached.call().getName()))));
         return allowed;
     }
 
@@ -157,7 +167,7 @@ public final class TransactionRules {
                         + " publisher back, and the module cannot be moved out");
     }
 
-    private static boolean isEventListener(JavaMethod method) {
+    static boolean isEventListener(JavaMethod method) {
         return method.isAnnotatedWith(EVENT_LISTENER)
                 || method.isAnnotatedWith(TRANSACTIONAL_EVENT_LISTENER)
                 || method.isAnnotatedWith(MODULE_LISTENER)
@@ -165,7 +175,7 @@ public final class TransactionRules {
     }
 
     /** The event types a listener takes: its parameter, or the classes named in its annotation. */
-    private static List<com.tngtech.archunit.core.domain.JavaClass> listenedTypes(JavaMethod method) {
+    static List<com.tngtech.archunit.core.domain.JavaClass> listenedTypes(JavaMethod method) {
         var types = new ArrayList<com.tngtech.archunit.core.domain.JavaClass>(method.getRawParameterTypes());
         for (var annotationType : List.of(EVENT_LISTENER, TRANSACTIONAL_EVENT_LISTENER)) {
             method.tryGetAnnotationOfType(annotationType).ifPresent(annotation -> {
@@ -238,18 +248,112 @@ public final class TransactionRules {
         return Stream.concat(inBlocks.stream(), helpers);
     }
 
-    private static Stream<JavaMethodCall> callsToOtherModules(
-            ModularApplication app, JavaMethod method, List<String> moreAnnotations) {
+    /** How deep the rule follows calls into other classes of the calling module. */
+    static final int DEPTH = 3;
+
+    /**
+     * A call into another module's API made inside a transaction.
+     *
+     * @param call the call into the other module
+     * @param via the methods of the calling module it goes through, from the transactional method on
+     */
+    private record Reached(JavaMethodCall call, List<String> via) {
+
+        String through() {
+            return via.isEmpty() ? "" : ", through " + String.join(" -> ", via);
+        }
+    }
+
+    private static Stream<Reached> callsToOtherModules(
+            ModularApplication app, JavaMethod method, List<String> moreAnnotations, String allowedAnnotation) {
         var own =
                 app.moduleOf(method.getOwner()).map(ModularApplication::nameOf).orElse("");
-        return callsInTransaction(method, moreAnnotations)
-                .filter(call -> call.getTargetOwner().isInterface())
-                .filter(call -> app.moduleOf(call.getTargetOwner())
-                        .filter(module -> !ModularApplication.nameOf(module).equals(own))
-                        .filter(module -> module.getType(call.getTargetOwner().getName())
-                                .map(module::isExposed)
-                                .orElse(false))
-                        .isPresent());
+        var reached = new java.util.LinkedHashMap<JavaMethodCall, Reached>();
+        var visited = new HashSet<JavaCodeUnit>(List.of(method));
+        follow(
+                app,
+                own,
+                callsInTransaction(method, moreAnnotations).toList(),
+                List.of(),
+                visited,
+                reached,
+                moreAnnotations,
+                allowedAnnotation);
+        return reached.values().stream();
+    }
+
+    /**
+     * Reports the calls into other modules' APIs among {@code calls}, and follows the calls into
+     * other classes of the same module (helper beans, their interfaces' implementations) up to
+     * {@link #DEPTH} levels, unless the method called opens a transaction itself or carries the
+     * allowed annotation (then it is checked, or allowed, on its own).
+     */
+    private static void follow(
+            ModularApplication app,
+            String own,
+            List<JavaMethodCall> calls,
+            List<String> via,
+            Set<JavaCodeUnit> visited,
+            java.util.Map<JavaMethodCall, Reached> reached,
+            List<String> moreAnnotations,
+            String allowedAnnotation) {
+        for (var call : calls) {
+            var target = call.getTargetOwner();
+            var module = app.moduleOf(target).map(ModularApplication::nameOf);
+            if (module.isEmpty()) {
+                continue;
+            }
+            if (!module.get().equals(own)) {
+                if ((target.isInterface() || app.isApiClass(target))
+                        && app.isExposed(target)
+                        && !app.isInSharedModule(target)) {
+                    reached.putIfAbsent(call, new Reached(call, via));
+                }
+                continue;
+            }
+            if (via.size() >= DEPTH || target.equals(call.getOriginOwner())) {
+                continue;
+            }
+            for (var next : implementationsOf(app, call)) {
+                if (!visited.add(next)
+                        || isAnnotatedTransactional(next, moreAnnotations)
+                        || (!allowedAnnotation.isBlank() && next.isAnnotatedWith(allowedAnnotation))) {
+                    continue;
+                }
+                var deeper = new ArrayList<>(via);
+                deeper.add(next.getOwner().getSimpleName() + "." + next.getName());
+                follow(
+                        app,
+                        own,
+                        reachableInSameClass(next).stream()
+                                .flatMap(unit -> unit.getMethodCallsFromSelf().stream())
+                                .toList(),
+                        deeper,
+                        visited,
+                        reached,
+                        moreAnnotations,
+                        allowedAnnotation);
+            }
+        }
+    }
+
+    /** The method a call runs: the method itself, or, called on an interface, its implementations'. */
+    private static List<JavaMethod> implementationsOf(ModularApplication app, JavaMethodCall call) {
+        var methods = new ArrayList<JavaMethod>();
+        call.getTarget().resolveMember().ifPresent(method -> {
+            if (!method.getOwner().isInterface()) {
+                methods.add(method);
+                return;
+            }
+            var parameters = method.getRawParameterTypes().stream()
+                    .map(com.tngtech.archunit.core.domain.JavaClass::getName)
+                    .toArray(String[]::new);
+            method.getOwner().getAllSubclasses().stream()
+                    .filter(type -> !type.isInterface())
+                    .forEach(type ->
+                            type.tryGetMethod(method.getName(), parameters).ifPresent(methods::add));
+        });
+        return methods;
     }
 
     /** The method and the private helpers and lambdas of its class that it reaches. */

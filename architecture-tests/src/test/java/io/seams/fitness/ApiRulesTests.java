@@ -16,7 +16,16 @@ class ApiRulesTests {
                 ApiRules.moduleApisAreRemoteSafe(violating),
                 violating.classes(),
                 BOOK + ".load (OrderBook.java) returns io.seams.fitness.fixtures.events.ordering.domain.PurchaseOrder",
-                BOOK + ".eachOrder (OrderBook.java) takes java.util.function.Consumer<java.lang.String>");
+                BOOK + ".eachOrder (OrderBook.java) takes java.util.function.Consumer<java.lang.String>",
+                "io.seams.fitness.fixtures.events.ordering.OrderDesk.load (OrderDesk.java) returns"
+                        + " io.seams.fitness.fixtures.events.ordering.domain.PurchaseOrder");
+    }
+
+    @Test
+    void anApiClassOfASharedModuleIsNotServedRemotelyAndValuesAreNoApis() {
+        var transactions = ModularApplication.of(io.seams.fitness.fixtures.transactions.TransactionsApplication.class);
+
+        Violations.assertNone(ApiRules.moduleApisAreRemoteSafe(transactions), transactions.classes());
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.seams.fitness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.seams.fitness.fixtures.clean.CleanApplication;
 import io.seams.fitness.fixtures.data.DataApplication;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Rule 4 on a real PostgreSQL, migrated with each fixture's migrations. */
 class DatabaseRulesTests {
@@ -19,6 +22,47 @@ class DatabaseRulesTests {
                 "foreign key ordering.purchase_order.purchase_order_invoice_id_fkey references billing.invoice",
                 "view ordering.invoiced_orders reads billing.invoice",
                 "trigger ordering.purchase_order.touch_invoice runs billing.touch");
+    }
+
+    @Test
+    void migratesSpringModulithsLayoutWhereModulesCreateTheirSchemasAndReportsWhatCrosses() {
+        var app = ModularApplication.of(DataApplication.class).withMigrations(Fixtures.path("src/test/sql/modulith"));
+
+        assertThat(MigratedDatabase.isModulithLayout(app)).isTrue();
+        Violations.assertExactly(
+                DatabaseRules.noDatabaseObjectCrossesSchemas(migrated(app), DataOwnershipRules.schemas(app)),
+                app.classes(),
+                "foreign key ordering.purchase_order.purchase_order_invoice_id_fkey references billing.invoice");
+    }
+
+    @Test
+    void passesCleanMigrationsInSpringModulithsLayout() {
+        var app = ModularApplication.of(CleanApplication.class)
+                .withMigrations(Fixtures.path("src/test/sql/modulith-clean"));
+        var database = migrated(app);
+
+        Violations.assertNone(
+                DatabaseRules.noDatabaseObjectCrossesSchemas(database, DataOwnershipRules.schemas(app)), app.classes());
+        assertThat(JdbcClient.create(database)
+                        .sql("SELECT table_name FROM information_schema.tables WHERE table_name LIKE"
+                                + " 'flyway_schema_history%' ORDER BY 1")
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "flyway_schema_history", "flyway_schema_history_billing", "flyway_schema_history_ordering");
+    }
+
+    @Test
+    void aFolderThatCreatesItsOwnSchemaIsNotGivenOneInAdvance() {
+        var app = ModularApplication.of(CleanApplication.class)
+                .withMigrations(Fixtures.path("src/test/sql/self-created"));
+        var database = migrated(app);
+
+        assertThat(JdbcClient.create(database)
+                        .sql("SELECT table_schema FROM information_schema.tables WHERE table_name = 'purchase_order'")
+                        .query(String.class)
+                        .list())
+                .containsExactly("ordering");
     }
 
     @Test

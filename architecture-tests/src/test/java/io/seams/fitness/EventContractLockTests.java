@@ -25,6 +25,23 @@ class EventContractLockTests {
     }
 
     @Test
+    void locksEventsSharingABrokerTargetEachUnderItsOwnKey() {
+        assertThat(EventContractLock.externalizedEvents(unsampled))
+                .containsEntry(
+                        "ordering-exchange::PlacedOnExchange",
+                        io.seams.fitness.fixtures.events.ordering.PlacedOnExchange.class)
+                .containsEntry(
+                        "ordering-exchange::CancelledOnExchange",
+                        io.seams.fitness.fixtures.events.ordering.CancelledOnExchange.class)
+                .containsKey("ordering-exchange::KeyedByExpression")
+                .doesNotContainKey("ordering-exchange")
+                .containsKey("ordering.Skewed.v1");
+        assertThat(EventContractLock.currentShapes(unsampled))
+                .containsEntry("ordering-exchange::PlacedOnExchange", java.util.Map.of("orderId", "string"))
+                .containsEntry("ordering-exchange::CancelledOnExchange", java.util.Map.of("orderId", "string"));
+    }
+
+    @Test
     void reportsRemovedAndRetypedFieldsAsBreakingChanges() {
         Violations.assertExactly(
                 EventContractLock.eventsMatchTheirLockedContracts(app, CONTRACTS.resolve("breaking.lock.json")),

@@ -21,7 +21,31 @@ class FitnessReportTests {
 
         assertThat(entry.status()).isEqualTo(FitnessReport.Status.NOTHING_TO_CHECK);
         assertThat(entry.rule()).isEqualTo("Module APIs are remote-safe");
-        assertThat(entry.reason()).contains("found nothing to check").contains("interfaces in a module's root package");
+        assertThat(entry.reason())
+                .contains("found nothing to check")
+                .contains("interfaces in a module's root package or named interfaces");
+    }
+
+    @Test
+    void sharpenedRulesStillSayWhenTheyHaveNothingToCheck() {
+        var data = ModularApplication.of(io.seams.fitness.fixtures.data.DataApplication.class)
+                .withMigrations(Path.of("no-such-folder"));
+
+        var events = FitnessReport.evaluate(EventContractRules.eventsAreSafeContracts(data), data.classes());
+        assertThat(events.status()).isEqualTo(FitnessReport.Status.NOTHING_TO_CHECK);
+        assertThat(events.reason()).contains("another listens to");
+
+        var apis = FitnessReport.evaluate(ApiRules.moduleApisAreRemoteSafe(data), data.classes());
+        assertThat(apis.status()).isEqualTo(FitnessReport.Status.NOTHING_TO_CHECK);
+        assertThat(apis.reason()).contains("public Spring beans");
+
+        var transactions =
+                FitnessReport.evaluate(TransactionRules.noCallsToOtherModulesInTransactions(data, ""), data.classes());
+        assertThat(transactions.status()).isEqualTo(FitnessReport.Status.NOTHING_TO_CHECK);
+
+        var migrations =
+                FitnessReport.evaluate(DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(data), data.classes());
+        assertThat(migrations.status()).isEqualTo(FitnessReport.Status.NOTHING_TO_CHECK);
     }
 
     @Test

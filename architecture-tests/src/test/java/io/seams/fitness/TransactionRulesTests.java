@@ -11,6 +11,7 @@ class TransactionRulesTests {
     static final ModularApplication violating = ModularApplication.of(TransactionsApplication.class);
     static final ModularApplication clean = ModularApplication.of(CleanApplication.class);
     static final String ALLOWED = "io.seams.fitness.fixtures.transactions.AllowedRead";
+    static final String QUOTES = "io.seams.fitness.fixtures.transactions.ordering.application.Quotes.";
     static final String CHECKOUT = "io.seams.fitness.fixtures.transactions.ordering.application.Checkout.";
 
     @Test
@@ -24,7 +25,19 @@ class TransactionRulesTests {
                 CHECKOUT
                         + "checkoutInCode(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:52)",
                 CHECKOUT
-                        + "checkoutInCode(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:36)");
+                        + "checkoutInCode(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:36)",
+                QUOTES + "quote(java.lang.String) calls PriceBook.priceOf inside a transaction (Quotes.java:21)",
+                QUOTES + "requote(java.lang.String) calls Prices.priceOf inside a transaction (Repricer.java:23),"
+                        + " through Repricer.reprice. Fix: call it before the transaction starts");
+    }
+
+    @Test
+    void aValueOfAnotherModulesApiASameModuleBeanThatCallsNoOtherModuleAndASharedModuleAreNoCallsIntoOne() {
+        assertThat(Violations.of(
+                        TransactionRules.noCallsToOtherModulesInTransactions(violating, ALLOWED), violating.classes()))
+                .noneMatch(violation -> violation.contains("PriceQuote")
+                        || violation.contains("normalize")
+                        || violation.contains("Locks.lock"));
     }
 
     @Test

@@ -1,0 +1,2 @@
+CREATE SCHEMA billing;
+CREATE TABLE billing.invoice (id BIGSERIAL PRIMARY KEY, order_id UUID NOT NULL);

@@ -1,0 +1,2 @@
+CREATE SCHEMA ordering;
+CREATE TABLE ordering.purchase_order (id UUID PRIMARY KEY);

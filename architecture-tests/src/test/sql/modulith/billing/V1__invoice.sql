@@ -1,0 +1,2 @@
+CREATE SCHEMA IF NOT EXISTS billing;
+CREATE TABLE billing.invoice (id BIGSERIAL PRIMARY KEY, order_id UUID NOT NULL);
