@@ -6,7 +6,7 @@ import org.springframework.modulith.events.Externalized;
 
 /**
  * A member borrowed a book, to bring back by {@code dueOn}. Also published to the message broker:
- * exchange {@code loans-exchange}, routing key {@code loan.opened}.
+ * exchange {@code loans-exchange}, routing key {@code loans.LoanOpened.v1}, which carries the contract's version.
  */
-@Externalized("loans-exchange::loan.opened")
+@Externalized("loans-exchange::loans.LoanOpened.v1")
 public record LoanOpened(UUID loanId, UUID memberId, String memberEmail, String isbn, String title, LocalDate dueOn) {}
