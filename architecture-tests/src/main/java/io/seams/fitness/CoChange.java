@@ -21,7 +21,8 @@ import java.util.function.Function;
  * checkout, there is no history and the dimension is skipped.
  *
  * <p>The window ends at a given commit (the one the readiness baseline was accepted at), not at
- * HEAD, so the score does not move with every commit; accepting a new baseline moves the window.
+ * HEAD, so the score does not move with every commit; accepting a new baseline moves the window. A
+ * shallow clone counts as no history.
  */
 final class CoChange {
 
@@ -72,6 +73,12 @@ final class CoChange {
     static Optional<History> read(
             Path folder, String commit, int commits, Function<String, Optional<String>> moduleOfFile) {
         if (commits <= 0) {
+            return Optional.empty();
+        }
+        // A shallow clone (CI's usual fetch depth) has a truncated window: as good as no history.
+        if (git(folder, "rev-parse", "--is-shallow-repository")
+                .map(answer -> !answer.trim().equals("false"))
+                .orElse(true)) {
             return Optional.empty();
         }
         return git(
