@@ -177,6 +177,16 @@ class ReadinessTests {
                         .module("billing")
                         .band())
                 .isEqualTo(Band.EXTRACTABLE);
+        var defaults = Readiness.Settings.of(new FitnessSettings(Map.of()));
+        assertThat(defaults.baseline()).isEqualTo(Path.of("src/test/resources/readiness-baseline.json"));
+        assertThat(defaults.acceptCommand()).isEqualTo("mvn verify -Dfitness.update-readiness-baseline=true");
+        assertThat(defaults.history()).isEqualTo(200);
+        assertThat(defaults.ready()).isEqualTo(80);
+        assertThat(defaults.extractable()).isEqualTo(60);
+        assertThat(defaults.weights().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isEqualTo(100);
         assertThatThrownBy(() -> Readiness.of(coupled, settings(Map.of("fitness.readiness.weight.coupling", "3"))))
                 .hasMessageContaining("fitness.readiness.weight.coupling names no dimension")
                 .hasMessageContaining("outbound-coupling");
@@ -204,6 +214,32 @@ class ReadinessTests {
         // Outside a git checkout (or without git) there is no history, and no failure.
         assertThat(CoChange.head(folder)).isEmpty();
         assertThat(CoChange.read(folder, "HEAD", 10, file -> Optional.empty())).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whereTheBaselinesCommitIsNotInTheCheckoutCoChangeIsTheBaselines() throws Exception {
+        accept(CalmApplication.class);
+        var baseline = ReadinessBaseline.read(baseline()).orElseThrow();
+        ((Map<String, Object>) baseline.get("history")).put("commit", "0123456789abcdef0123456789abcdef01234567");
+        var billing = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) baseline.get("modules")).get("billing"))
+                        .get("dimensions");
+        billing.put("co-change", Map.of("value", 0.5, "deductions", java.util.List.of("changed with ordering")));
+        Files.writeString(
+                baseline(),
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(baseline));
+
+        var result =
+                Readiness.of(app(CalmApplication.class, null), settings(Map.of("fitness.readiness.history", "200")));
+
+        var coChange = result.module("billing").dimension("co-change");
+        assertThat(coChange.skipped()).isFalse();
+        assertThat(coChange.value()).isEqualTo(0.5);
+        assertThat(coChange.note()).contains("from the baseline");
+        assertThat(coChange.deductions())
+                .extracting(ReadinessScore.Deduction::cause)
+                .containsExactly("changed with ordering");
     }
 
     private void accept(Class<?> application) {
