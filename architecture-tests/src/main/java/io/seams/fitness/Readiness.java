@@ -82,11 +82,12 @@ import java.util.stream.Stream;
  *   <tr><td>{@code transaction-locality}</td><td>10</td><td>per call to another module inside a transaction
  *       (rule {@code no-calls-in-transactions}) 0.34; per such call allowed with a reason 0.1; per synchronous
  *       listener to another module's events 0.25</td></tr>
- *   <tr><td>{@code blast-radius}</td><td>10</td><td>per module that depends on it synchronously, directly or
- *       through others, 1 / (modules − 1)</td></tr>
+ *   <tr><td>{@code blast-radius}</td><td>10</td><td>per module a failure or change of it reaches — those
+ *       depending on it synchronously, and those calling them, transitively — 1 / (modules − 1)</td></tr>
  *   <tr><td>{@code co-change}</td><td>5</td><td>the share of its commits (among the last {@code
- *       fitness.readiness.history}, default 200) that changed another module too; skipped without git
- *       history</td></tr>
+ *       fitness.readiness.history}, default 200, ending at the commit the baseline was accepted at) that
+ *       changed another module too; without that history (no git, a shallow clone) the baseline's values, and
+ *       without a baseline either, skipped (the others share its weight)</td></tr>
  * </table>
  *
  * <h2>Bands</h2>
