@@ -72,6 +72,30 @@ class ReadinessTests {
     }
 
     @Test
+    void testCodeUsingAModulesInternalsBlocksTheModuleItReachesInto() {
+        var app = app(GatesApplication.class, "src/test/sql/readiness");
+        var tests = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .importClasses(io.seams.fitness.fixtures.readiness.gates.WholeApplicationScenario.class);
+        var withTests = new ModularApplication(
+                app.applicationClass(),
+                app.modules(),
+                app.classes(),
+                tests,
+                app.mainSources(),
+                app.testSources(),
+                app.migrations(),
+                app.schemaOwners());
+
+        var gates = Readiness.of(withTests, settings(Map.of())).module("alpha").gates();
+
+        assertThat(gates)
+                .extracting(ReadinessScore.Gate::toString)
+                .contains("api-bypass: a test outside every module uses"
+                        + " io.seams.fitness.fixtures.readiness.gates.alpha.internal.Ledger, internal to it ("
+                        + Fixtures.path(GATES + "WholeApplicationScenario.java") + ":9)");
+    }
+
+    @Test
     void aNewSynchronousCallLowersTheScoreAndTheRatchetNamesModuleDimensionAndCause() {
         accept(CalmApplication.class);
         var calm = Readiness.of(app(CalmApplication.class, null), settings(Map.of()));
