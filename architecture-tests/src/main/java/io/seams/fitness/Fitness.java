@@ -104,7 +104,8 @@ public final class Fitness {
             new Rule("use-case-names", 11, f -> AnatomyRules.useCasesAreNamedAfterWhatTheyDo(f.app), false),
             new Rule("separate-listeners", 11, f -> AnatomyRules.listenersAreSeparateFromUseCases(f.app), false),
             new Rule("repository-names", 11, f -> AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(f.app), false),
-            new Rule("documented-apis", 11, f -> AnatomyRules.moduleApisAreDocumentedAtTheirRoot(f.app), false));
+            new Rule("documented-apis", 11, f -> AnatomyRules.moduleApisAreDocumentedAtTheirRoot(f.app), false),
+            new Rule(Readiness.RULE_ID, 12, Readiness::rule, false));
 
     private final Class<?> applicationClass;
     private final FitnessSettings settings;

@@ -127,7 +127,9 @@ class FitnessTests {
                 "fitness.migrations", folder.resolve("no-migrations").toString(),
                 "fitness.sources.main", Fixtures.path("src/test/java").toString(),
                 "fitness.sources.test", Fixtures.path("src/test/java").toString(),
-                "fitness.event-lock", folder.resolve("events.lock.json").toString()));
+                "fitness.event-lock", folder.resolve("events.lock.json").toString(),
+                "fitness.readiness.baseline",
+                        folder.resolve("readiness-baseline.json").toString()));
         for (var value : values.entrySet()) {
             settings = settings.with(value.getKey(), value.getValue());
         }

@@ -1,0 +1,1 @@
+CREATE TABLE delta.parcel (id BIGINT PRIMARY KEY, weight BIGINT);
