@@ -27,7 +27,7 @@ public final class ReadinessReport {
 
     private ReadinessReport() {}
 
-    /** Writes readiness.json, readiness.md and readiness.sarif into the result's report folder. */
+    /** Writes readiness.json, readiness.md, readiness.sarif and readiness.txt (the console table) into the result's report folder. */
     public static void write(Readiness.Result result) {
         var folder = result.settings().reportFolder();
         try {
@@ -35,6 +35,7 @@ public final class ReadinessReport {
             Files.writeString(folder.resolve("readiness.json"), JSON.writeValueAsString(json(result)) + "\n");
             Files.writeString(folder.resolve("readiness.md"), markdown(result));
             Files.writeString(folder.resolve("readiness.sarif"), JSON.writeValueAsString(sarif(result)) + "\n");
+            Files.writeString(folder.resolve("readiness.txt"), table(result));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
