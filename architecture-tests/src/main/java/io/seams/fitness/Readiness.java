@@ -496,7 +496,7 @@ public final class Readiness {
                                     new Location(reference.file().toString(), reference.line())));
                 }
             }
-            for (var reference : SqlText.inJavaStrings(app.testSources().resolve(packagePath), schemas)) {
+            for (var reference : SqlText.inJavaStringsExpectedToWork(app.testSources().resolve(packagePath), schemas)) {
                 if (!app.owns(module, reference.schema())) {
                     deductions
                             .get(module)
