@@ -250,20 +250,14 @@ public final class FitnessReport {
         for (var entry : entries.values()) {
             rules.add(Map.of("id", entry.id(), "name", entry.rule(), "shortDescription", Map.of("text", entry.rule())));
             for (var violation : entry.violations()) {
-                var result = new LinkedHashMap<String, Object>();
-                result.put("ruleId", entry.id());
-                result.put("level", "error");
-                result.put("message", Map.of("text", violation));
                 var location = LOCATION.matcher(violation);
-                if (location.find()) {
-                    var physical = new LinkedHashMap<String, Object>();
-                    physical.put("artifactLocation", Map.of("uri", location.group(1)));
-                    if (location.group(2) != null) {
-                        physical.put("region", Map.of("startLine", Integer.parseInt(location.group(2))));
-                    }
-                    result.put("locations", List.of(Map.of("physicalLocation", physical)));
-                }
-                results.add(result);
+                var found = location.find();
+                results.add(Sarif.result(
+                        entry.id(),
+                        "error",
+                        violation,
+                        found ? location.group(1) : "",
+                        found && location.group(2) != null ? Integer.parseInt(location.group(2)) : 0));
             }
             if (entry.status() == Status.NOTHING_TO_CHECK) {
                 notifications.add(Map.of(
@@ -272,19 +266,6 @@ public final class FitnessReport {
                         "message", Map.of("text", "'" + entry.rule() + "' " + entry.reason())));
             }
         }
-        var driver = new LinkedHashMap<String, Object>();
-        driver.put("name", "seams-fitness");
-        driver.put("rules", rules);
-        var run = new LinkedHashMap<String, Object>();
-        run.put("tool", Map.of("driver", driver));
-        run.put(
-                "invocations",
-                List.of(Map.of("executionSuccessful", true, "toolExecutionNotifications", notifications)));
-        run.put("results", results);
-        var sarif = new LinkedHashMap<String, Object>();
-        sarif.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        sarif.put("version", "2.1.0");
-        sarif.put("runs", List.of(run));
-        return sarif;
+        return Sarif.log("seams-fitness", rules, results, notifications);
     }
 }

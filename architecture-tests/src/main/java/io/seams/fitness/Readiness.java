@@ -496,7 +496,8 @@ public final class Readiness {
                                     new Location(reference.file().toString(), reference.line())));
                 }
             }
-            for (var reference : SqlText.inJavaStringsExpectedToWork(app.testSources().resolve(packagePath), schemas)) {
+            for (var reference :
+                    SqlText.inJavaStringsExpectedToWork(app.testSources().resolve(packagePath), schemas)) {
                 if (!app.owns(module, reference.schema())) {
                     deductions
                             .get(module)
@@ -738,16 +739,13 @@ public final class Readiness {
             ModuleCoupling coupling,
             List<String> scored,
             Map<String, Map<Dimension, List<Deduction>>> deductions) {
-        ApiRules.moduleApisAreRemoteSafe(app)
-                .evaluate(app.classes())
-                .handleViolations((Collection<JavaClass> apis, String message) ->
-                        apis.forEach(api -> coupling.moduleName(api.getPackageName())
-                                .filter(deductions::containsKey)
-                                .ifPresent(module -> deductions
-                                        .get(module)
-                                        .get(Dimension.API_REMOTE_SAFETY)
-                                        .add(new Deduction(
-                                                withoutFix(message), coupling.locationOf(api, api, false), 0.25)))));
+        deductEachViolatingClass(
+                ApiRules.moduleApisAreRemoteSafe(app),
+                app,
+                coupling,
+                deductions,
+                Dimension.API_REMOTE_SAFETY,
+                (api, message) -> message);
         for (var module : scored) {
             var classes = new TreeMap<String, Location>();
             for (var other : scored) {
@@ -779,19 +777,14 @@ public final class Readiness {
                 .filter(EventContractRules.moduleEvents())
                 .forEach(event -> coupling.moduleName(event.getPackageName())
                         .ifPresent(module -> published.merge(module, 1, Integer::sum)));
-        EventContractRules.eventsAreSafeContracts(app)
-                .evaluate(app.classes())
-                .handleViolations((Collection<JavaClass> events, String message) ->
-                        events.forEach(event -> coupling.moduleName(event.getPackageName())
-                                .filter(deductions::containsKey)
-                                .ifPresent(module -> deductions
-                                        .get(module)
-                                        .get(Dimension.EVENT_CONTRACTS)
-                                        .add(new Deduction(
-                                                withoutFix(message.replace(event.getName(), event.getSimpleName())
-                                                        .replaceAll(" \\([\\w$.-]+\\.java\\)", "")),
-                                                coupling.locationOf(event, event, false),
-                                                0.25)))));
+        deductEachViolatingClass(
+                EventContractRules.eventsAreSafeContracts(app),
+                app,
+                coupling,
+                deductions,
+                Dimension.EVENT_CONTRACTS,
+                (event, message) -> message.replace(event.getName(), event.getSimpleName())
+                        .replaceAll(" \\([\\w$.-]+\\.java\\)", ""));
         var locked = EventContractLock.locked(settings.eventLock());
         var current = EventContractLock.currentShapes(app);
         EventContractLock.externalizedEvents(app)
@@ -1037,6 +1030,30 @@ public final class Readiness {
 
     private static Set<String> filter(Set<String> modules, List<String> scored) {
         return modules.stream().filter(scored::contains).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * A deduction of 0.25 in {@code dimension} from the module of each class {@code rule} reports,
+     * for each of its violations, the message worded by {@code wording} and without its fix.
+     */
+    private static void deductEachViolatingClass(
+            com.tngtech.archunit.lang.ArchRule rule,
+            ModularApplication app,
+            ModuleCoupling coupling,
+            Map<String, Map<Dimension, List<Deduction>>> deductions,
+            Dimension dimension,
+            java.util.function.BiFunction<JavaClass, String, String> wording) {
+        rule.evaluate(app.classes())
+                .handleViolations((Collection<JavaClass> types, String message) ->
+                        types.forEach(type -> coupling.moduleName(type.getPackageName())
+                                .filter(deductions::containsKey)
+                                .ifPresent(module -> deductions
+                                        .get(module)
+                                        .get(dimension)
+                                        .add(new Deduction(
+                                                withoutFix(wording.apply(type, message)),
+                                                coupling.locationOf(type, type, false),
+                                                0.25)))));
     }
 
     private static String withoutFix(String message) {

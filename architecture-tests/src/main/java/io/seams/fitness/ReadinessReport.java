@@ -338,34 +338,12 @@ public final class ReadinessReport {
                 }
             }
         }
-        var driver = new LinkedHashMap<String, Object>();
-        driver.put("name", "seams-fitness-readiness");
-        driver.put("rules", rules);
-        var run = new LinkedHashMap<String, Object>();
-        run.put("tool", Map.of("driver", driver));
-        run.put("results", results);
-        var sarif = new LinkedHashMap<String, Object>();
-        sarif.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        sarif.put("version", "2.1.0");
-        sarif.put("runs", List.of(run));
-        return sarif;
+        return Sarif.log("seams-fitness-readiness", rules, results, List.of());
     }
 
     private static Map<String, Object> result(
             String rule, String level, String message, ReadinessScore.Location location) {
-        var item = new LinkedHashMap<String, Object>();
-        item.put("ruleId", rule);
-        item.put("level", level);
-        item.put("message", Map.of("text", message));
-        if (!location.file().isEmpty()) {
-            var physical = new LinkedHashMap<String, Object>();
-            physical.put("artifactLocation", Map.of("uri", location.file().replace('\\', '/')));
-            if (location.line() > 0) {
-                physical.put("region", Map.of("startLine", location.line()));
-            }
-            item.put("locations", List.of(Map.of("physicalLocation", physical)));
-        }
-        return item;
+        return Sarif.result(rule, level, message, location.file(), location.line());
     }
 
     private static String format(double weight) {
