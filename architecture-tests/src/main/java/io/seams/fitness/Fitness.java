@@ -233,7 +233,7 @@ public final class Fitness {
             archRule = frozen(archRule);
         }
         JavaClasses classes = rule.onTests() ? app.testClasses() : app.classes();
-        report.check(archRule, classes);
+        report.check(rule.id(), archRule, classes);
     }
 
     private ArchRule frozen(ArchRule rule) {

@@ -71,6 +71,7 @@ public final class FitnessReport {
 
     private final Path folder;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, String> ids = new LinkedHashMap<>();
 
     private FitnessReport(Path folder) {
         this.folder = folder;
@@ -86,14 +87,22 @@ public final class FitnessReport {
      * nothing to check, and fails like {@link ArchRule#check} when it is violated.
      */
     public void check(ArchRule rule, JavaClasses classes) {
+        check(null, rule, classes);
+    }
+
+    /** The same, the rule reported under {@code id} (its {@code fitness.rule.<id>}) in report.json and SARIF. */
+    public void check(String id, ArchRule rule, JavaClasses classes) {
         var entry = evaluate(rule, classes);
         synchronized (entries) {
+            if (id != null) {
+                ids.put(entry.rule(), id);
+            }
             entries.put(entry.rule(), entry);
             write();
         }
         if (entry.status() == Status.NOTHING_TO_CHECK || !entry.reason().isEmpty()) {
-            System.out.println(
-                    "[fitness] " + entry.status().text.toUpperCase() + ": '" + entry.rule() + "' " + entry.reason());
+            System.out.println("[fitness] " + entry.status().text.toUpperCase() + (id == null ? "" : " " + id) + ": '"
+                    + entry.rule() + "' " + entry.reason());
         }
         if (entry.status() == Status.FAILED) {
             throw new AssertionError("Architecture Violation - Rule '" + rule.getDescription() + "' was violated ("
@@ -218,10 +227,15 @@ public final class FitnessReport {
         }
     }
 
+    private String idOf(Entry entry) {
+        return ids.getOrDefault(entry.rule(), entry.id());
+    }
+
     private Map<String, Object> reportJson() {
         var rules = new ArrayList<Map<String, Object>>();
         for (var entry : entries.values()) {
             var rule = new LinkedHashMap<String, Object>();
+            rule.put("id", idOf(entry));
             rule.put("rule", entry.rule());
             rule.put("status", entry.status().text);
             rule.put("reason", entry.reason());
@@ -248,12 +262,13 @@ public final class FitnessReport {
         var results = new ArrayList<Map<String, Object>>();
         var notifications = new ArrayList<Map<String, Object>>();
         for (var entry : entries.values()) {
-            rules.add(Map.of("id", entry.id(), "name", entry.rule(), "shortDescription", Map.of("text", entry.rule())));
+            rules.add(
+                    Map.of("id", idOf(entry), "name", entry.rule(), "shortDescription", Map.of("text", entry.rule())));
             for (var violation : entry.violations()) {
                 var location = LOCATION.matcher(violation);
                 var found = location.find();
                 results.add(Sarif.result(
-                        entry.id(),
+                        idOf(entry),
                         "error",
                         violation,
                         found ? location.group(1) : "",
@@ -261,7 +276,7 @@ public final class FitnessReport {
             }
             if (entry.status() == Status.NOTHING_TO_CHECK) {
                 notifications.add(Map.of(
-                        "descriptor", Map.of("id", entry.id()),
+                        "descriptor", Map.of("id", idOf(entry)),
                         "level", "warning",
                         "message", Map.of("text", "'" + entry.rule() + "' " + entry.reason())));
             }
