@@ -28,7 +28,9 @@ class DocumentationQuotesTests {
         var quotes = quotes();
         assertThat(quotes).as("quoted blocks in docs/").isNotEmpty();
         for (var quote : quotes) {
-            assertThat(quote.source()).as("%s:%d quotes a file that exists", quote.doc(), quote.line()).isRegularFile();
+            assertThat(quote.source())
+                    .as("%s:%d quotes a file that exists", quote.doc(), quote.line())
+                    .isRegularFile();
             var source = Files.readAllLines(quote.source()).stream()
                     .map(String::strip)
                     .toList();
@@ -36,10 +38,7 @@ class DocumentationQuotesTests {
             assertThat(containsRun(source, quoted))
                     .as(
                             "%s:%d quotes %s as it is; the file does not hold these lines in this order: %s",
-                            quote.doc(),
-                            quote.line(),
-                            quote.source(),
-                            firstMissing(source, quoted))
+                            quote.doc(), quote.line(), quote.source(), firstMissing(source, quoted))
                     .isTrue();
         }
     }
