@@ -97,6 +97,28 @@ class DatabaseRulesTests {
     }
 
     @Test
+    void whereModulesShareASchemaReportsViewsAndTriggersTyingOneModulesTableToAnothers() {
+        var app = ModularApplication.of(SharedApplication.class)
+                .withMigrations(Fixtures.path("src/test/sql/shared-database"));
+        var migrated = MigratedDatabase.migrate(FitnessDatabase.fresh(new FitnessSettings(Map.of())), app);
+
+        assertThat(migrated.ownership().functions())
+                .containsEntry("public.touch", "billing")
+                .containsEntry("public.count_invoices", "ordering");
+        Violations.assertExactly(
+                DatabaseRules.noDatabaseObjectCrossesModules(migrated, DataOwnershipRules.schemas(app)),
+                app.classes(),
+                "foreign key public.purchase_order.purchase_order_invoice_id_fkey: module ordering's table"
+                        + " public.purchase_order references module billing's table public.invoice",
+                "view public.invoiced_orders: module ordering's view public.invoiced_orders reads module billing's"
+                        + " table public.invoice",
+                "trigger public.purchase_order.touch_invoice: module ordering's table public.purchase_order runs"
+                        + " module billing's function public.touch",
+                "trigger public.purchase_order.count_invoices: module ordering's table public.purchase_order runs"
+                        + " public.count_invoices, which names module billing's table public.invoice");
+    }
+
+    @Test
     void passesModulesThatShareASchemaAndKeepToTheirOwnTables() {
         var app = ModularApplication.of(SharedCleanApplication.class)
                 .withMigrations(Fixtures.path("src/test/sql/shared-clean"));
