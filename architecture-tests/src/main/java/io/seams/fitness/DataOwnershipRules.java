@@ -33,6 +33,14 @@ import org.springframework.modulith.core.ApplicationModule;
  * event publication table in a schema of no module), but no object in a module's schema, which
  * belongs in that module's folder.
  *
+ * <p>Where modules share a schema (Spring Modulith's usual setup: every module's folder creates
+ * unqualified tables in {@code public}), schemas tell nothing; ownership is then by table
+ * ({@link TableOwnership}): a table is the module's whose migrations folder creates it, and a
+ * module's SQL and migrations name, where SQL expects a table ({@code FROM}, {@code JOIN}, {@code
+ * INTO}, {@code UPDATE}, {@code REFERENCES}, {@code ALTER TABLE}, {@code ON}, ...), no table
+ * another module's folder creates. What only {@code __root} creates is shared. When modules share
+ * a schema and no module's folder creates a table, both rules have nothing to check, and say so.
+ *
  * <p>It reads source text, not bytecode: a constant imported from another module is inlined by
  * the compiler and invisible to bytecode analysis, but not to this rule.
  */
@@ -51,7 +59,12 @@ public final class DataOwnershipRules {
     }
 
     public static ArchRule moduleSqlNamesOnlyItsOwnSchema(ModularApplication app) {
-        return all(Items.of("application modules", () -> app.modules().stream().toList()))
+        var tables = TableOwnership.of(app);
+        return all(Items.of(
+                        "application modules",
+                        () -> TableOwnership.nothingAttributed(app, tables)
+                                ? List.<ApplicationModule>of()
+                                : app.modules().stream().toList()))
                 .should(new ArchCondition<ApplicationModule>("name only their own schema in SQL") {
                     @Override
                     public void check(ApplicationModule module, ConditionEvents events) {
@@ -92,6 +105,29 @@ public final class DataOwnershipRules {
                                                                         : ("ask module '%s' through its API or react to its"
                                                                                         + " events")
                                                                                 .formatted(reference.schema())))));
+                        (tests
+                                        ? SqlText.tablesInJavaStringsExpectedToWork(folder)
+                                        : SqlText.tablesInJavaStrings(folder))
+                                .forEach(reference -> tables.otherOwners(reference, own, null)
+                                        .forEach(other -> events.add(violated(
+                                                module,
+                                                ("%s:%d: %s '%s' names '%s', a table of module '%s'. Fix: %s")
+                                                        .formatted(
+                                                                reference.file(),
+                                                                reference.line(),
+                                                                tests ? "a test of module" : "module",
+                                                                own,
+                                                                reference.text(),
+                                                                other,
+                                                                tests
+                                                                        ? ("set up and check module '%s' through its API or"
+                                                                                        + " events; a test of several modules"
+                                                                                        + " together belongs outside any"
+                                                                                        + " module's package")
+                                                                                .formatted(other)
+                                                                        : ("ask module '%s' through its API or react to its"
+                                                                                        + " events")
+                                                                                .formatted(other))))));
                     }
                 })
                 .as("Module SQL names only its own schema")
@@ -99,7 +135,12 @@ public final class DataOwnershipRules {
     }
 
     public static ArchRule migrationsChangeOnlyTheirOwnSchema(ModularApplication app) {
-        return all(Items.of("migration folders", () -> migrationFolders(app)))
+        var tables = TableOwnership.of(app);
+        return all(Items.of(
+                        "migration folders",
+                        () -> TableOwnership.nothingAttributed(app, tables)
+                                ? List.<String>of()
+                                : migrationFolders(app)))
                 .should(new ArchCondition<String>("change only their own schema") {
                     @Override
                     public void check(String folder, ConditionEvents events) {
@@ -128,6 +169,26 @@ public final class DataOwnershipRules {
                                                                 folder,
                                                                 reference.text(),
                                                                 reference.schema())))));
+                        if (root) {
+                            return;
+                        }
+                        var owner = TableOwnership.ownerOfFolder(app, folder);
+                        var defaultSchema = TableOwnership.defaultSchema(app, folder);
+                        sqlFiles(app.migrations().resolve(folder))
+                                .forEach(file -> SqlText.tablesInSql(file)
+                                        .forEach(reference -> tables.otherOwners(reference, owner, defaultSchema)
+                                                .forEach(other -> events.add(violated(
+                                                        file,
+                                                        ("%s:%d: migration of '%s' names '%s', a table of module"
+                                                                        + " '%s'. Fix: keep the other module's id"
+                                                                        + " without a foreign key, and copy the data"
+                                                                        + " it needs through that module's events")
+                                                                .formatted(
+                                                                        file,
+                                                                        reference.line(),
+                                                                        folder,
+                                                                        reference.text(),
+                                                                        other))))));
                     }
                 })
                 .as("Migrations change only their own schema")

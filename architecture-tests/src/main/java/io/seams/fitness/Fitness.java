@@ -64,10 +64,11 @@ public final class Fitness {
             new Rule(
                     "database-objects",
                     4,
-                    f -> DatabaseRules.noDatabaseObjectCrossesSchemas(
+                    f -> DatabaseRules.noDatabaseObjectCrossesModules(
                             f::migratedDatabase,
                             DataOwnershipRules.migrationFolders(f.app),
-                            DataOwnershipRules.schemas(f.app)),
+                            DataOwnershipRules.schemas(f.app),
+                            MigratedDatabase.isModulithLayout(f.app)),
                     false),
             new Rule("event-contracts", 5, f -> EventContractRules.eventsAreSafeContracts(f.app), false),
             new Rule("event-lock", 6, Fitness::eventLock, false),
@@ -255,9 +256,8 @@ public final class Fitness {
         return EventContractLock.eventsMatchTheirLockedContracts(app, lock, settings.eventLockUpdateCommand());
     }
 
-    private DataSource migratedDatabase() {
+    private MigratedDatabase.Migrated migratedDatabase() {
         var database = emptyDatabase != null ? emptyDatabase.get() : FitnessDatabase.fresh(settings);
-        MigratedDatabase.migrateEachFolder(database, app);
-        return database;
+        return MigratedDatabase.migrate(database, app);
     }
 }

@@ -177,6 +177,12 @@ public final class FitnessReport {
                 .orElse("classes matching the rule's that() clause");
     }
 
+    private static final String TABLES_OF_MODULES = "tables a module owns: in its own schema, or, where modules share a"
+            + " schema (Spring Modulith's db/migration/<module> folders, unqualified tables in public), created by"
+            + " the module's own migrations folder (CREATE TABLE or VIEW). When modules share a schema and no"
+            + " module's folder creates a table (what only __root creates belongs to no module), whose table is"
+            + " whose cannot be told";
+
     private static final Map<String, String> NEEDS = Map.ofEntries(
             Map.entry(
                     "Module APIs are remote-safe",
@@ -196,8 +202,14 @@ public final class FitnessReport {
                     "Events are safe contracts",
                     "jMolecules domain events, @Externalized types, or types one module publishes or registers"
                             + " and another listens to"),
+            Map.entry("Tests use other modules only through their API", "test classes under the application's package"),
+            Map.entry("Module SQL names only its own schema", TABLES_OF_MODULES),
             Map.entry(
-                    "Tests use other modules only through their API", "test classes under the application's package"));
+                    "Migrations change only their own schema",
+                    "migrations folders under fitness.migrations, and " + TABLES_OF_MODULES),
+            Map.entry(
+                    "No database object crosses schemas",
+                    "migrations folders under fitness.migrations, and " + TABLES_OF_MODULES));
 
     private static String nameOf(ArchRule rule) {
         return nameOf(rule.getDescription());

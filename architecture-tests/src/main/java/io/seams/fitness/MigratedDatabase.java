@@ -51,14 +51,69 @@ public final class MigratedDatabase {
         return Files.isDirectory(app.migrations().resolve(ROOT));
     }
 
-    /** Runs the migrations of every folder under {@code migrations}, in the layout they are in. */
-    public static void migrateEachFolder(DataSource database, ModularApplication app) {
+    /**
+     * Which module created which object while the migrations ran, as the catalog showed after each
+     * folder: a relation (table, view, materialized view, sequence, foreign table) or function in
+     * a module's schema is that module's; one a module's folder created in a schema no module owns
+     * (modules sharing {@code public}) is the module's whose folder created it; what {@code __root}
+     * created there is shared, no module's. Flyway's history tables are left out.
+     *
+     * @param relations owners by relation, {@code schema.name}
+     * @param functions owners by function, {@code schema.name}
+     * @param root the relations and functions {@code __root} created in schemas no module owns
+     */
+    public record Ownership(Map<String, String> relations, Map<String, String> functions, Set<String> root) {
+
+        /** No ownership known: only schemas tell modules apart. */
+        public static final Ownership NONE = new Ownership(Map.of(), Map.of(), Set.of());
+
+        /** The module that owns a relation ({@code schema.name}), if any does. */
+        public java.util.Optional<String> ownerOf(String relation) {
+            return java.util.Optional.ofNullable(relations.get(relation));
+        }
+
+        /** The module that owns a function ({@code schema.name}), if any does. */
+        public java.util.Optional<String> ownerOfFunction(String function) {
+            return java.util.Optional.ofNullable(functions.get(function));
+        }
+    }
+
+    /**
+     * A migrated database and who owns what in it.
+     *
+     * @param database the database, every folder migrated
+     * @param ownership which module created which object
+     */
+    public record Migrated(DataSource database, Ownership ownership) {}
+
+    private static final String RELATIONS = """
+            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+              AND c.relname NOT LIKE 'flyway\\_schema\\_history%'""";
+
+    private static final String FUNCTIONS = """
+            SELECT DISTINCT n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'""";
+
+    /** Runs the migrations of every folder under {@code migrations}, and tells who created what. */
+    public static Migrated migrate(DataSource database, ModularApplication app) {
+        return new Migrated(database, migrateEachFolder(database, app));
+    }
+
+    /**
+     * Runs the migrations of every folder under {@code migrations}, in the layout they are in, and
+     * tells which module created which object.
+     */
+    public static Ownership migrateEachFolder(DataSource database, ModularApplication app) {
+        var recorder = new Recorder(database, app);
         if (isModulithLayout(app)) {
             Flyway.configure()
                     .dataSource(database)
                     .locations(location(app, ROOT))
                     .load()
                     .migrate();
+            recorder.created(ROOT);
             for (var folder : inDependencyOrder(app, moduleFolders(app))) {
                 Flyway.configure()
                         .dataSource(database)
@@ -68,8 +123,9 @@ public final class MigratedDatabase {
                         .baselineVersion("0")
                         .load()
                         .migrate();
+                recorder.created(folder);
             }
-            return;
+            return recorder.ownership();
         }
         for (var folder : inDependencyOrder(app, moduleFolders(app))) {
             if (createsItsOwnSchema(app.migrations().resolve(folder), folder)) {
@@ -88,6 +144,52 @@ public final class MigratedDatabase {
                         .load()
                         .migrate();
             }
+            recorder.created(folder);
+        }
+        return recorder.ownership();
+    }
+
+    /** Snapshots the catalog after each folder and gives what is new to the folder's module. */
+    private static final class Recorder {
+
+        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+        private final ModularApplication app;
+        private final Set<String> seenRelations = new HashSet<>();
+        private final Set<String> seenFunctions = new HashSet<>();
+        private final Map<String, String> relations = new java.util.TreeMap<>();
+        private final Map<String, String> functions = new java.util.TreeMap<>();
+        private final Set<String> root = new java.util.TreeSet<>();
+
+        Recorder(DataSource database, ModularApplication app) {
+            this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(database);
+            this.app = app;
+            seenRelations.addAll(jdbc.sql(RELATIONS).query(String.class).list());
+            seenFunctions.addAll(jdbc.sql(FUNCTIONS).query(String.class).list());
+        }
+
+        void created(String folder) {
+            record(folder, jdbc.sql(RELATIONS).query(String.class).list(), seenRelations, relations);
+            record(folder, jdbc.sql(FUNCTIONS).query(String.class).list(), seenFunctions, functions);
+        }
+
+        private void record(String folder, List<String> now, Set<String> seen, Map<String, String> owners) {
+            for (var object : now) {
+                if (!seen.add(object)) {
+                    continue;
+                }
+                var schema = object.substring(0, object.indexOf('.'));
+                if (TableOwnership.isModuleSchema(app, schema)) {
+                    owners.put(object, TableOwnership.ownerOfSchema(app, schema));
+                } else if (folder.equals(ROOT)) {
+                    root.add(object);
+                } else {
+                    owners.put(object, TableOwnership.ownerOfFolder(app, folder));
+                }
+            }
+        }
+
+        Ownership ownership() {
+            return new Ownership(Map.copyOf(relations), Map.copyOf(functions), Set.copyOf(root));
         }
     }
 
@@ -106,7 +208,7 @@ public final class MigratedDatabase {
         return "flyway_schema_history_" + folder.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
-    private static boolean createsItsOwnSchema(Path folder, String schema) {
+    static boolean createsItsOwnSchema(Path folder, String schema) {
         var creates = Pattern.compile(
                 "\\bcreate\\s+schema\\s+(if\\s+not\\s+exists\\s+)?\"?" + Pattern.quote(schema) + "\"?(\\s|;|$)",
                 Pattern.CASE_INSENSITIVE);

@@ -74,12 +74,26 @@ final class SqlText {
 
     private static List<Reference> inJavaStrings(Path root, List<String> schemas, boolean skipExpectedFailures) {
         var references = new ArrayList<Reference>();
+        forEachSqlStatement(
+                root,
+                skipExpectedFailures,
+                (file, inStatement) -> inStatement.forEach(
+                        literal -> find(file, literal.line(), literal.text(), schemas, references)));
+        references.sort(java.util.Comparator.comparing(
+                        (Reference reference) -> reference.file().toString())
+                .thenComparingInt(Reference::line));
+        return references;
+    }
+
+    /** Calls back with the string literals of every Java statement below {@code root} that is SQL. */
+    private static void forEachSqlStatement(
+            Path root, boolean skipExpectedFailures, java.util.function.BiConsumer<Path, List<Literal>> action) {
         javaFiles(root).forEach(file -> {
             var source = read(file);
             var literals = new ArrayList<Literal>();
             forEachStringLiteral(source, literals::add);
             var code = blanked(source, literals);
-            var statements = new java.util.HashMap<Integer, List<Literal>>();
+            var statements = new java.util.TreeMap<Integer, List<Literal>>();
             for (var literal : literals) {
                 statements
                         .computeIfAbsent(statementStart(code, literal.start()), start -> new ArrayList<>())
@@ -97,13 +111,163 @@ final class SqlText {
                                 && EXPECTED_FAILURE
                                         .matcher(code.substring(start, end))
                                         .find())) {
-                    inStatement.forEach(literal -> find(file, literal.line(), literal.text(), schemas, references));
+                    action.accept(file, inStatement);
                 }
             });
         });
+    }
+
+    /**
+     * A table (or view, sequence) named where SQL expects one: after {@code FROM}, {@code JOIN},
+     * {@code INTO}, {@code UPDATE}, {@code REFERENCES}, {@code TABLE}, {@code VIEW}, {@code ON},
+     * {@code USING}, {@code TRUNCATE}, {@code LOCK}, or in a {@code FROM} list.
+     *
+     * @param file the file it is in
+     * @param line the line it is on, from 1
+     * @param schema the schema it is qualified with, or {@code null} when it is not
+     * @param name the table's name, lower case, without quotes
+     * @param text the name as written (qualified or not)
+     */
+    record TableReference(Path file, int line, String schema, String name, String text) {}
+
+    private static final Pattern TABLE_CONTEXT =
+            Pattern.compile("\\b(references|join|from|into|update|table|view|on|using|truncate|lock)\\s+");
+    private static final Pattern MODIFIER = Pattern.compile("(only|lateral|if\\s+not\\s+exists|if\\s+exists)\\s+");
+    private static final Pattern NAME =
+            Pattern.compile("(\"?[a-z_][a-z0-9_$]*\"?)(\\s*\\.\\s*(\"?[a-z_][a-z0-9_$]*\"?))?");
+    private static final Pattern ALIAS = Pattern.compile("\\s*(as\\s+)?(?!(where|join|inner|left|right|full|cross"
+            + "|natural|on|using|group|order|limit|offset|having|window|union|except|intersect|for|set|returning"
+            + "|values|select|do)\\b)[a-z_][a-z0-9_$]*");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*");
+
+    /** The tables an SQL file names where SQL expects a table, comments and string constants left out. */
+    static List<TableReference> tablesInSql(Path file) {
+        return tablesIn(file, 1, read(file));
+    }
+
+    /** The tables named in SQL text (statements or a function's body) that starts on line {@code line}. */
+    static List<TableReference> tablesIn(Path file, int line, String sql) {
+        return tablesAt(sql).stream()
+                .map(found -> new TableReference(
+                        file, line + count(sql, 0, found.offset()), found.schema(), found.name(), found.text()))
+                .toList();
+    }
+
+    /** A table named at {@code offset} of an SQL text. */
+    private record Found(int offset, String schema, String name, String text) {}
+
+    private static List<Found> tablesAt(String sql) {
+        var code = withoutCommentsAndConstants(sql.toLowerCase());
+        var found = new ArrayList<Found>();
+        var context = TABLE_CONTEXT.matcher(code);
+        var from = 0;
+        while (from < code.length() && context.find(from)) {
+            var list = context.group(1).equals("from") || context.group(1).equals("using");
+            var at = context.end();
+            from = at;
+            var modifier = MODIFIER.matcher(code);
+            while (modifier.region(at, code.length()).lookingAt()) {
+                at = modifier.end();
+            }
+            var name = NAME.matcher(code);
+            while (name.region(at, code.length()).lookingAt()) {
+                var qualified = name.group(3) != null;
+                found.add(new Found(
+                        name.start(),
+                        qualified ? name.group(1).replace("\"", "") : null,
+                        (qualified ? name.group(3) : name.group(1)).replace("\"", ""),
+                        name.group().replace("\"", "").replaceAll("\\s", "")));
+                at = name.end();
+                if (!list) {
+                    break;
+                }
+                var alias = ALIAS.matcher(code);
+                if (alias.region(at, code.length()).lookingAt()) {
+                    at = alias.end();
+                }
+                var separator = LIST_SEPARATOR.matcher(code);
+                if (!separator.region(at, code.length()).lookingAt()) {
+                    break;
+                }
+                at = separator.end();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The SQL with its comments and its string constants ({@code 'text'}) blanked out, lines and
+     * positions kept: a word in a comment or in a string is not a table.
+     */
+    private static String withoutCommentsAndConstants(String sql) {
+        var code = new StringBuilder(sql);
+        int i = 0;
+        while (i < code.length()) {
+            int end;
+            if (sql.startsWith("--", i)) {
+                end = sql.indexOf('\n', i);
+                end = end < 0 ? sql.length() : end;
+            } else if (sql.startsWith("/*", i)) {
+                end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? sql.length() : end + 2;
+            } else if (sql.charAt(i) == '\'') {
+                end = i + 1;
+                while (end < sql.length() && (sql.charAt(end) != '\'' || sql.startsWith("''", end))) {
+                    end += sql.startsWith("''", end) ? 2 : 1;
+                }
+                end = Math.min(end + 1, sql.length());
+            } else {
+                i++;
+                continue;
+            }
+            for (int j = i; j < end; j++) {
+                if (code.charAt(j) != '\n') {
+                    code.setCharAt(j, ' ');
+                }
+            }
+            i = end;
+        }
+        return code.toString();
+    }
+
+    /** The tables named in the SQL string literals of the Java files below {@code root}. */
+    static List<TableReference> tablesInJavaStrings(Path root) {
+        return tablesInJavaStrings(root, false);
+    }
+
+    /** The same, leaving out SQL a statement expects to fail (as {@link #inJavaStringsExpectedToWork}). */
+    static List<TableReference> tablesInJavaStringsExpectedToWork(Path root) {
+        return tablesInJavaStrings(root, true);
+    }
+
+    private static List<TableReference> tablesInJavaStrings(Path root, boolean skipExpectedFailures) {
+        var references = new ArrayList<TableReference>();
+        forEachSqlStatement(root, skipExpectedFailures, (file, inStatement) -> {
+            // The literals of one statement read as one text (SQL split over concatenated literals);
+            // each name is on the line of the literal it is in.
+            var text = new StringBuilder();
+            var starts = new ArrayList<Integer>();
+            for (var literal : inStatement) {
+                starts.add(text.length());
+                text.append(literal.text()).append(' ');
+            }
+            for (var found : tablesAt(text.toString())) {
+                var index = 0;
+                while (index + 1 < starts.size() && starts.get(index + 1) <= found.offset()) {
+                    index++;
+                }
+                var literal = inStatement.get(index);
+                references.add(new TableReference(
+                        file,
+                        literal.line() + count(literal.text(), 0, found.offset() - starts.get(index)),
+                        found.schema(),
+                        found.name(),
+                        found.text()));
+            }
+        });
         references.sort(java.util.Comparator.comparing(
-                        (Reference reference) -> reference.file().toString())
-                .thenComparingInt(Reference::line));
+                        (TableReference reference) -> reference.file().toString())
+                .thenComparingInt(TableReference::line));
         return references;
     }
 

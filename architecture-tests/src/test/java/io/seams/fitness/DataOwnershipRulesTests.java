@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.fitness.fixtures.clean.CleanApplication;
 import io.seams.fitness.fixtures.data.DataApplication;
+import io.seams.fitness.fixtures.shared.SharedApplication;
+import io.seams.fitness.fixtures.sharedclean.SharedCleanApplication;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,12 @@ class DataOwnershipRulesTests {
     static final ModularApplication clean = ModularApplication.of(CleanApplication.class)
             .withSources(SOURCES, SOURCES)
             .withMigrations(Fixtures.path("src/test/sql/clean"));
+    static final ModularApplication shared = ModularApplication.of(SharedApplication.class)
+            .withSources(SOURCES, SOURCES)
+            .withMigrations(Fixtures.path("src/test/sql/shared"));
+    static final ModularApplication sharedClean = ModularApplication.of(SharedCleanApplication.class)
+            .withSources(SOURCES, SOURCES)
+            .withMigrations(Fixtures.path("src/test/sql/shared-clean"));
 
     @Test
     void reportsSqlNamingAnotherModulesSchema() {
@@ -95,5 +103,68 @@ class DataOwnershipRulesTests {
     void passesACleanApplication() {
         Violations.assertNone(DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(clean), clean.classes());
         Violations.assertNone(DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(clean), clean.classes());
+    }
+
+    @Test
+    void whereModulesShareASchemaTheMigrationsTellWhoseTableIsWhose() {
+        var ownership = TableOwnership.of(shared);
+
+        assertThat(ownership.shared())
+                .containsOnly(
+                        java.util.Map.entry("public.invoice", java.util.Set.of("billing")),
+                        java.util.Map.entry("public.purchase_order", java.util.Set.of("ordering")),
+                        java.util.Map.entry("public.unfinished_publication", java.util.Set.of("ordering")));
+        assertThat(ownership.root()).containsExactly("public.event_publication");
+        assertThat(TableOwnership.of(violating).shared()).isEmpty();
+    }
+
+    @Test
+    void whereModulesShareASchemaReportsSqlNamingAnotherModulesTable() {
+        Violations.assertExactly(
+                DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(shared),
+                shared.classes(),
+                "fixtures/shared/ordering/persistence/OrderQueries.java:12: module 'ordering' names 'invoice', a"
+                        + " table of module 'billing'. Fix: ask module 'billing' through its API or react to its"
+                        + " events");
+    }
+
+    @Test
+    void whereModulesShareASchemaReportsAMigrationNamingAnotherModulesTable() {
+        Violations.assertExactly(
+                DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(shared),
+                shared.classes(),
+                "shared/ordering/V1__purchase_order.sql:5: migration of 'ordering' names 'invoice', a table of"
+                        + " module 'billing'. Fix: keep the other module's id without a foreign key");
+    }
+
+    @Test
+    void passesModulesThatShareASchemaAndKeepToTheirOwnTables() {
+        Violations.assertNone(DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(sharedClean), sharedClean.classes());
+        Violations.assertNone(
+                DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(sharedClean), sharedClean.classes());
+    }
+
+    @Test
+    void tablesAreNamedOnlyWhereSqlExpectsATable() {
+        var file = Path.of("x.sql");
+        assertThat(SqlText.tablesIn(file, 1, """
+                        SELECT a.x AS invoice, 'from invoice' FROM loan a, public.book b
+                        -- JOIN invoice
+                        JOIN "member" m ON m.id = a.member_id
+                        WHERE a.kind = 'invoice'""").stream()
+                        .map(reference -> reference.text() + "@" + reference.line())
+                        .toList())
+                // m.id after ON is a candidate too (ON also names tables: CREATE INDEX ... ON t), but
+                // one that names no table the migrations create.
+                .containsExactly("loan@1", "public.book@1", "member@3", "m.id@3");
+        assertThat(
+                        SqlText.tablesIn(
+                                        file,
+                                        1,
+                                        "ALTER TABLE IF EXISTS ONLY loan ADD FOREIGN KEY (isbn) REFERENCES book")
+                                .stream()
+                                .map(SqlText.TableReference::name)
+                                .toList())
+                .containsExactly("loan", "book");
     }
 }

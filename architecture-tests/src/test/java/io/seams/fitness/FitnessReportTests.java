@@ -49,6 +49,27 @@ class FitnessReportTests {
     }
 
     @Test
+    void whereModulesShareASchemaAndNoModuleCreatesATableTheDataRulesHaveNothingToCheck() {
+        var app = ModularApplication.of(io.seams.fitness.fixtures.sharedclean.SharedCleanApplication.class)
+                .withSources(Fixtures.path("src/test/java"), Fixtures.path("src/test/java"))
+                .withMigrations(Fixtures.path("src/test/sql/shared-root-only"));
+
+        for (var rule : java.util.List.of(
+                DataOwnershipRules.moduleSqlNamesOnlyItsOwnSchema(app),
+                DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(app),
+                DatabaseRules.noDatabaseObjectCrossesModules(
+                        () -> MigratedDatabase.migrate(
+                                FitnessDatabase.fresh(new FitnessSettings(java.util.Map.of())), app),
+                        DataOwnershipRules.migrationFolders(app),
+                        DataOwnershipRules.schemas(app),
+                        true))) {
+            var entry = FitnessReport.evaluate(rule, app.classes());
+            assertThat(entry.status()).as(entry.rule()).isEqualTo(FitnessReport.Status.NOTHING_TO_CHECK);
+            assertThat(entry.reason()).contains("modules share a schema", "whose table is whose cannot be told");
+        }
+    }
+
+    @Test
     void jMoleculesRulesWithoutJMoleculesHaveNothingToCheck() {
         var entry = FitnessReport.evaluate(DomainRules.dddBuildingBlocks(), app.classes());
 

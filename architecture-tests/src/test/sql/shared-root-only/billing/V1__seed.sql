@@ -1,0 +1,1 @@
+INSERT INTO invoice (order_id, total) VALUES ('00000000-0000-0000-0000-000000000001', 10);

@@ -1,0 +1,1 @@
+CREATE TABLE invoice (id BIGSERIAL PRIMARY KEY, order_id UUID NOT NULL, total NUMERIC(19, 2));
