@@ -477,6 +477,7 @@ public final class Readiness {
             Map<String, Map<Dimension, List<Deduction>>> deductions) {
         var schemas = DataOwnershipRules.schemas(app);
         var folders = DataOwnershipRules.migrationFolders(app);
+        var tables = TableOwnership.of(app);
         for (var module : scored) {
             var packagePath = app.modules()
                     .getModuleByName(module)
@@ -495,6 +496,27 @@ public final class Readiness {
                                     "SQL names %s, in schema '%s'".formatted(reference.text(), reference.schema()),
                                     new Location(reference.file().toString(), reference.line())));
                 }
+            }
+            // Where modules share a schema, ownership is by table: the module whose migrations create it.
+            for (var reference : SqlText.tablesInJavaStrings(app.mainSources().resolve(packagePath))) {
+                tables.otherOwners(reference, module, null)
+                        .forEach(other -> gates.get(module)
+                                .add(new Gate(
+                                        "foreign-data",
+                                        "SQL names %s, a table of module '%s'".formatted(reference.text(), other),
+                                        new Location(reference.file().toString(), reference.line()))));
+            }
+            for (var reference :
+                    SqlText.tablesInJavaStringsExpectedToWork(app.testSources().resolve(packagePath))) {
+                tables.otherOwners(reference, module, null)
+                        .forEach(other -> deductions
+                                .get(module)
+                                .get(Dimension.DATA_AUTONOMY)
+                                .add(new Deduction(
+                                        "its tests' SQL names %s, a table of module '%s': they assume one database"
+                                                .formatted(reference.text(), other),
+                                        new Location(reference.file().toString(), reference.line()),
+                                        0.2)));
             }
             for (var reference :
                     SqlText.inJavaStringsExpectedToWork(app.testSources().resolve(packagePath), schemas)) {
@@ -526,7 +548,17 @@ public final class Readiness {
             if (!gates.containsKey(owner)) {
                 continue;
             }
+            var defaultSchema = TableOwnership.defaultSchema(app, folder);
             for (var file : sqlFiles(app.migrations().resolve(folder))) {
+                for (var reference : SqlText.tablesInSql(file)) {
+                    tables.otherOwners(reference, owner, defaultSchema)
+                            .forEach(other -> gates.get(owner)
+                                    .add(new Gate(
+                                            "foreign-data",
+                                            "migration names %s, a table of module '%s'"
+                                                    .formatted(reference.text(), other),
+                                            new Location(file.toString(), reference.line()))));
+                }
                 for (var reference : SqlText.inSql(file, schemas)) {
                     if (!app.owns(owner, reference.schema())) {
                         gates.get(owner)

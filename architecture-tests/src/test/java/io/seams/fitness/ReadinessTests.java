@@ -72,6 +72,21 @@ class ReadinessTests {
     }
 
     @Test
+    void whereModulesShareASchemaAnotherModulesTableBlocksTheModuleThatNamesIt() {
+        var result = Readiness.of(
+                app(io.seams.fitness.fixtures.shared.SharedApplication.class, "src/test/sql/shared"),
+                settings(Map.of()));
+
+        assertThat(result.module("ordering").band()).isEqualTo(Band.BLOCKED);
+        assertThat(result.module("ordering").gates())
+                .extracting(gate -> gate.gate() + " " + gate.cause() + " " + gate.location())
+                .contains("foreign-data migration names invoice, a table of module 'billing' "
+                        + Fixtures.path("src/test/sql/shared/ordering/V1__purchase_order.sql") + ":5")
+                .anySatisfy(gate -> assertThat(gate).contains("OrderQueries.java:12"));
+        assertThat(result.module("billing").gates()).isEmpty();
+    }
+
+    @Test
     void testCodeUsingAModulesInternalsBlocksTheModuleItReachesInto() {
         var app = app(GatesApplication.class, "src/test/sql/readiness");
         var tests = new com.tngtech.archunit.core.importer.ClassFileImporter()
