@@ -7,6 +7,7 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -114,6 +115,7 @@ public final class Fitness {
     private final Supplier<DataSource> emptyDatabase;
     private final List<Rule> extraRules;
     private final FitnessReport report;
+    private CompletableFuture<MigratedDatabase.Migrated> migrated;
 
     private Fitness(
             Class<?> applicationClass,
@@ -181,13 +183,17 @@ public final class Fitness {
 
     /** One dynamic test per rule, named by its id; a rule switched off is skipped, saying so. */
     public Stream<DynamicTest> tests() {
-        return allRules().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> run(rule)));
+        var rules = allRules();
+        migrateInTheBackground();
+        return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> run(rule)));
     }
 
     /** Runs every rule, then fails once, listing every rule that failed, if any did. */
     public void check() {
         var failures = new LinkedHashMap<String, String>();
-        for (var rule : allRules()) {
+        var rules = allRules();
+        migrateInTheBackground();
+        for (var rule : rules) {
             try {
                 run(rule);
             } catch (AssertionError e) {
@@ -257,7 +263,35 @@ public final class Fitness {
     }
 
     private MigratedDatabase.Migrated migratedDatabase() {
-        var database = emptyDatabase != null ? emptyDatabase.get() : FitnessDatabase.fresh(settings);
-        return MigratedDatabase.migrate(database, app);
+        synchronized (this) {
+            if (migrated == null) {
+                startMigrating();
+            }
+        }
+        try {
+            return migrated.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Starts the database rule's PostgreSQL and migrations in the background, when that rule will
+     * run: the other rules, on the classes, take about as long, and the database is mostly
+     * another process's work.
+     */
+    private synchronized void migrateInTheBackground() {
+        if (migrated == null
+                && settings.mode("database-objects") != FitnessSettings.Mode.OFF
+                && !DataOwnershipRules.migrationFolders(app).isEmpty()) {
+            startMigrating();
+        }
+    }
+
+    private void startMigrating() {
+        migrated = CompletableFuture.supplyAsync(() -> {
+            var database = emptyDatabase != null ? emptyDatabase.get() : FitnessDatabase.fresh(settings);
+            return MigratedDatabase.migrate(database, app);
+        });
     }
 }
