@@ -27,14 +27,20 @@ public final class ModuleRules {
                     public void check(ApplicationModule module, ConditionEvents events) {
                         module.detectDependencies(app.modules())
                                 .getMessages()
-                                .forEach(message -> events.add(violated(
-                                        module,
-                                        message + " Fix: use the other module's API, or declare the dependency in "
-                                                + module.getBasePackage().getName() + ".package-info")));
+                                .forEach(message -> events.add(violated(module, message + fixFor(module, message))));
                     }
                 })
                 .as("Modules use only the APIs of their declared dependencies")
                 .because("a module that reaches into another's internals cannot be extracted without rewriting both");
+    }
+
+    /** What to do about one of Spring Modulith's findings; its own words where it gives the fix. */
+    private static String fixFor(ApplicationModule module, String message) {
+        if (message.contains("field injection")) {
+            return " Fix: take the dependency as a constructor parameter";
+        }
+        return " Fix: use the other module's API, or declare the dependency in "
+                + module.getBasePackage().getName() + ".package-info";
     }
 
     /**
