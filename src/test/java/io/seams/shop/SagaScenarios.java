@@ -17,6 +17,11 @@ import org.springframework.http.MediaType;
  */
 abstract class SagaScenarios {
 
+    /** Every step an order that went all the way to its customer passes, in order. */
+    static final String[] DELIVERED_ORDER_TIMELINE = {
+        "PLACED", "STOCK_RESERVED", "PAYMENT_AUTHORIZED", "CONFIRMED", "SHIPMENT_CREATED", "DISPATCHED", "DELIVERED"
+    };
+
     static final String TWO_MUGS = """
             {"lines":[{"sku":"MUG-CLASSIC","quantity":2}],"paymentToken":"%s"}""";
 
@@ -41,15 +46,7 @@ abstract class SagaScenarios {
                 .untilAsserted(() -> assertThat(shop().reserved("MUG-CLASSIC")).isEqualTo(reserved));
         assertThat(shop().paymentStatus(order)).isEqualTo("AUTHORIZED");
         assertThat(shop().shipmentStatus(shipment)).isEqualTo("DELIVERED");
-        shop().awaitTimeline(
-                        order,
-                        "PLACED",
-                        "STOCK_RESERVED",
-                        "PAYMENT_AUTHORIZED",
-                        "CONFIRMED",
-                        "SHIPMENT_CREATED",
-                        "DISPATCHED",
-                        "DELIVERED");
+        shop().awaitTimeline(order, DELIVERED_ORDER_TIMELINE);
         shop().awaitMails(order, "Your order is confirmed", "Your order is on its way", "Your order was delivered");
         shop().awaitSettled();
     }
@@ -180,15 +177,7 @@ abstract class SagaScenarios {
         shop().awaitStatus(order, "DELIVERED");
 
         assertThat(shop().shipmentStatus(shipment)).isEqualTo("DELIVERED");
-        shop().awaitTimeline(
-                        order,
-                        "PLACED",
-                        "STOCK_RESERVED",
-                        "PAYMENT_AUTHORIZED",
-                        "CONFIRMED",
-                        "SHIPMENT_CREATED",
-                        "DISPATCHED",
-                        "DELIVERED");
+        shop().awaitTimeline(order, DELIVERED_ORDER_TIMELINE);
         shop().awaitSettled();
     }
 
