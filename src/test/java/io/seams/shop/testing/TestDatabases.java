@@ -40,6 +40,17 @@ public final class TestDatabases {
         return server.createDatabase();
     }
 
+    /**
+     * The server itself, for test JVMs of their own that should create their databases on it (through
+     * {@code SEAMS_TEST_DATABASE_URL}): the workshop's exercise verifier.
+     */
+    public static synchronized Database server() {
+        if (server == null) {
+            server = Server.start();
+        }
+        return new Database(server.adminUrl, server.username, server.password);
+    }
+
     private static final class Server {
 
         private final String adminUrl;
