@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seams.workshop.ExerciseVerifier.Verdict;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -32,7 +33,7 @@ class WorkshopExercisesIT {
         // Two at a time: each runs in a JVM of its own, against the one shared PostgreSQL.
         var pool = Executors.newFixedThreadPool(2);
         try {
-            var running = WorkshopSetup.exercises().stream()
+            var running = chosen().stream()
                     .collect(Collectors.toMap(
                             Workshop.Exercise::number,
                             exercise -> pool.submit(() -> verifier.verify(exercise)),
@@ -47,9 +48,17 @@ class WorkshopExercisesIT {
         }
     }
 
+    /** All exercises, or those that {@code -Dworkshop.exercises=01,03} names (for authors). */
+    static List<Workshop.Exercise> chosen() {
+        var wanted = System.getProperty("workshop.exercises", "");
+        return WorkshopSetup.exercises().stream()
+                .filter(exercise -> wanted.isBlank() || List.of(wanted.split(",")).contains(exercise.number()))
+                .toList();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyExerciseIsRedForItsDeclaredReasonAndGreenWhenSolved() {
-        assertThat(verdicts).as("the exercises under docs/workshop/exercises").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(verdicts).as("the exercises chosen under docs/workshop/exercises").isNotEmpty();
         return verdicts.values().stream()
                 .map(verdict -> DynamicTest.dynamicTest(
                         verdict.exercise().slug() + " (" + verdict.seconds() + " s)",
