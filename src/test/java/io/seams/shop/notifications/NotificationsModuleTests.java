@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,7 @@ class NotificationsModuleTests {
     JdbcClient jdbc;
 
     @Test
+    @Tag("ex-08")
     void aConfirmedOrderIsMailedOnceHoweverOftenItArrives(Scenario scenario) {
         var grace = registered(scenario, "grace@navy.example");
         var confirmed = new OrderConfirmed(OrderId.random(), grace, ADDRESS, Instant.now());
@@ -49,6 +51,24 @@ class NotificationsModuleTests {
                 .andWaitForStateChange(this::nothingInFlight)
                 .andVerify(
                         done -> assertThat(mailsTo("grace@navy.example")).containsExactly("Your order is confirmed"));
+    }
+
+    /**
+     * What was sent is remembered in the module's database, not in one process's memory: an event
+     * handed over again after a restart, or to another instance, finds its notification sent.
+     */
+    @Test
+    @Tag("ex-08")
+    void aNotificationRecordedAsSentIsNotSentAgain(Scenario scenario) {
+        var hedy = registered(scenario, "hedy@frequency.example");
+        var confirmed = new OrderConfirmed(OrderId.random(), hedy, ADDRESS, Instant.now());
+        jdbc.sql("""
+                        INSERT INTO notifications.sent_notification (order_id, kind, customer_id, email, sent_at)
+                        VALUES (?, 'ORDER_CONFIRMED', ?, 'hedy@frequency.example', now())""").params(confirmed.orderId().id(), hedy.id()).update();
+
+        scenario.publish(confirmed)
+                .andWaitForStateChange(this::nothingInFlight)
+                .andVerify(done -> assertThat(mailsTo("hedy@frequency.example")).isEmpty());
     }
 
     @Test

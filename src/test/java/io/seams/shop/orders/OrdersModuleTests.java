@@ -15,10 +15,13 @@ import io.seams.shop.orders.application.PlaceOrder;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.orders.domain.Orders;
+import io.seams.shop.payments.PaymentAuthorized;
 import io.seams.shop.platform.adapters.security.Caller;
 import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.platform.kernel.Outcome;
 import io.seams.shop.platform.kernel.Refusal;
+import io.seams.shop.shipping.ShipmentDispatched;
+import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -130,6 +134,23 @@ class OrdersModuleTests {
                 .andVerify(status -> assertThat(
                                 orders.findById(order.getId()).orElseThrow().reason())
                         .isEqualTo("Not enough stock"));
+    }
+
+    @Test
+    @Tag("ex-03")
+    void aDispatchedShipmentMovesTheConfirmedOrderToShipped(Scenario scenario) {
+        var order = placeAnOrder(new PlaceOrder.Line(MUG, 1));
+        scenario.publish(new StockReserved(order.getId(), Instant.now()))
+                .andWaitForStateChange(() -> statusOf(order), OrderStatus.RESERVED::equals);
+        scenario.publish(new PaymentAuthorized(order.getId(), Money.of("12.90", "EUR"), Instant.now()))
+                .andWaitForStateChange(() -> statusOf(order), OrderStatus.CONFIRMED::equals);
+
+        scenario.publish(new ShipmentDispatched(
+                        order.getId(), new ShipmentId(UUID.randomUUID()), "DHL", "JD0146", Instant.now()))
+                .andWaitForStateChange(() -> EventPublications.incomplete(jdbc), count -> count == 0)
+                .andVerify(count -> assertThat(statusOf(order))
+                        .as("the order once orders has heard of its shipment's dispatch")
+                        .isEqualTo(OrderStatus.SHIPPED));
     }
 
     @Test
