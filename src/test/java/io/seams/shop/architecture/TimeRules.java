@@ -33,7 +33,7 @@ final class TimeRules {
                             if (readsTheSystemClock(call.getTarget())) {
                                 events.add(violated(
                                         call,
-                                        "%s reads the system clock: %s.%s %s. Fix: take a java.time.Clock as a"
+                                        "%s reads the system clock: %s.%s() %s. Fix: take a java.time.Clock as a"
                                                         .formatted(
                                                                 type.getName(),
                                                                 call.getTargetOwner()
