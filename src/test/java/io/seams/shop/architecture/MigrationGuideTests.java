@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,7 @@ class MigrationGuideTests {
     static final Path RESULTS = Path.of("docs/benchmarks/results.json");
 
     @Test
+    @Tag("ex-12")
     void theGuidesGeneratedPartsAreTheBuildsOwn() throws IOException {
         var fitness = Fitness.of(SeamsApplication.class);
         var readiness = Readiness.of(fitness.application(), fitness.settings());

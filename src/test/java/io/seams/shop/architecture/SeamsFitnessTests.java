@@ -11,8 +11,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Every rule of the pack (architecture-tests/) on Seams, through the same entry point an adopting
- * team uses; Seams' conventions are in src/test/resources/fitness.properties. One more rule is
- * Seams' own: its AsyncAPI document (docs/api/asyncapi.yaml) is the one the events give.
+ * team uses; Seams' conventions are in src/test/resources/fitness.properties. Two more rules are
+ * Seams' own: its AsyncAPI document (docs/api/asyncapi.yaml) is the one the events give, and
+ * business modules take the time from the Clock ({@link TimeRules}).
  */
 class SeamsFitnessTests {
 
@@ -34,6 +35,9 @@ class SeamsFitnessTests {
                             SeamsEventDocument.PATH,
                             fitness.settings().eventLockUpdateCommand());
                 })
+                .withRule(
+                        "time-from-the-clock",
+                        fitness -> TimeRules.businessModulesTakeTheTimeFromTheClock(fitness.application()))
                 .tests();
     }
 }

@@ -11,6 +11,7 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.testing.EventPublications;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,20 @@ class ShippingModuleTests {
                 .andWaitForStateChange(this::nothingInFlight)
                 .andVerify(done -> assertThat(shipmentsOf(confirmed.orderId())).isEqualTo(1));
         assertThat(statusOf(confirmed.orderId())).isEqualTo("CREATED");
+    }
+
+    @Test
+    @Tag("ex-12")
+    void aShipmentGoesToTheAddressItsOrderWasConfirmedWith(Scenario scenario) {
+        var order = OrderId.random();
+        var chosen = new ShippingAddress("Ada Lovelace", "1 Analytical Row", "EC1", "London", "GB");
+
+        scenario.publish(new OrderConfirmed(order, CustomerId.DEMO, chosen, Instant.now()))
+                .andWaitForStateChange(() -> shipmentsOf(order), count -> count == 1);
+
+        assertThat(streetOf(order))
+                .as("the street the shipment goes to: the one the order was confirmed with")
+                .isEqualTo(chosen.street());
     }
 
     @Test
