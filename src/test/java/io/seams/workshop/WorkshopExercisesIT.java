@@ -52,13 +52,16 @@ class WorkshopExercisesIT {
     static List<Workshop.Exercise> chosen() {
         var wanted = System.getProperty("workshop.exercises", "");
         return WorkshopSetup.exercises().stream()
-                .filter(exercise -> wanted.isBlank() || List.of(wanted.split(",")).contains(exercise.number()))
+                .filter(exercise ->
+                        wanted.isBlank() || List.of(wanted.split(",")).contains(exercise.number()))
                 .toList();
     }
 
     @TestFactory
     Stream<DynamicTest> everyExerciseIsRedForItsDeclaredReasonAndGreenWhenSolved() {
-        assertThat(verdicts).as("the exercises chosen under docs/workshop/exercises").isNotEmpty();
+        assertThat(verdicts)
+                .as("the exercises chosen under docs/workshop/exercises")
+                .isNotEmpty();
         return verdicts.values().stream()
                 .map(verdict -> DynamicTest.dynamicTest(
                         verdict.exercise().slug() + " (" + verdict.seconds() + " s)",

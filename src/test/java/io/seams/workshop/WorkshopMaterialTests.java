@@ -132,8 +132,12 @@ class WorkshopMaterialTests {
             assertThat(section).as("TRAINER.md, exercise %s", exercise.number()).contains("Debrief");
             var debrief = section.substring(section.indexOf("Debrief"));
             debrief = debrief.contains("\n#") ? debrief.substring(0, debrief.indexOf("\n#")) : debrief;
-            assertThat(debrief).as("debrief questions for exercise %s", exercise.number()).contains("?");
-            assertThat(debrief.lines().filter(line -> line.matches("(- |\\d+\\. ).*")).count())
+            assertThat(debrief)
+                    .as("debrief questions for exercise %s", exercise.number())
+                    .contains("?");
+            assertThat(debrief.lines()
+                            .filter(line -> line.matches("(- |\\d+\\. ).*"))
+                            .count())
                     .as("debrief questions for exercise %s", exercise.number())
                     .isGreaterThanOrEqualTo(2);
         }
