@@ -30,7 +30,6 @@ abstract class SagaScenarios {
     abstract Shop shop();
 
     @Test
-    @Tag("ex-02")
     @Tag("ex-06")
     void happyPathFromPlacedToDelivered() {
         var mugs = shop().available("MUG-CLASSIC");
