@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.HashSet;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -29,6 +30,7 @@ abstract class SagaScenarios {
     abstract Shop shop();
 
     @Test
+    @Tag("ex-06")
     void happyPathFromPlacedToDelivered() {
         var mugs = shop().available("MUG-CLASSIC");
         var reserved = shop().reserved("MUG-CLASSIC");

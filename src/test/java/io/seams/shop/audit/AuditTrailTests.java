@@ -9,6 +9,8 @@ import io.seams.shop.testing.Tokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -40,6 +42,7 @@ class AuditTrailTests {
     JdbcClient jdbc;
 
     @Test
+    @Tag("ex-01")
     void placingCancellingAndRefusedRequestsAreRecordedWithWhoDidThem() {
         var shop = Shop.monolith(http, context);
         var ada = shop.http();
@@ -77,6 +80,51 @@ class AuditTrailTests {
         assertThat(entriesOf(olivia, "limit=50"))
                 .extracting(entry -> entry.get("actor") + " " + entry.get("action") + " " + entry.get("outcome"))
                 .contains("anonymous POST /api/orders 401", "ada GET /api/shipments 403");
+    }
+
+    /**
+     * An id in a request names an order when orders' API answered it, a customer when customers'
+     * did, and neither for any other module: a shipment's id is no order's.
+     */
+    @Test
+    @Tag("ex-01")
+    void anIdIsRecordedAsAnOrderOrACustomerOnlyWhenThatModuleAnswered() {
+        var shop = Shop.monolith(http, context);
+        var olivia = Tokens.as(http, context, "olivia");
+        var grace = shop.staff()
+                .post()
+                .uri("/api/customers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"name":"Grace Hopper","email":"grace-%s@navy.example","address":{"street":"1 Compiler Lane",\
+                        "postalCode":"20301","city":"Arlington","country":"US"}}""".formatted(UUID.randomUUID()))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation();
+        var placed = shop.place(ONE_MUG);
+        var shipment = shop.awaitShipment(placed);
+        shop.dispatch(shipment);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(entriesOf(olivia, "customerId=" + shop.idOf(grace)))
+                    .extracting(entry -> entry.get("actor") + " " + entry.get("action") + " " + entry.get("outcome"))
+                    .containsExactly("sam POST /api/customers 201");
+            assertThat(entriesOf(olivia, "orderId=" + shop.idOf(placed)))
+                    .extracting(entry -> entry.get("actor") + " " + entry.get("action") + " " + entry.get("outcome"))
+                    .contains("ada POST /api/orders 201");
+            assertThat(entriesOf(olivia, "limit=50"))
+                    .extracting(entry -> entry.get("actor") + " " + entry.get("action") + " " + entry.get("outcome"))
+                    .contains("sam POST /api/shipments/{id}/dispatch 200");
+        });
+        assertThat(entriesOf(olivia, "orderId=" + shipment))
+                .as("entries filed under the shipment's id as if it named an order")
+                .isEmpty();
+        assertThat(entriesOf(olivia, "customerId=" + shipment))
+                .as("entries filed under the shipment's id as if it named a customer")
+                .isEmpty();
     }
 
     @Test

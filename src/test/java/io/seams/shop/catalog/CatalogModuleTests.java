@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.shop.platform.kernel.Money;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -15,6 +16,7 @@ class CatalogModuleTests {
     Catalog catalog;
 
     @Test
+    @Tag("ex-02")
     void pricesKnownSkusAndNamesTheUnknownOnes() {
         var prices = catalog.pricesOf(Set.of(new Sku("MUG-CLASSIC"), new Sku("NO-SUCH-THING")));
 

@@ -54,6 +54,7 @@ class OrdersModuleTests {
     JdbcClient jdbc;
 
     @Test
+    @Tag("ex-02")
     void placingAnOrderPricesItFromTheCatalogAndPublishesOrderPlaced(Scenario scenario) {
         scenario.stimulate(() -> placement.place(
                         new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(new PlaceOrder.Line(MUG, 2))),
@@ -97,6 +98,7 @@ class OrdersModuleTests {
     }
 
     @Test
+    @Tag("ex-02")
     void anOrderWithAnUnknownSkuIsNotPlacedAndNamesTheSku() {
         var ordersBefore = countOrders();
 
