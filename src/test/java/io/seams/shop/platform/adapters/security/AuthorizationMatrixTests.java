@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * request got past authorisation: any answer but 401, 403 or 404), {@code 401}, {@code 403},
  * {@code 404} (someone else's: answered as if absent).
  */
+@Tag("ex-10")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 class AuthorizationMatrixTests {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * own, and the application under test hosting orders, which reaches them over HTTP through
  * clients built from the same API interfaces it uses in the monolith.
  */
+@Tag("ex-10")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "seams.topology.modules=orders")
