@@ -77,6 +77,7 @@ class RemoteModuleApisTests {
     }
 
     @Test
+    @Tag("ex-02")
     void ordersArePricedAndAddressedByModulesInAnotherProcessAndFailFastWhenTheyAreGone() {
         var ada = asAda();
         ada.post()
