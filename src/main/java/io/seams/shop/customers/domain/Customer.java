@@ -5,35 +5,30 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.CustomerProfileChanged;
 import io.seams.shop.customers.CustomerRegistered;
 import io.seams.shop.customers.ShippingAddress;
-import io.seams.shop.platform.kernel.RecordedEvents;
+import io.seams.shop.platform.kernel.Aggregate;
 import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.util.Objects;
-import org.jmolecules.ddd.types.AggregateRoot;
 
 /** A customer's profile. Once erased, it holds no personal data and cannot be changed again. */
-public class Customer implements AggregateRoot<Customer, CustomerId> {
+public class Customer extends Aggregate<Customer, CustomerId> {
 
-    private final CustomerId id;
-    private final long version;
     private String name;
     private String email;
     private ShippingAddress address;
     private boolean erased;
-    private final RecordedEvents events = new RecordedEvents();
 
     private Customer(CustomerId id, String name, String email, ShippingAddress address, boolean erased, long version) {
-        this.id = Objects.requireNonNull(id);
+        super(id, version);
         this.name = Objects.requireNonNull(name);
         this.email = Objects.requireNonNull(email);
         this.address = Objects.requireNonNull(address);
         this.erased = erased;
-        this.version = version;
     }
 
     public static Customer register(CustomerId id, Profile profile, Instant now) {
         var customer = new Customer(id, profile.name(), profile.email(), profile.address(), false, 0);
-        customer.events.record(new CustomerRegistered(id, profile.name(), profile.email(), now));
+        customer.raise(new CustomerRegistered(id, profile.name(), profile.email(), now));
         return customer;
     }
 
@@ -45,12 +40,12 @@ public class Customer implements AggregateRoot<Customer, CustomerId> {
     /** Changes the profile; refused once the customer is erased. */
     public Transition change(Profile profile, Instant now) {
         if (erased) {
-            return Transition.refused("Customer %s was erased".formatted(id.id()));
+            return Transition.refused("Customer %s was erased".formatted(getId().id()));
         }
         this.name = profile.name();
         this.email = profile.email();
         this.address = profile.address();
-        events.record(new CustomerProfileChanged(id, name, email, now));
+        raise(new CustomerProfileChanged(getId(), name, email, now));
         return Transition.applied();
     }
 
@@ -61,20 +56,15 @@ public class Customer implements AggregateRoot<Customer, CustomerId> {
         }
         erased = true;
         name = "erased";
-        email = "erased-" + id + "@invalid";
+        email = "erased-" + getId() + "@invalid";
         address = ShippingAddress.ERASED;
-        events.record(new CustomerErased(id, now));
+        raise(new CustomerErased(getId(), now));
         return Transition.applied();
     }
 
     /** The address parcels for this customer go to, with the customer's name on it. */
     public ShippingAddress shippingAddress() {
         return address;
-    }
-
-    @Override
-    public CustomerId getId() {
-        return id;
     }
 
     public String name() {
@@ -87,14 +77,6 @@ public class Customer implements AggregateRoot<Customer, CustomerId> {
 
     public boolean isErased() {
         return erased;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public RecordedEvents events() {
-        return events;
     }
 
     /**

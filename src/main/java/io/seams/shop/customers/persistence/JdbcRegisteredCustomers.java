@@ -7,7 +7,6 @@ import io.seams.shop.customers.domain.RegisteredCustomers;
 import io.seams.shop.platform.kernel.AggregateEvents;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,7 +61,7 @@ class JdbcRegisteredCustomers implements RegisteredCustomers {
                         address.city(),
                         address.country())
                 .update();
-        events.publish(customer.events());
+        events.saved(customer);
     }
 
     @Override
@@ -85,10 +84,6 @@ class JdbcRegisteredCustomers implements RegisteredCustomers {
                         customer.getId().id(),
                         customer.version())
                 .update();
-        if (updated != 1) {
-            throw new OptimisticLockingFailureException(
-                    "Customer %s was changed concurrently".formatted(customer.getId()));
-        }
-        events.publish(customer.events());
+        events.updated(customer, updated);
     }
 }

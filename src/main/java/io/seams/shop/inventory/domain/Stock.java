@@ -1,25 +1,21 @@
 package io.seams.shop.inventory.domain;
 
 import io.seams.shop.catalog.Sku;
-import java.util.Objects;
-import org.jmolecules.ddd.types.AggregateRoot;
+import io.seams.shop.platform.kernel.Aggregate;
 
 /** The units of one SKU: those available to order and those reserved for orders. */
-public class Stock implements AggregateRoot<Stock, Sku> {
+public class Stock extends Aggregate<Stock, Sku> {
 
-    private final Sku sku;
-    private final long version;
     private int available;
     private int reserved;
 
     public Stock(Sku sku, int available, int reserved, long version) {
+        super(sku, version);
         if (available < 0 || reserved < 0) {
             throw new IllegalArgumentException("Stock of %s cannot be negative".formatted(sku));
         }
-        this.sku = Objects.requireNonNull(sku);
         this.available = available;
         this.reserved = reserved;
-        this.version = version;
     }
 
     public boolean canReserve(int quantity) {
@@ -30,7 +26,7 @@ public class Stock implements AggregateRoot<Stock, Sku> {
     void reserve(int quantity) {
         if (!canReserve(quantity)) {
             throw new IllegalStateException(
-                    "Cannot reserve %d of %s: only %d available".formatted(quantity, sku, available));
+                    "Cannot reserve %d of %s: only %d available".formatted(quantity, getId(), available));
         }
         available -= quantity;
         reserved += quantity;
@@ -40,7 +36,7 @@ public class Stock implements AggregateRoot<Stock, Sku> {
     void ship(int quantity) {
         if (quantity > reserved) {
             throw new IllegalStateException(
-                    "Cannot ship %d of %s: only %d reserved".formatted(quantity, sku, reserved));
+                    "Cannot ship %d of %s: only %d reserved".formatted(quantity, getId(), reserved));
         }
         reserved -= quantity;
     }
@@ -49,15 +45,10 @@ public class Stock implements AggregateRoot<Stock, Sku> {
     void release(int quantity) {
         if (quantity > reserved) {
             throw new IllegalStateException(
-                    "Cannot release %d of %s: only %d reserved".formatted(quantity, sku, reserved));
+                    "Cannot release %d of %s: only %d reserved".formatted(quantity, getId(), reserved));
         }
         reserved -= quantity;
         available += quantity;
-    }
-
-    @Override
-    public Sku getId() {
-        return sku;
     }
 
     public int available() {
@@ -66,9 +57,5 @@ public class Stock implements AggregateRoot<Stock, Sku> {
 
     public int reserved() {
         return reserved;
-    }
-
-    public long version() {
-        return version;
     }
 }

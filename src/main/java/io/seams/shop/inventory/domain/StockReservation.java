@@ -5,31 +5,28 @@ import io.seams.shop.inventory.StockReleased;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.kernel.RecordedEvents;
+import io.seams.shop.platform.kernel.Aggregate;
 import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.jmolecules.ddd.types.AggregateRoot;
 
 /**
  * An order's claim on stock, decided once: every line reserved, or none. The decision is kept,
  * so a repeated request for the same order finds it instead of deciding again.
  */
-public class StockReservation implements AggregateRoot<StockReservation, OrderId> {
+public class StockReservation extends Aggregate<StockReservation, OrderId> {
 
-    private final OrderId orderId;
     private final List<ReservationLine> lines;
     private ReservationStatus status;
     private final String reason;
     private final Instant decidedAt;
-    private final RecordedEvents events = new RecordedEvents();
 
     private StockReservation(
             OrderId orderId, List<ReservationLine> lines, ReservationStatus status, String reason, Instant decidedAt) {
-        this.orderId = Objects.requireNonNull(orderId);
+        super(orderId, 0); // serialised by a lock on its order, not by a version
         this.lines = List.copyOf(lines);
         this.status = Objects.requireNonNull(status);
         this.reason = reason;
@@ -56,12 +53,12 @@ public class StockReservation implements AggregateRoot<StockReservation, OrderId
         if (!shortages.isEmpty()) {
             var reason = "Not enough stock (" + shortages + ")";
             var rejected = new StockReservation(orderId, lines, ReservationStatus.REJECTED, reason, now);
-            rejected.events.record(new StockReservationRejected(orderId, reason, now));
+            rejected.raise(new StockReservationRejected(orderId, reason, now));
             return rejected;
         }
         lines.forEach(line -> stock.get(line.sku()).reserve(line.quantity()));
         var reserved = new StockReservation(orderId, lines, ReservationStatus.RESERVED, null, now);
-        reserved.events.record(new StockReserved(orderId, now));
+        reserved.raise(new StockReserved(orderId, now));
         return reserved;
     }
 
@@ -83,14 +80,14 @@ public class StockReservation implements AggregateRoot<StockReservation, OrderId
      */
     public Transition release(Map<Sku, Stock> stock, Instant now) {
         if (status == ReservationStatus.SHIPPED) {
-            return Transition.refused("The stock of order %s was shipped".formatted(orderId));
+            return Transition.refused("The stock of order %s was shipped".formatted(getId()));
         }
         if (status != ReservationStatus.RESERVED) {
             return Transition.unchanged();
         }
         lines.forEach(line -> stock.get(line.sku()).release(line.quantity()));
         status = ReservationStatus.RELEASED;
-        events.record(new StockReleased(orderId, now));
+        raise(new StockReleased(getId(), now));
         return Transition.applied();
     }
 
@@ -100,16 +97,11 @@ public class StockReservation implements AggregateRoot<StockReservation, OrderId
             return Transition.unchanged();
         }
         if (status != ReservationStatus.RESERVED) {
-            return Transition.refused("The reservation of order %s is %s".formatted(orderId, status));
+            return Transition.refused("The reservation of order %s is %s".formatted(getId(), status));
         }
         lines.forEach(line -> stock.get(line.sku()).ship(line.quantity()));
         status = ReservationStatus.SHIPPED;
         return Transition.applied();
-    }
-
-    @Override
-    public OrderId getId() {
-        return orderId;
     }
 
     public List<ReservationLine> lines() {
@@ -127,9 +119,5 @@ public class StockReservation implements AggregateRoot<StockReservation, OrderId
 
     public Instant decidedAt() {
         return decidedAt;
-    }
-
-    public RecordedEvents events() {
-        return events;
     }
 }

@@ -69,7 +69,7 @@ class JdbcStockReservations implements StockReservations {
         if (updated != 1) {
             throw new IllegalStateException("No reservation for order " + reservation.getId());
         }
-        events.publish(reservation.events());
+        events.saved(reservation);
     }
 
     @Override
@@ -87,6 +87,6 @@ class JdbcStockReservations implements StockReservations {
                     .params(reservation.getId().id(), line.sku().value(), line.quantity())
                     .update();
         }
-        events.publish(reservation.events());
+        events.saved(reservation);
     }
 }

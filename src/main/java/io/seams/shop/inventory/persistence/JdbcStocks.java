@@ -3,13 +3,13 @@ package io.seams.shop.inventory.persistence;
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.inventory.domain.Stock;
 import io.seams.shop.inventory.domain.Stocks;
+import io.seams.shop.platform.kernel.AggregateEvents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,9 +21,11 @@ class JdbcStocks implements Stocks {
     private static final String SELECT = "SELECT sku, available, reserved, version FROM inventory.stock";
 
     private final JdbcClient jdbc;
+    private final AggregateEvents events;
 
-    JdbcStocks(JdbcClient jdbc) {
+    JdbcStocks(JdbcClient jdbc, AggregateEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -57,10 +59,7 @@ class JdbcStocks implements Stocks {
                         WHERE sku = ? AND version = ?""")
                 .params(stock.available(), stock.reserved(), stock.getId().value(), stock.version())
                 .update();
-        if (updated != 1) {
-            throw new OptimisticLockingFailureException(
-                    "Stock of %s was changed since version %d".formatted(stock.getId(), stock.version()));
-        }
+        events.updated(stock, updated);
     }
 
     private static Stock stock(ResultSet row, int number) throws SQLException {

@@ -18,8 +18,8 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
 import io.seams.shop.orders.OrderRejected;
 import io.seams.shop.orders.OrderReserved;
+import io.seams.shop.platform.kernel.Aggregate;
 import io.seams.shop.platform.kernel.Money;
-import io.seams.shop.platform.kernel.RecordedEvents;
 import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.jmolecules.ddd.types.AggregateRoot;
 
 /**
  * An order: what a customer bought, at which prices, where it goes, and where it stands. Its
@@ -36,22 +35,19 @@ import org.jmolecules.ddd.types.AggregateRoot;
  * happen, which ones mean it already happened (a repeated request changes nothing), and raises
  * the event that tells the other modules.
  */
-public class Order implements AggregateRoot<Order, OrderId> {
+public class Order extends Aggregate<Order, OrderId> {
 
-    private final OrderId id;
     private final CustomerId customerId;
     private final List<OrderLine> lines;
     private final Money total;
     private final String paymentToken;
     private final Instant placedAt;
-    private final long version;
     private ShippingAddress shipTo;
     private OrderStatus status;
     private String reason;
-    private final RecordedEvents events = new RecordedEvents();
 
     private Order(Snapshot state) {
-        this.id = Objects.requireNonNull(state.id());
+        super(state.id(), state.version());
         this.customerId = Objects.requireNonNull(state.customerId());
         this.lines = List.copyOf(state.lines());
         this.paymentToken = Objects.requireNonNull(state.paymentToken());
@@ -59,7 +55,6 @@ public class Order implements AggregateRoot<Order, OrderId> {
         this.placedAt = Objects.requireNonNull(state.placedAt());
         this.status = Objects.requireNonNull(state.status());
         this.reason = state.reason();
-        this.version = state.version();
         this.total = totalOf(this.lines);
     }
 
@@ -74,7 +69,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
         // Microseconds: what PostgreSQL keeps, so an order reads back exactly as it was placed.
         var placedAt = now.truncatedTo(ChronoUnit.MICROS);
         var order = new Order(new Snapshot(id, customer, lines, paymentToken, shipTo, placedAt, PLACED, null, 0));
-        order.events.record(new OrderPlaced(
+        order.raise(new OrderPlaced(
                 id,
                 customer,
                 order.lines.stream()
@@ -96,14 +91,14 @@ public class Order implements AggregateRoot<Order, OrderId> {
                 RESERVED,
                 EnumSet.of(PLACED),
                 EnumSet.of(RESERVED, CONFIRMED, SHIPPED, DELIVERED),
-                () -> new OrderReserved(id, customerId, total, paymentToken, now));
+                () -> new OrderReserved(getId(), customerId, total, paymentToken, now));
     }
 
     /** Inventory could not reserve every line, for the given reason. */
     public Transition reject(String why, Instant now) {
         return move(REJECTED, EnumSet.of(PLACED), EnumSet.of(REJECTED), () -> {
             reason = Objects.requireNonNull(why);
-            return new OrderRejected(id, customerId, why, now);
+            return new OrderRejected(getId(), customerId, why, now);
         });
     }
 
@@ -113,14 +108,14 @@ public class Order implements AggregateRoot<Order, OrderId> {
                 CONFIRMED,
                 EnumSet.of(RESERVED),
                 EnumSet.of(CONFIRMED, SHIPPED, DELIVERED),
-                () -> new OrderConfirmed(id, customerId, shipTo, now));
+                () -> new OrderConfirmed(getId(), customerId, shipTo, now));
     }
 
     /** Declines the order's payment, for the gateway's reason: the order is cancelled and its reservation given back. */
     public Transition declinePayment(String why, Instant now) {
         return move(CANCELLED, EnumSet.of(RESERVED), EnumSet.of(CANCELLED), () -> {
             reason = "Payment declined: " + why;
-            return new OrderCancelled(id, customerId, reason, now);
+            return new OrderCancelled(getId(), customerId, reason, now);
         });
     }
 
@@ -134,12 +129,12 @@ public class Order implements AggregateRoot<Order, OrderId> {
         if (status == CONFIRMED) {
             return move(CANCELLATION_REQUESTED, EnumSet.of(CONFIRMED), EnumSet.noneOf(OrderStatus.class), () -> {
                 reason = Objects.requireNonNull(why);
-                return new OrderCancellationRequested(id, customerId, why, now);
+                return new OrderCancellationRequested(getId(), customerId, why, now);
             });
         }
         return move(CANCELLED, EnumSet.of(PLACED, RESERVED), EnumSet.of(CANCELLATION_REQUESTED, CANCELLED), () -> {
             reason = Objects.requireNonNull(why);
-            return new OrderCancelled(id, customerId, why, now);
+            return new OrderCancelled(getId(), customerId, why, now);
         });
     }
 
@@ -149,7 +144,7 @@ public class Order implements AggregateRoot<Order, OrderId> {
                 CANCELLED,
                 EnumSet.of(CANCELLATION_REQUESTED),
                 EnumSet.of(CANCELLED),
-                () -> new OrderCancelled(id, customerId, reason, now));
+                () -> new OrderCancelled(getId(), customerId, reason, now));
     }
 
     /** A carrier has the order; a cancellation requested meanwhile came too late. */
@@ -174,12 +169,12 @@ public class Order implements AggregateRoot<Order, OrderId> {
             return Transition.unchanged();
         }
         if (!from.contains(status)) {
-            return Transition.refused("order %s is %s, it cannot become %s".formatted(id, status, target));
+            return Transition.refused("order %s is %s, it cannot become %s".formatted(getId(), status, target));
         }
         var raised = event.get();
         status = target;
         if (raised != null) {
-            events.record(raised);
+            raise(raised);
         }
         return Transition.applied();
     }
@@ -192,11 +187,6 @@ public class Order implements AggregateRoot<Order, OrderId> {
             throw new IllegalArgumentException("An order has one line per SKU");
         }
         return lines.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
-    }
-
-    @Override
-    public OrderId getId() {
-        return id;
     }
 
     public CustomerId customerId() {
@@ -237,19 +227,9 @@ public class Order implements AggregateRoot<Order, OrderId> {
         return reason;
     }
 
-    /** The version this instance was loaded at; a save against a newer version fails. */
-    public long version() {
-        return version;
-    }
-
-    /** The events raised since this instance was created or loaded; published when it is saved. */
-    public RecordedEvents events() {
-        return events;
-    }
-
     /** The order's state as stored; what {@link #restore(Snapshot)} rebuilds it from. */
     public Snapshot snapshot() {
-        return new Snapshot(id, customerId, lines, paymentToken, shipTo, placedAt, status, reason, version);
+        return new Snapshot(getId(), customerId, lines, paymentToken, shipTo, placedAt, status, reason, version());
     }
 
     /**

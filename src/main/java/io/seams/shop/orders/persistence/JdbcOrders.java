@@ -20,7 +20,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -114,7 +113,7 @@ class JdbcOrders implements Orders {
                             line.unitPrice().currency().getCurrencyCode())
                     .update();
         }
-        events.publish(order.events());
+        events.saved(order);
     }
 
     @Override
@@ -126,11 +125,7 @@ class JdbcOrders implements Orders {
                         WHERE id = ? AND version = ?""")
                 .params(order.status().name(), order.reason(), order.getId().id(), order.version())
                 .update();
-        if (updated != 1) {
-            throw new OptimisticLockingFailureException(
-                    "Order %s was changed since version %d".formatted(order.getId(), order.version()));
-        }
-        events.publish(order.events());
+        events.updated(order, updated);
     }
 
     @Override

@@ -4,33 +4,28 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.payments.PaymentAuthorized;
 import io.seams.shop.payments.PaymentDeclined;
 import io.seams.shop.payments.PaymentRefunded;
+import io.seams.shop.platform.kernel.Aggregate;
 import io.seams.shop.platform.kernel.Money;
-import io.seams.shop.platform.kernel.RecordedEvents;
 import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.util.Objects;
-import org.jmolecules.ddd.types.AggregateRoot;
 
 /** The one payment of an order: asked for once, answered once, refunded at most once. */
-public class Payment implements AggregateRoot<Payment, OrderId> {
+public class Payment extends Aggregate<Payment, OrderId> {
 
-    private final OrderId orderId;
     private final Money amount;
     private final String paymentToken;
-    private final long version;
     private PaymentStatus status;
     private String gatewayReference;
     private String reason;
-    private final RecordedEvents events = new RecordedEvents();
 
     private Payment(Snapshot state) {
-        this.orderId = Objects.requireNonNull(state.orderId());
+        super(state.orderId(), state.version());
         this.amount = state.amount();
         this.paymentToken = state.paymentToken();
         this.status = Objects.requireNonNull(state.status());
         this.gatewayReference = state.gatewayReference();
         this.reason = state.reason();
-        this.version = state.version();
     }
 
     /** A payment of the order's total, about to be asked of the gateway. */
@@ -52,7 +47,7 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
     public Transition authorize(String reference, Instant now) {
         return answer(PaymentStatus.AUTHORIZED, () -> {
             gatewayReference = Objects.requireNonNull(reference);
-            events.record(new PaymentAuthorized(orderId, amount, now));
+            raise(new PaymentAuthorized(getId(), amount, now));
         });
     }
 
@@ -60,7 +55,7 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
     public Transition decline(String why, Instant now) {
         return answer(PaymentStatus.DECLINED, () -> {
             reason = Objects.requireNonNull(why);
-            events.record(new PaymentDeclined(orderId, reason, now));
+            raise(new PaymentDeclined(getId(), reason, now));
         });
     }
 
@@ -85,7 +80,7 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
     }
 
     private Transition refusedAs(PaymentStatus target) {
-        return Transition.refused("Payment of order %s is %s, it cannot become %s".formatted(orderId, status, target));
+        return Transition.refused("Payment of order %s is %s, it cannot become %s".formatted(getId(), status, target));
     }
 
     /** Whether the gateway must give money back for this payment. */
@@ -102,13 +97,8 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
             return refusedAs(PaymentStatus.REFUNDED);
         }
         status = PaymentStatus.REFUNDED;
-        events.record(new PaymentRefunded(orderId, amount, now));
+        raise(new PaymentRefunded(getId(), amount, now));
         return Transition.applied();
-    }
-
-    @Override
-    public OrderId getId() {
-        return orderId;
     }
 
     public Money amount() {
@@ -129,14 +119,6 @@ public class Payment implements AggregateRoot<Payment, OrderId> {
 
     public String reason() {
         return reason;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public RecordedEvents events() {
-        return events;
     }
 
     /**

@@ -8,7 +8,6 @@ import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.platform.kernel.Money;
 import java.util.Currency;
 import java.util.Optional;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -80,10 +79,6 @@ class JdbcPayments implements Payments {
                         payment.getId().id(),
                         payment.version())
                 .update();
-        if (updated != 1) {
-            throw new OptimisticLockingFailureException(
-                    "Payment of order %s changed concurrently".formatted(payment.getId()));
-        }
-        events.publish(payment.events());
+        events.updated(payment, updated);
     }
 }

@@ -1,6 +1,7 @@
 package io.seams.shop.platform.kernel;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +18,24 @@ public class AggregateEvents {
         this.publisher = publisher;
     }
 
-    /** Publishes the recorded events and forgets them. */
-    public void publish(RecordedEvents events) {
-        events.drain().forEach(publisher::publishEvent);
+    /** Publishes the events of an aggregate its repository has just saved, and forgets them. */
+    public void saved(Aggregate<?, ?> aggregate) {
+        aggregate.events().drain().forEach(publisher::publishEvent);
+    }
+
+    /**
+     * Publishes the events of an aggregate stored by an update conditioned on the version it was
+     * loaded at, once that update is known to have changed its one row.
+     *
+     * @param rows the rows the update changed
+     * @throws OptimisticLockingFailureException if it changed none: another transaction changed
+     *     the aggregate since it was loaded, and nothing is published
+     */
+    public void updated(Aggregate<?, ?> aggregate, int rows) {
+        if (rows != 1) {
+            throw new OptimisticLockingFailureException("%s %s was changed since version %d"
+                    .formatted(aggregate.getClass().getSimpleName(), aggregate.getId(), aggregate.version()));
+        }
+        saved(aggregate);
     }
 }

@@ -3,7 +3,7 @@ package io.seams.shop.shipping.domain;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
-import io.seams.shop.platform.kernel.RecordedEvents;
+import io.seams.shop.platform.kernel.Aggregate;
 import io.seams.shop.platform.kernel.Transition;
 import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentCreated;
@@ -13,37 +13,32 @@ import io.seams.shop.shipping.ShipmentId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.jmolecules.ddd.types.AggregateRoot;
 
 /** The parcel of one confirmed order, from preparation to delivery. */
-public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
+public class Shipment extends Aggregate<Shipment, ShipmentId> {
 
-    private final ShipmentId id;
     private final OrderId orderId;
     private final CustomerId customerId;
     private final ShippingAddress shipTo;
-    private final long version;
     private ShipmentStatus status;
     private String carrier;
     private String trackingNumber;
-    private final RecordedEvents events = new RecordedEvents();
 
     private Shipment(Snapshot state) {
-        this.id = Objects.requireNonNull(state.id());
+        super(state.id(), state.version());
         this.orderId = Objects.requireNonNull(state.orderId());
         this.customerId = Objects.requireNonNull(state.customerId());
         this.shipTo = state.shipTo();
         this.status = Objects.requireNonNull(state.status());
         this.carrier = state.carrier();
         this.trackingNumber = state.trackingNumber();
-        this.version = state.version();
     }
 
     /** Prepares the shipment of a confirmed order and records {@link ShipmentCreated}. */
     public static Shipment prepare(OrderId order, CustomerId customer, ShippingAddress shipTo, Instant now) {
         var shipment = new Shipment(new Snapshot(
                 new ShipmentId(UUID.randomUUID()), order, customer, shipTo, ShipmentStatus.CREATED, null, null, 0));
-        shipment.events.record(new ShipmentCreated(order, shipment.id, now));
+        shipment.raise(new ShipmentCreated(order, shipment.getId(), now));
         return shipment;
     }
 
@@ -61,7 +56,7 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
             return carrier.equals(this.carrier) && trackingNumber.equals(this.trackingNumber)
                     ? Transition.unchanged()
                     : Transition.refused("Shipment %s is %s with %s (%s)"
-                            .formatted(id.id(), status, this.carrier, this.trackingNumber));
+                            .formatted(getId().id(), status, this.carrier, this.trackingNumber));
         }
         if (status != ShipmentStatus.CREATED) {
             return refusedAs();
@@ -69,7 +64,7 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
         this.carrier = Objects.requireNonNull(carrier);
         this.trackingNumber = Objects.requireNonNull(trackingNumber);
         status = ShipmentStatus.DISPATCHED;
-        events.record(new ShipmentDispatched(orderId, id, carrier, trackingNumber, now));
+        raise(new ShipmentDispatched(orderId, getId(), carrier, trackingNumber, now));
         return Transition.applied();
     }
 
@@ -82,7 +77,7 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
             return refusedAs();
         }
         status = ShipmentStatus.DELIVERED;
-        events.record(new ShipmentDelivered(orderId, id, now));
+        raise(new ShipmentDelivered(orderId, getId(), now));
         return Transition.applied();
     }
 
@@ -93,7 +88,7 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
     public static Shipment cancelledBeforePreparation(OrderId order, CustomerId customer, Instant now) {
         var shipment = new Shipment(new Snapshot(
                 new ShipmentId(UUID.randomUUID()), order, customer, null, ShipmentStatus.CANCELLED, null, null, 0));
-        shipment.events.record(new ShipmentCancelled(order, now));
+        shipment.raise(new ShipmentCancelled(order, now));
         return shipment;
     }
 
@@ -110,17 +105,12 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
             return refusedAs();
         }
         status = ShipmentStatus.CANCELLED;
-        events.record(new ShipmentCancelled(orderId, now));
+        raise(new ShipmentCancelled(orderId, now));
         return Transition.applied();
     }
 
     private Transition refusedAs() {
-        return Transition.refused("Shipment %s is %s".formatted(id.id(), status));
-    }
-
-    @Override
-    public ShipmentId getId() {
-        return id;
+        return Transition.refused("Shipment %s is %s".formatted(getId().id(), status));
     }
 
     public OrderId orderId() {
@@ -150,14 +140,6 @@ public class Shipment implements AggregateRoot<Shipment, ShipmentId> {
 
     public String trackingNumber() {
         return trackingNumber;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public RecordedEvents events() {
-        return events;
     }
 
     /**

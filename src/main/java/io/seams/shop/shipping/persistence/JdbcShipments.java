@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -78,7 +77,7 @@ class JdbcShipments implements Shipments {
                         .update()
                 == 1;
         if (added) {
-            events.publish(shipment.events());
+            events.saved(shipment);
         }
         return added;
     }
@@ -96,10 +95,7 @@ class JdbcShipments implements Shipments {
                         shipment.getId().id(),
                         shipment.version())
                 .update();
-        if (updated != 1) {
-            throw new OptimisticLockingFailureException("Shipment %s changed concurrently".formatted(shipment.getId()));
-        }
-        events.publish(shipment.events());
+        events.updated(shipment, updated);
     }
 
     @Override
