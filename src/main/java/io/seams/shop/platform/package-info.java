@@ -3,7 +3,7 @@
  *
  * <ul>
  *   <li>{@code kernel}: the few value types every module may use ({@link
- *       io.seams.shop.platform.kernel.Money}, {@link io.seams.shop.platform.kernel.RecordedEvents});
+ *       io.seams.shop.platform.kernel.Money}, {@link io.seams.shop.platform.kernel.Aggregate});
  *       (the root package itself holds only the platform's configuration and {@link
  *       AllowedInTransaction}, the escape hatch of fitness rule 7);
  *   <li>{@code adapters}: how Seams meets the outside world in every topology — HTTP problems

@@ -11,9 +11,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Every rule of the pack (architecture-tests/) on Seams, through the same entry point an adopting
- * team uses; Seams' conventions are in src/test/resources/fitness.properties. Two more rules are
- * Seams' own: its AsyncAPI document (docs/api/asyncapi.yaml) is the one the events give, and
- * business modules take the time from the Clock ({@link TimeRules}).
+ * team uses; Seams' conventions are in src/test/resources/fitness.properties. Three more rules are
+ * Seams' own: its AsyncAPI document (docs/api/asyncapi.yaml) is the one the events give, business
+ * modules take the time from the Clock ({@link TimeRules}), and aggregates extend the kernel's
+ * Aggregate ({@link AggregateRules}).
  */
 class SeamsFitnessTests {
 
@@ -38,6 +39,8 @@ class SeamsFitnessTests {
                 .withRule(
                         "time-from-the-clock",
                         fitness -> TimeRules.businessModulesTakeTheTimeFromTheClock(fitness.application()))
+                .withRule(
+                        "aggregates-extend-aggregate", fitness -> AggregateRules.aggregatesExtendTheKernelsAggregate())
                 .tests();
     }
 }

@@ -47,7 +47,7 @@ class ShipmentDispatchedContractTests {
         var shipment = Shipment.prepare(order, CustomerId.DEMO, ADDRESS, NOW);
         shipment.dispatch("DHL", "JD0146", NOW);
 
-        var published = publishedTo(V1, shipment.events().drain());
+        var published = publishedTo(V1, shipment.drainEvents());
 
         assertThat(published).as("events a dispatch publishes to %s", V1).hasSize(1);
         assertThat(JSON.readValue(JSON.writeValueAsString(published.get(0)), DispatchedV1.class))

@@ -1,5 +1,7 @@
 package io.seams.shop.platform.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jmolecules.ddd.types.AggregateRoot;
 import org.jmolecules.ddd.types.Identifier;
@@ -17,7 +19,7 @@ public abstract class Aggregate<A extends Aggregate<A, I>, I extends Identifier>
 
     private final I id;
     private final long version;
-    private final RecordedEvents events = new RecordedEvents();
+    private final List<Object> events = new ArrayList<>();
 
     /**
      * @param id the aggregate's identity
@@ -39,13 +41,18 @@ public abstract class Aggregate<A extends Aggregate<A, I>, I extends Identifier>
         return version;
     }
 
-    /** The events raised since this instance was created or loaded; published when it is saved. */
-    public final RecordedEvents events() {
-        return events;
+    /**
+     * Returns the events raised since this instance was created, loaded or last saved, and forgets
+     * them, so that each is published once. Its repository calls it through {@link AggregateEvents}.
+     */
+    public final List<Object> drainEvents() {
+        var drained = List.copyOf(events);
+        events.clear();
+        return drained;
     }
 
     /** Records an event for the repository to publish when it saves this aggregate. */
     protected final void raise(Object event) {
-        events.record(event);
+        events.add(Objects.requireNonNull(event));
     }
 }

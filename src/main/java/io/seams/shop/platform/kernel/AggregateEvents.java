@@ -20,7 +20,7 @@ public class AggregateEvents {
 
     /** Publishes the events of an aggregate its repository has just saved, and forgets them. */
     public void saved(Aggregate<?, ?> aggregate) {
-        aggregate.events().drain().forEach(publisher::publishEvent);
+        aggregate.drainEvents().forEach(publisher::publishEvent);
     }
 
     /**

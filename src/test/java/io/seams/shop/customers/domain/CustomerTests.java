@@ -25,32 +25,32 @@ class CustomerTests {
     void registeringRecordsTheContactDetails() {
         var customer = Customer.register(id, GRACE, NOW);
 
-        assertThat(customer.events().drain())
+        assertThat(customer.drainEvents())
                 .containsExactly(new CustomerRegistered(id, "Grace Hopper", "grace@navy.example", NOW));
     }
 
     @Test
     void changingTheProfileTellsTheOtherModules() {
         var customer = Customer.register(id, GRACE, NOW);
-        customer.events().drain();
+        customer.drainEvents();
         var moved = new Customer.Profile("Grace Hopper", "grace@yale.example", GRACE.address());
 
         assertThat(customer.change(moved, NOW)).isEqualTo(Transition.applied());
-        assertThat(customer.events().drain())
+        assertThat(customer.drainEvents())
                 .containsExactly(new CustomerProfileChanged(id, "Grace Hopper", "grace@yale.example", NOW));
     }
 
     @Test
     void erasureLeavesNoPersonalDataAndHappensOnce() {
         var customer = Customer.register(id, GRACE, NOW);
-        customer.events().drain();
+        customer.drainEvents();
 
         assertThat(customer.erase(NOW)).isEqualTo(Transition.applied());
         assertThat(customer.erase(NOW)).isEqualTo(Transition.unchanged());
         assertThat(customer.name()).isEqualTo("erased");
         assertThat(customer.email()).isEqualTo("erased-" + id + "@invalid");
         assertThat(customer.shippingAddress()).isEqualTo(ShippingAddress.ERASED);
-        assertThat(customer.events().drain()).containsExactly(new CustomerErased(id, NOW));
+        assertThat(customer.drainEvents()).containsExactly(new CustomerErased(id, NOW));
     }
 
     @Test

@@ -31,7 +31,7 @@ class StockReservationTests {
                 order, List.of(new ReservationLine(MUG, 2), new ReservationLine(HOODIE, 2)), stock, NOW);
 
         assertThat(reservation.status()).isEqualTo(ReservationStatus.RESERVED);
-        assertThat(reservation.events().drain()).containsExactly(new StockReserved(order, NOW));
+        assertThat(reservation.drainEvents()).containsExactly(new StockReserved(order, NOW));
         assertThat(stock.get(MUG).available()).isEqualTo(98);
         assertThat(stock.get(MUG).reserved()).isEqualTo(2);
         assertThat(stock.get(HOODIE).available()).isZero();
@@ -46,7 +46,7 @@ class StockReservationTests {
 
         assertThat(reservation.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(reservation.reason()).isEqualTo("Not enough stock (HOODIE-L: 3 requested, 2 available)");
-        assertThat(reservation.events().drain())
+        assertThat(reservation.drainEvents())
                 .containsExactly(new StockReservationRejected(order, reservation.reason(), NOW));
         assertThat(stock.get(MUG).available()).isEqualTo(100);
         assertThat(stock.get(HOODIE).available()).isEqualTo(2);
@@ -65,14 +65,14 @@ class StockReservationTests {
     void cancellingAReservedOrderGivesItsStockBackOnce() {
         var stock = stockOf(new Stock(MUG, 100, 0, 0));
         var reservation = StockReservation.decide(order, List.of(new ReservationLine(MUG, 2)), stock, NOW);
-        reservation.events().drain();
+        reservation.drainEvents();
 
         assertThat(reservation.release(stock, NOW)).isEqualTo(Transition.applied());
         assertThat(reservation.release(stock, NOW)).isEqualTo(Transition.unchanged());
         assertThat(stock.get(MUG).available()).isEqualTo(100);
         assertThat(stock.get(MUG).reserved()).isZero();
         assertThat(reservation.status()).isEqualTo(ReservationStatus.RELEASED);
-        assertThat(reservation.events().drain()).containsExactly(new StockReleased(order, NOW));
+        assertThat(reservation.drainEvents()).containsExactly(new StockReleased(order, NOW));
     }
 
     @Test

@@ -34,14 +34,14 @@ final class OrderExamples {
     static Order aReservedOrder() {
         var order = aPlacedOrder();
         order.markReserved(NOW);
-        order.events().drain();
+        order.drainEvents();
         return order;
     }
 
     static Order aConfirmedOrder() {
         var order = aReservedOrder();
         order.confirmPayment(NOW);
-        order.events().drain();
+        order.drainEvents();
         return order;
     }
 
@@ -54,7 +54,7 @@ final class OrderExamples {
     static Order aRejectedOrder() {
         var order = aPlacedOrder();
         order.reject("Not enough stock", NOW);
-        order.events().drain();
+        order.drainEvents();
         return order;
     }
 }

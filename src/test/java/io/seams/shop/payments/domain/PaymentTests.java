@@ -25,7 +25,7 @@ class PaymentTests {
         assertThat(payment.authorize("sim_1", NOW)).isEqualTo(Transition.applied());
         assertThat(payment.decline("late", NOW).isRefused()).isTrue();
         assertThat(payment.status()).isEqualTo(PaymentStatus.AUTHORIZED);
-        assertThat(payment.events().drain()).containsExactly(new PaymentAuthorized(order, TOTAL, NOW));
+        assertThat(payment.drainEvents()).containsExactly(new PaymentAuthorized(order, TOTAL, NOW));
     }
 
     @Test
@@ -36,19 +36,19 @@ class PaymentTests {
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(payment.needsRefund()).isFalse();
-        assertThat(payment.events().drain()).containsExactly(new PaymentDeclined(order, "Card declined", NOW));
+        assertThat(payment.drainEvents()).containsExactly(new PaymentDeclined(order, "Card declined", NOW));
     }
 
     @Test
     void onlyAnAuthorisedPaymentIsRefundedAndOnlyOnce() {
         var payment = Payment.request(order, TOTAL, "tok_visa");
         payment.authorize("sim_1", NOW);
-        payment.events().drain();
+        payment.drainEvents();
 
         assertThat(payment.needsRefund()).isTrue();
         assertThat(payment.refund(NOW)).isEqualTo(Transition.applied());
         assertThat(payment.refund(NOW)).isEqualTo(Transition.unchanged());
-        assertThat(payment.events().drain()).containsExactly(new PaymentRefunded(order, TOTAL, NOW));
+        assertThat(payment.drainEvents()).containsExactly(new PaymentRefunded(order, TOTAL, NOW));
     }
 
     @Test
@@ -58,7 +58,7 @@ class PaymentTests {
         assertThat(payment.voidPending()).isEqualTo(Transition.applied());
         assertThat(payment.authorize("sim_1", NOW).isRefused()).isTrue();
         assertThat(payment.status()).isEqualTo(PaymentStatus.VOIDED);
-        assertThat(payment.events().drain()).isEmpty();
+        assertThat(payment.drainEvents()).isEmpty();
     }
 
     @Test

@@ -28,7 +28,7 @@ class ShipmentTests {
         assertThat(shipment.dispatch("DHL", "JD0146", NOW)).isEqualTo(Transition.applied());
         assertThat(shipment.deliver(NOW)).isEqualTo(Transition.applied());
         assertThat(shipment.status()).isEqualTo(ShipmentStatus.DELIVERED);
-        assertThat(shipment.events().drain())
+        assertThat(shipment.drainEvents())
                 .containsExactly(
                         new ShipmentCreated(order, id, NOW),
                         new ShipmentDispatched(order, id, "DHL", "JD0146", NOW),
@@ -52,9 +52,9 @@ class ShipmentTests {
         var dispatched = Shipment.prepare(OrderId.random(), CustomerId.DEMO, ADDRESS, NOW);
         dispatched.dispatch("DHL", "1", NOW);
 
-        waiting.events().drain();
+        waiting.drainEvents();
         assertThat(waiting.cancel(NOW)).isEqualTo(Transition.applied());
-        assertThat(waiting.events().drain()).containsExactly(new ShipmentCancelled(order, NOW));
+        assertThat(waiting.drainEvents()).containsExactly(new ShipmentCancelled(order, NOW));
         assertThat(waiting.dispatch("DHL", "1", NOW).isRefused()).isTrue();
         assertThat(dispatched.cancel(NOW).isRefused()).isTrue();
         assertThat(dispatched.status()).isEqualTo(ShipmentStatus.DISPATCHED);
@@ -67,6 +67,6 @@ class ShipmentTests {
         assertThat(tombstone.status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(tombstone.shipTo()).isNull();
         assertThat(tombstone.dispatch("DHL", "1", NOW).isRefused()).isTrue();
-        assertThat(tombstone.events().drain()).containsExactly(new ShipmentCancelled(order, NOW));
+        assertThat(tombstone.drainEvents()).containsExactly(new ShipmentCancelled(order, NOW));
     }
 }
