@@ -302,6 +302,10 @@ public final class ExerciseVerifier {
         var command = List.of(
                 java,
                 "-Xshare:off",
+                // Short runs of Spring contexts and class imports: the first JIT tier is enough, and
+                // one GC thread per JVM suits two test JVMs on two cores.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp",
                 classPath,
                 TagRunner.class.getName(),
