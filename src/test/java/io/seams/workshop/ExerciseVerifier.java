@@ -189,18 +189,11 @@ public final class ExerciseVerifier {
         var test = new ArrayList<Path>();
         for (var sourceRoot :
                 Stream.concat(MAIN_SOURCES.stream(), TEST_SOURCES.stream()).toList()) {
-            var directory = state.tree().resolve(sourceRoot);
-            if (!Files.isDirectory(directory)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (var file :
-                        files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                    var relative = state.tree().relativize(file).toString().replace(File.separatorChar, '/');
-                    if (changed.contains(relative)
-                            || mentions.matcher(Files.readString(file)).find()) {
-                        (MAIN_SOURCES.contains(sourceRoot) ? main : test).add(file);
-                    }
+            for (var file : javaSources(state.tree().resolve(sourceRoot))) {
+                var relative = state.tree().relativize(file).toString().replace(File.separatorChar, '/');
+                if (changed.contains(relative)
+                        || mentions.matcher(Files.readString(file)).find()) {
+                    (MAIN_SOURCES.contains(sourceRoot) ? main : test).add(file);
                 }
             }
         }
@@ -346,20 +339,24 @@ public final class ExerciseVerifier {
         var classes = new ArrayList<String>();
         for (var sourceRoot : TEST_SOURCES) {
             var directory = state.tree().resolve(sourceRoot);
-            if (!Files.isDirectory(directory)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (var file :
-                        files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                    if (Files.readString(file).contains(quoted)) {
-                        var relative = directory.relativize(file).toString().replace(File.separatorChar, '.');
-                        classes.add(relative.substring(0, relative.length() - ".java".length()));
-                    }
+            for (var file : javaSources(directory)) {
+                if (Files.readString(file).contains(quoted)) {
+                    var relative = directory.relativize(file).toString().replace(File.separatorChar, '.');
+                    classes.add(relative.substring(0, relative.length() - ".java".length()));
                 }
             }
         }
         return classes;
+    }
+
+    /** The Java files below a source root of the copied tree; none when the tree has no such root. */
+    private static List<Path> javaSources(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(path -> path.toString().endsWith(".java")).toList();
+        }
     }
 
     private void copyTrackedFiles(Path tree) throws IOException {
