@@ -16,10 +16,11 @@
 set -euo pipefail
 
 # The usage text and the command line, shared with db/restore.sh.
-# shellcheck source=connection.sh
+# shellcheck source-path=SCRIPTDIR source=connection.sh
 source "$(dirname "${BASH_SOURCE[0]}")/connection.sh"
 
 directory="backup-$(date -u +%Y%m%dT%H%M%SZ)"
+all=false bin="" connection=() schemas=() # set by read_arguments
 read_arguments -o "$@"
 out="$directory"
 [[ "$all" == true || ${#schemas[@]} -gt 0 ]] || usage
@@ -38,7 +39,8 @@ mkdir -p "$out"
 # One snapshot for every schema: a transaction exports it and stays open while pg_dump reads it.
 coproc SNAPSHOT { "${psql[@]}"; }
 # Bash unsets SNAPSHOT and SNAPSHOT_PID as soon as the coprocess ends, which can be before the
-# wait below: keep copies.
+# wait below: keep copies. (SC2153: coproc sets SNAPSHOT_PID.)
+# shellcheck disable=SC2153
 snapshot_pid=$SNAPSHOT_PID
 snapshot_in=${SNAPSHOT[1]}
 echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"${SNAPSHOT[1]}"

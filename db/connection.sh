@@ -1,3 +1,5 @@
+# shellcheck shell=bash disable=SC2034
+# (SC2034: read_arguments sets variables for the script that sources this file.)
 # Sourced by db/backup.sh and db/restore.sh, from the folder they are in: copy it along with them.
 # What both share: their usage text, their command line and where the PostgreSQL programs are.
 # (Not in a folder of its own: every folder under db/ is a module's migrations.)

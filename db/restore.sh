@@ -16,10 +16,11 @@
 set -euo pipefail
 
 # The usage text and the command line, shared with db/backup.sh.
-# shellcheck source=connection.sh
+# shellcheck source-path=SCRIPTDIR source=connection.sh
 source "$(dirname "${BASH_SOURCE[0]}")/connection.sh"
 
 directory=""
+all=false bin="" connection=() schemas=() # set by read_arguments
 read_arguments -i "$@"
 in="$directory"
 [[ -n "$in" && ( "$all" == true || ${#schemas[@]} -gt 0 ) ]] || usage
