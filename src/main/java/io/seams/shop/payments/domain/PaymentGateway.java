@@ -2,6 +2,7 @@ package io.seams.shop.payments.domain;
 
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.kernel.Money;
+import java.io.Serial;
 
 /**
  * The port to whatever moves the money. Both operations are idempotent per order: asking again
@@ -28,6 +29,9 @@ public interface PaymentGateway {
 
     /** The gateway could not answer; the same request may succeed later. */
     class GatewayUnavailableException extends RuntimeException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
 
         public GatewayUnavailableException(String message) {
             super(message);

@@ -1,5 +1,6 @@
 package io.seams.shop.platform.events;
 
+import java.io.Serial;
 import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -93,6 +94,9 @@ class EventExecution extends AbstractAsyncConfiguration {
 
     /** Spring's {@code @Async} processing, with Spring Modulith's externaliser sent to its own pool. */
     private static final class ExternalizationOnItsOwnPool extends AsyncAnnotationBeanPostProcessor {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
 
         private final Supplier<? extends Executor> executor;
         private final Supplier<? extends AsyncUncaughtExceptionHandler> exceptionHandler;

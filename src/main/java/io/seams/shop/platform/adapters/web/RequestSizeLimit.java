@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.Serial;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,6 +46,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Thrown while reading a chunked body past the limit; {@link ApiProblems} answers 413. */
     static final class TooLarge extends IOException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         TooLarge(long limit) {
             super("The request body may be at most " + limit + " bytes");
         }

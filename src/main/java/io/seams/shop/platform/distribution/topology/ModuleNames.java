@@ -4,7 +4,6 @@ import io.seams.shop.SeamsApplication;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.ModulithMetadata;
 
@@ -55,7 +54,7 @@ public final class ModuleNames {
             var known = model.get()
                     .getModuleByType(className)
                     .filter(module -> !module.isRootModule())
-                    .map(ApplicationModule::getName);
+                    .map(module -> module.getIdentifier().toString());
             if (known.isPresent()) {
                 return known;
             }
