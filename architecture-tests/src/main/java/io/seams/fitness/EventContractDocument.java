@@ -336,7 +336,7 @@ public final class EventContractDocument {
                 ref("#/components/schemas/Headers"),
                 "payload",
                 payload);
-        keyOf(type, (Map<String, Object>) payload)
+        keyOf(type, payload)
                 .ifPresent(key -> message.put(
                         "bindings", map("kafka", map("key", key, "bindingVersion", KAFKA_BINDING_VERSION))));
         message.put("x-seams-contract", name);
