@@ -3,11 +3,19 @@ package io.seams.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The saga scenarios, written once and run against every topology: {@link FulfilmentSagaTests}
@@ -181,6 +189,67 @@ abstract class SagaScenarios {
         assertThat(shop().shipmentStatus(shipment)).isEqualTo("DELIVERED");
         shop().awaitTimeline(order, DELIVERED_ORDER_TIMELINE);
         shop().awaitSettled();
+    }
+
+    /**
+     * Copies of one command sent at the same moment (a client's retries, a double click) take turns:
+     * the first applies it, every other copy answers {@code 200} with the state it left, and none
+     * trips over another with a {@code 409}.
+     */
+    @Test
+    void copiesOfACommandSentAtOnceAnswerLikeRepeatedOnes() throws Exception {
+        var order = shop().place(TWO_MUGS.formatted("tok_visa"));
+        shop().awaitStatus(order, "CONFIRMED");
+        var shipment = shop().awaitShipment(order);
+        var dispatch = "{\"carrier\":\"DHL\",\"trackingNumber\":\"JD0146\"}";
+
+        assertThat(atOnce(() -> post(shop().staff(), "/api/shipments/" + shipment + "/dispatch", dispatch)))
+                .containsOnly(200);
+        assertThat(atOnce(() -> post(shop().staff(), "/api/shipments/" + shipment + "/deliver", null)))
+                .containsOnly(200);
+        shop().awaitStatus(order, "DELIVERED");
+
+        var cancelled = shop().place(TWO_MUGS.formatted("tok_visa"));
+        shop().awaitStatus(cancelled, "CONFIRMED");
+        shop().awaitShipment(cancelled);
+        var answers = atOnce(() -> post(shop().http(), cancelled.getPath() + "/cancel", null));
+        assertThat(answers).containsOnly(202, 200);
+        assertThat(answers).filteredOn(status -> status == 202).hasSize(1);
+        shop().awaitStatus(cancelled, "CANCELLED");
+        shop().awaitSettled();
+    }
+
+    private static final int COPIES = 6;
+
+    /** The statuses of {@link #COPIES} copies of a request, released together. */
+    private static List<Integer> atOnce(Callable<Integer> request) throws Exception {
+        var start = new CountDownLatch(1);
+        var senders = Executors.newFixedThreadPool(COPIES);
+        try {
+            var answers = new ArrayList<Future<Integer>>();
+            for (int copy = 0; copy < COPIES; copy++) {
+                answers.add(senders.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (var answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    private static int post(RestTestClient client, String uri, String json) {
+        var request = client.post().uri(uri);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.exchange().returnResult().getStatus().value();
     }
 
     @Test

@@ -235,7 +235,8 @@ public final class EventContractDocument {
 
     /**
      * Why a JSON value does not match a schema of this document: the types, required properties,
-     * formats (date-time, date, uuid) and enums it uses, nothing else. Empty when it matches.
+     * closed objects ({@code additionalProperties: false}), formats (date-time, date, uuid), patterns
+     * and enums it uses, nothing else. Empty when it matches.
      */
     @SuppressWarnings("unchecked")
     public static List<String> problems(Map<String, Object> schema, JsonNode value, String path) {
@@ -266,7 +267,12 @@ public final class EventContractDocument {
                     problems.addAll(problems(property, value.get(name), path + "." + name));
                 }
             });
-            if (schema.get("additionalProperties") instanceof Map<?, ?> additional) {
+            if (Boolean.FALSE.equals(schema.get("additionalProperties"))) {
+                value.properties().stream()
+                        .filter(property -> !properties.containsKey(property.getKey()))
+                        .forEach(property -> problems.add(
+                                "%s: the property '%s' is not in the schema".formatted(path, property.getKey())));
+            } else if (schema.get("additionalProperties") instanceof Map<?, ?> additional) {
                 value.properties()
                         .forEach(property -> problems.addAll(problems(
                                 (Map<String, Object>) additional,

@@ -68,6 +68,14 @@ class EventContractDocumentTests {
                 .containsExactly("$.order: 'not-a-uuid' is not a uuid", "$.skus[0]: 1 is not of type string");
         assertThat(EventContractDocument.problems(payload, json.readTree("{\"skus\":[]}"), "$"))
                 .containsExactly("$: the required property 'order' is missing");
+
+        var closed = new java.util.LinkedHashMap<>(payload);
+        closed.put("additionalProperties", false);
+        assertThat(EventContractDocument.problems(
+                        closed,
+                        json.readTree("{\"order\":\"00000000-0000-4000-8000-000000000001\",\"skus\":[],\"extra\":1}"),
+                        "$"))
+                .containsExactly("$: the property 'extra' is not in the schema");
     }
 
     @Test

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit trail, for operations: read only — there is no endpoint that changes it. */
 @RestController
 @RequestMapping("/api/audit")
-@Validated
 @Tag(name = "Audit", description = "Who did what, when (operations role)")
 class AuditController {
 

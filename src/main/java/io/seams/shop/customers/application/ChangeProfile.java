@@ -24,7 +24,7 @@ public class ChangeProfile {
     @Transactional
     public Outcome<Customer> change(CustomerId id, Customer.Profile profile) {
         return Outcome.ofChange(
-                customers.findById(id),
+                customers.lockById(id),
                 customer -> customer.change(profile, clock.instant()),
                 customers::update,
                 () -> Refusal.notFound("Customer", id.id()),

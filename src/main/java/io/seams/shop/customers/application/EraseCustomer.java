@@ -27,7 +27,7 @@ public class EraseCustomer {
     @Transactional
     public Outcome<Customer> erase(CustomerId id) {
         return Outcome.ofChange(
-                customers.findById(id),
+                customers.lockById(id),
                 customer -> customer.erase(clock.instant()),
                 customers::update,
                 () -> Refusal.notFound("Customer", id.id()),

@@ -13,6 +13,12 @@ public interface RegisteredCustomers extends Repository<Customer, CustomerId> {
 
     Optional<Customer> findById(CustomerId id);
 
+    /**
+     * Loads the customer to change it, holding its row lock until the transaction ends: concurrent
+     * commands on one customer take turns, and each sees what the one before it did.
+     */
+    Optional<Customer> lockById(CustomerId id);
+
     void add(Customer customer);
 
     void update(Customer customer);

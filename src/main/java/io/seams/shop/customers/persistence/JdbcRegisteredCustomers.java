@@ -25,9 +25,19 @@ class JdbcRegisteredCustomers implements RegisteredCustomers {
 
     @Override
     public Optional<Customer> findById(CustomerId id) {
+        return find(id, "");
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Customer> lockById(CustomerId id) {
+        return find(id, " FOR UPDATE");
+    }
+
+    private Optional<Customer> find(CustomerId id, String lock) {
         return jdbc.sql("""
                         SELECT id, name, email, street, postal_code, city, country, erased, version
-                        FROM customers.customer WHERE id = ?""")
+                        FROM customers.customer WHERE id = ?""" + lock)
                 .param(id.id())
                 .query((row, number) -> Customer.restore(
                         new CustomerId(row.getObject("id", UUID.class)),

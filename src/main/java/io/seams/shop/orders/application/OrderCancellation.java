@@ -32,7 +32,7 @@ public class OrderCancellation {
      */
     @Transactional
     public Outcome<Order> cancelFor(OrderId id, Caller caller) {
-        return orders.findById(id)
+        return orders.lockById(id)
                 .filter(order -> caller.actsFor(order.customerId().id()))
                 .map(order -> cancel(order, caller.isStaff() ? "Cancelled by staff" : "Cancelled by the customer"))
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("Order", id.id())));
@@ -41,7 +41,7 @@ public class OrderCancellation {
     /** Cancels the order for the given reason (the system's own decision). */
     @Transactional
     Outcome<Order> cancel(OrderId id, String reason) {
-        return orders.findById(id)
+        return orders.lockById(id)
                 .map(order -> cancel(order, reason))
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("Order", id.id())));
     }

@@ -81,7 +81,7 @@ class OrderLifecycle {
     }
 
     private void apply(OrderId id, Function<Order, Transition> transition) {
-        var order = orders.findById(id).orElseThrow(() -> new IllegalStateException("No order " + id));
+        var order = orders.lockById(id).orElseThrow(() -> new IllegalStateException("No order " + id));
         var result = transition.apply(order);
         switch (result.outcome()) {
             case APPLIED -> orders.update(order);

@@ -15,6 +15,12 @@ public interface Orders extends Repository<Order, OrderId> {
 
     Optional<Order> findById(OrderId id);
 
+    /**
+     * Loads the order to change it, holding its row lock until the transaction ends: concurrent
+     * commands on one order take turns, and each sees what the one before it did.
+     */
+    Optional<Order> lockById(OrderId id);
+
     /** Orders still waiting for stock or payment that were placed before the given instant. */
     List<OrderId> findAwaitingConfirmationPlacedBefore(Instant instant);
 

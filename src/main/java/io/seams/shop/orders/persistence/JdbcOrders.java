@@ -62,6 +62,17 @@ class JdbcOrders implements Orders {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Order> lockById(OrderId id) {
+        // The order's row first: its lines change only with it, so they are read after the lock.
+        var locked = jdbc.sql("SELECT id FROM orders.purchase_order WHERE id = ? FOR UPDATE")
+                .param(id.id())
+                .query(UUID.class)
+                .optional();
+        return locked.isPresent() ? findById(id) : Optional.empty();
+    }
+
+    @Override
     public List<OrderId> findAwaitingConfirmationPlacedBefore(Instant instant) {
         return jdbc.sql("""
                         SELECT id FROM orders.purchase_order

@@ -4,6 +4,7 @@ import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.platform.kernel.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -64,5 +65,6 @@ record OrderResponse(
      * @param unitPrice the price of one unit
      * @param total the line's total
      */
+    @Schema(name = "OrderLine")
     record Line(String sku, String name, int quantity, Money unitPrice, Money total) {}
 }

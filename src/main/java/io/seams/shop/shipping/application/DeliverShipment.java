@@ -24,7 +24,7 @@ public class DeliverShipment {
     @Transactional
     public Outcome<Shipment> deliver(ShipmentId id) {
         return Outcome.ofChange(
-                shipments.findById(id),
+                shipments.lockById(id),
                 shipment -> shipment.deliver(clock.instant()),
                 shipments::update,
                 () -> Refusal.notFound("Shipment", id.id()),

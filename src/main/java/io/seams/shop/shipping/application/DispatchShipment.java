@@ -27,7 +27,7 @@ public class DispatchShipment {
     @Transactional
     public Outcome<Shipment> dispatch(ShipmentId id, String carrier, String trackingNumber) {
         return Outcome.ofChange(
-                shipments.findById(id),
+                shipments.lockById(id),
                 shipment -> shipment.dispatch(carrier, trackingNumber, clock.instant()),
                 shipments::update,
                 () -> Refusal.notFound("Shipment", id.id()),

@@ -11,6 +11,12 @@ public interface Shipments extends Repository<Shipment, ShipmentId> {
 
     Optional<Shipment> findById(ShipmentId id);
 
+    /**
+     * Loads the shipment to change it, holding its row lock until the transaction ends: concurrent
+     * commands on one shipment take turns, and each sees what the one before it did.
+     */
+    Optional<Shipment> lockById(ShipmentId id);
+
     Optional<Shipment> findByOrder(OrderId order);
 
     /** Stores a new shipment; false if the order has one already. */

@@ -46,6 +46,15 @@ class JdbcShipments implements Shipments {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Shipment> lockById(ShipmentId id) {
+        return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE")
+                .param(id.id())
+                .query(JdbcShipments::shipment)
+                .optional();
+    }
+
+    @Override
     public Optional<Shipment> findByOrder(OrderId order) {
         return jdbc.sql(SELECT + " WHERE order_id = ?")
                 .param(order.id())

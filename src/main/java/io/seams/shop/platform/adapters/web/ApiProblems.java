@@ -1,7 +1,9 @@
 package io.seams.shop.platform.adapters.web;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -22,21 +24,24 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * Turns every failure of a request into an RFC 9457 problem detail. Spring MVC's own exceptions
- * (wrong method, media type, missing parameter, ...) keep their standard problems; malformed and
- * invalid bodies name the offending field; anything unexpected is logged once and answered with
- * a 500 that reveals nothing of the internals.
+ * Turns every failure of a request into an RFC 9457 problem detail with a stable {@code type}.
+ * Spring MVC's own exceptions (wrong method, media type, missing parameter, ...) keep their
+ * standard status and detail; malformed and invalid bodies and parameters name the offending field;
+ * anything unexpected is logged once and answered with a 500 that reveals nothing of the internals.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -45,12 +50,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(error -> error.getField()))
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        var detail = errors.stream()
-                .map(error -> error.get("field") + ": " + error.get("message"))
-                .collect(Collectors.joining("; "));
-        var problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -64,7 +64,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         var problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body", null);
         var cause = ex.getCause();
-        if (cause instanceof StreamReadException syntax && syntax.getLocation() != null) {
+        if (cause instanceof InputCoercionException range && range.getLocation() != null) {
+            problem.setDetail("A number in the request body is out of range (line %d, column %d)"
+                    .formatted(
+                            range.getLocation().getLineNr(), range.getLocation().getColumnNr()));
+        } else if (cause instanceof StreamReadException syntax && syntax.getLocation() != null) {
             problem.setDetail("The request body is not valid JSON (line %d, column %d)"
                     .formatted(
                             syntax.getLocation().getLineNr(),
@@ -79,6 +83,49 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setDetail("The request body is missing or cannot be read");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A constraint on a query or path parameter ({@code @Min}, {@code @Max}, ...) does not hold:
+     * names every parameter that broke one, like {@link #handleMethodArgumentNotValid} does for
+     * bodies.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of(
+                                "field",
+                                String.valueOf(result.getMethodParameter().getParameterName()),
+                                "message",
+                                String.valueOf(error.getDefaultMessage()))))
+                .sorted(Comparator.comparing(error -> error.get("field")))
+                .toList();
+        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Every answer Spring MVC gives on its own (a parameter missing or of the wrong type, a method
+     * or media type not supported, no such resource) carries a stable {@code type} too, like the
+     * answers Seams writes: {@code invalid-request} for a 400, the status's name otherwise (e.g.
+     * {@code urn:seams:problem:method-not-allowed}).
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            var status = HttpStatus.resolve(statusCode.value());
+            if (status == HttpStatus.BAD_REQUEST) {
+                problem.setType(Problems.type("invalid-request"));
+                problem.setTitle("Invalid request");
+            } else if (status != null) {
+                problem.setType(
+                        Problems.type(status.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     /** Form or query parameters that cannot be decoded, or that the firewall refuses (control characters). */
@@ -134,6 +181,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "internal-error",
                 "Internal error",
                 "The request could not be completed; it has been logged");
+    }
+
+    /** A 400 naming each field (or parameter) and what is wrong with it, in {@code errors} and the detail. */
+    private static ProblemDetail invalid(List<Map<String, String>> errors) {
+        var detail = errors.stream()
+                .map(error -> error.get("field") + ": " + error.get("message"))
+                .collect(Collectors.joining("; "));
+        var problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     private static String fieldPath(List<JacksonException.Reference> path) {

@@ -2,6 +2,8 @@ package io.seams.shop.platform.adapters.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seams.fitness.EventContractDocument;
+import io.seams.shop.Shop;
 import io.seams.shop.testing.Tokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,17 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API description is a contract: the committed {@code docs/api/openapi.json} is exactly what
@@ -35,6 +41,8 @@ class ApiDescriptionTests {
     static final Path COMMITTED = Path.of("docs/api/openapi.json");
     static final String REGENERATE =
             "./mvnw test -Dtest=ApiDescriptionTests -Dseams.openapi.write=true (then review and commit the diff)";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     RestTestClient http;
@@ -96,6 +104,97 @@ class ApiDescriptionTests {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * What a client generated from the description expects is what it gets: real answers of the main
+     * reads have every field the description names, of the type it names, and no field it does not.
+     */
+    @Test
+    void answersHaveTheShapeTheDescriptionGives(@Autowired ApplicationContext context) {
+        var api = JSON.readTree(served());
+        var shop = Shop.monolith(http, context);
+        var order = shop.place("{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":2}]}");
+        var answers = Map.of(
+                "/api/catalog/products", read(http, "/api/catalog/products"),
+                "/api/orders/{id}", read(shop.http(), order.getPath()),
+                "/api/inventory/{sku}", read(shop.staff(), "/api/inventory/MUG-CLASSIC"));
+
+        var wrong = new ArrayList<String>();
+        answers.forEach((path, answer) -> {
+            var schema = api.at("/paths/" + path.replace("~", "~0").replace("/", "~1")
+                    + "/get/responses/200/content/application~1json/schema");
+            assertThat(schema.isMissingNode())
+                    .as("GET %s documents its 200", path)
+                    .isFalse();
+            wrong.addAll(EventContractDocument.problems(resolved(api, schema), withoutNulls(answer), path));
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The answer without its {@code null} fields: the description marks no field required, and says
+     * nothing yet of which may be null ({@code cancellationReason} of an order not cancelled).
+     */
+    private static JsonNode withoutNulls(JsonNode answer) {
+        var copy = answer.deepCopy();
+        prune(copy);
+        return copy;
+    }
+
+    private static void prune(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            var nulls = object.properties().stream()
+                    .filter(field -> field.getValue().isNull())
+                    .map(Map.Entry::getKey)
+                    .toList();
+            nulls.forEach(object::remove);
+        }
+        node.forEach(ApiDescriptionTests::prune);
+    }
+
+    private static JsonNode read(RestTestClient client, String uri) {
+        return JSON.readTree(body(client, uri));
+    }
+
+    private static String body(RestTestClient client, String uri) {
+        return client.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /**
+     * A schema of the description with every {@code $ref} replaced by what it names, and every object
+     * closed ({@code additionalProperties: false}): a field of an answer that the description does
+     * not name is a difference too.
+     */
+    private static Map<String, Object> resolved(JsonNode api, JsonNode schema) {
+        if (schema.has("$ref")) {
+            return resolved(api, api.at(schema.path("$ref").asString().substring(1)));
+        }
+        var resolved = new LinkedHashMap<String, Object>();
+        for (var field : schema.properties()) {
+            var value = field.getValue();
+            switch (field.getKey()) {
+                case "items" -> resolved.put("items", resolved(api, value));
+                case "properties" -> {
+                    var properties = new LinkedHashMap<String, Object>();
+                    value.properties()
+                            .forEach(property -> properties.put(property.getKey(), resolved(api, property.getValue())));
+                    resolved.put("properties", properties);
+                }
+                default -> resolved.put(field.getKey(), JSON.treeToValue(value, Object.class));
+            }
+        }
+        if ("object".equals(resolved.get("type"))) {
+            resolved.put("additionalProperties", false);
+        }
+        return resolved;
+    }
+
     /** Swagger UI's Authorize asks for a token this way: client id and secret as Basic, an empty scope. */
     @Test
     void theTokenEndpointTakesTheRequestSwaggerUiSends(@Autowired Environment environment) {
@@ -124,14 +223,7 @@ class ApiDescriptionTests {
     }
 
     private String served() {
-        return http.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return body(http, "/v3/api-docs");
     }
 
     private static boolean isProblem(JsonNode api, JsonNode response) {

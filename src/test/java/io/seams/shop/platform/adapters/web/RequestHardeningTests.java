@@ -3,6 +3,7 @@ package io.seams.shop.platform.adapters.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.shop.testing.Tokens;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,7 +105,107 @@ class RequestHardeningTests {
                 .doesNotExist("Access-Control-Allow-Origin");
     }
 
+    @Test
+    void aQuantityMustBeAJsonIntegerAndAFieldNamedOnce() {
+        var orders = countOrders();
+        for (var body : List.of(
+                "{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1.5}]}",
+                "{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":\"2\"}]}",
+                "{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1,\"quantity\":2}]}")) {
+            ada.post()
+                    .uri("/api/orders")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:seams:problem:malformed-request");
+        }
+        ada.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":99999999999}]}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail ->
+                        assertThat((String) detail).startsWith("A number in the request body is out of range"));
+        assertThat(countOrders()).isEqualTo(orders);
+    }
+
+    @Test
+    void freeTextRefusesControlCharactersBidiOverridesAndBrokenUnicode(@Autowired ApplicationContext context) {
+        var staff = Tokens.as(http, context, "sam");
+        var customers = jdbc.sql("SELECT count(*) FROM customers.customer")
+                .query(Long.class)
+                .single();
+        for (var name : List.of("Gr\\ud800ace", "Gr\\u0085ace", "Grace\\u202eevil", "Gr\\u0007ace")) {
+            staff.post()
+                    .uri("/api/customers")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
+                            {"name":"%s","email":"grace@example.com",
+                             "address":{"street":"1 Navy Street","postalCode":"10115","city":"Berlin","country":"DE"}}""".formatted(name))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("name");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM customers.customer")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(customers);
+    }
+
+    @Test
+    void answersSpringMvcGivesOnItsOwnCarryAStableType(@Autowired ApplicationContext context) {
+        Tokens.as(http, context, "olivia")
+                .get()
+                .uri("/api/audit?limit=0")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:seams:problem:invalid-request")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("limit");
+        ada.get()
+                .uri("/api/orders/not-a-uuid")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:seams:problem:invalid-request");
+        ada.delete()
+                .uri("/api/orders")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:seams:problem:method-not-allowed");
+        ada.post()
+                .uri("/api/orders")
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("two mugs")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:seams:problem:unsupported-media-type");
+    }
+
     private long countOrders() {
+
         return jdbc.sql("SELECT count(*) FROM orders.purchase_order")
                 .query(Long.class)
                 .single();

@@ -1,0 +1,29 @@
+package io.seams.shop.platform.adapters.web;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * JSON is read as written, not as Jackson can make it fit: a whole number must be a JSON integer
+ * ({@code 1.5} or {@code "2"} for a quantity is a {@code 400}, not an order of 1 or 2), and an
+ * object that names a field twice is malformed rather than read as its last value.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJson {
+
+    @Bean
+    JsonMapperBuilderCustomizer wholeNumbersAreIntegersAndFieldsAreUnique() {
+        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        integers -> integers.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+    }
+}
