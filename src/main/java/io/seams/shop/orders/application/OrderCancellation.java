@@ -52,7 +52,7 @@ public class OrderCancellation {
             return Outcome.refused(Refusal.byState(
                     "order-not-cancellable",
                     "Order cannot be cancelled",
-                    "Order %s is %s: only orders not yet dispatched can be cancelled"
+                    "Order %s is %s: only an order still being fulfilled (placed, reserved or confirmed) can be cancelled"
                             .formatted(order.getId().id(), order.status())));
         }
         if (!transition.changedState()) {

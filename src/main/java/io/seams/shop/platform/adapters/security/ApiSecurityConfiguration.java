@@ -67,6 +67,9 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_READS.toArray(String[]::new))
                         .permitAll()
+                        // HEAD is GET without the body (RFC 9110): public where GET is.
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS.toArray(String[]::new))
+                        .permitAll()
                         .requestMatchers("/api/audit/**", "/api/operations/**")
                         .hasRole(Caller.OPS)
                         .requestMatchers("/api/shipments/**")

@@ -108,8 +108,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /**
      * Every answer Spring MVC gives on its own (a parameter missing or of the wrong type, a method
      * or media type not supported, no such resource) carries a stable {@code type} too, like the
-     * answers Seams writes: {@code invalid-request} for a 400, the status's name otherwise (e.g.
-     * {@code urn:seams:problem:method-not-allowed}).
+     * answers Seams writes: {@code invalid-request} for a 400, {@code no-such-endpoint} for a path
+     * nothing serves, the status's name otherwise (e.g. {@code urn:seams:problem:method-not-allowed}).
      */
     @Override
     protected ResponseEntity<Object> createResponseEntity(
@@ -120,6 +120,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             if (status == HttpStatus.BAD_REQUEST) {
                 problem.setType(Problems.type("invalid-request"));
                 problem.setTitle("Invalid request");
+            } else if (status == HttpStatus.NOT_FOUND) {
+                // Nothing of this process answers the path (a module hosted elsewhere, a typo): not
+                // the not-found of a resource an endpoint looked for.
+                problem.setType(Problems.type("no-such-endpoint"));
+                problem.setTitle("No such endpoint");
             } else if (status != null) {
                 problem.setType(
                         Problems.type(status.name().toLowerCase(Locale.ROOT).replace('_', '-')));

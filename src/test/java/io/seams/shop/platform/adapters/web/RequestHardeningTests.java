@@ -204,6 +204,12 @@ class RequestHardeningTests {
                 .isEqualTo("urn:seams:problem:unsupported-media-type");
     }
 
+    @Test
+    void headIsPublicWhereGetIs() {
+        http.head().uri("/api/catalog/products").exchange().expectStatus().isOk();
+        http.head().uri("/api/orders").exchange().expectStatus().isUnauthorized();
+    }
+
     private long countOrders() {
 
         return jdbc.sql("SELECT count(*) FROM orders.purchase_order")

@@ -97,6 +97,6 @@ class HostedModulesTests {
                 .isNotFound()
                 .expectBody()
                 .jsonPath("$.type")
-                .doesNotExist();
+                .isEqualTo("urn:seams:problem:no-such-endpoint");
     }
 }
