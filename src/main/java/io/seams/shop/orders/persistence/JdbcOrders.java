@@ -40,13 +40,24 @@ class JdbcOrders implements Orders {
 
     @Override
     public Optional<Order> findById(OrderId id) {
+        return find(id, "");
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Order> lockById(OrderId id) {
+        return find(id, " FOR UPDATE");
+    }
+
+    /** The order, its row locked if asked; its lines never change once placed, so they need no lock. */
+    private Optional<Order> find(OrderId id, String lock) {
         var lines = jdbc.sql("""
                         SELECT sku, product_name, quantity, unit_price_amount, unit_price_currency
                         FROM orders.order_line WHERE order_id = ? ORDER BY line_number""").param(id.id()).query(JdbcOrders::line).list();
         return jdbc.sql("""
                         SELECT id, customer_id, payment_token, status, reason, placed_at, version,
                                ship_to_recipient, ship_to_street, ship_to_postal_code, ship_to_city, ship_to_country
-                        FROM orders.purchase_order WHERE id = ?""")
+                        FROM orders.purchase_order WHERE id = ?""" + lock)
                 .param(id.id())
                 .query((row, number) -> Order.restore(new Order.Snapshot(
                         new OrderId(row.getObject("id", UUID.class)),
@@ -59,17 +70,6 @@ class JdbcOrders implements Orders {
                         row.getString("reason"),
                         row.getLong("version"))))
                 .optional();
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Order> lockById(OrderId id) {
-        // The order's row first: its lines change only with it, so they are read after the lock.
-        var locked = jdbc.sql("SELECT id FROM orders.purchase_order WHERE id = ? FOR UPDATE")
-                .param(id.id())
-                .query(UUID.class)
-                .optional();
-        return locked.isPresent() ? findById(id) : Optional.empty();
     }
 
     @Override
