@@ -38,6 +38,40 @@ public final class AnatomyRules {
             "org.springframework.context.event.EventListener",
             "org.springframework.transaction.event.TransactionalEventListener");
 
+    /** Packages of HTTP and servlet types: the web layer's, none of them in the application layer. */
+    static final List<String> HTTP_PACKAGES =
+            List.of("org.springframework.web.", "org.springframework.http.", "jakarta.servlet.", "javax.servlet.");
+
+    /**
+     * A module's application layer knows no HTTP: a use case returns an outcome (or throws its own
+     * exception), and the web layer alone says which status that is. The same use case then serves
+     * an event listener, a scheduled job or another process unchanged.
+     */
+    public static ArchRule applicationKnowsNoHttp(ModularApplication app) {
+        return classes()
+                .that(inLayer(app, "application"))
+                .should(new ArchCondition<JavaClass>("use no HTTP or servlet type") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .filter(target -> HTTP_PACKAGES.stream()
+                                        .anyMatch(prefix -> target.getName().startsWith(prefix)))
+                                .map(target -> target.getName().replaceFirst("\\$.*", ""))
+                                .distinct()
+                                .sorted()
+                                .forEach(target -> events.add(violated(
+                                        type,
+                                        ("%s (%s) uses %s, an HTTP type, in the application layer. Fix: return"
+                                                        + " an outcome and let the web layer map it to HTTP")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), target))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("The application layer knows no HTTP")
+                .because("a use case that answers in status codes serves only one controller");
+    }
+
     /** A module's web layer reads no repository: it calls a use case, which reads the domain. */
     public static ArchRule webReachesTheDomainThroughTheApplication(ModularApplication app) {
         return classes()

@@ -48,6 +48,9 @@ public final class DomainRules {
             "org.springframework.http.",
             "org.springframework.jdbc.",
             "org.springframework.data.",
+            "org.springframework.transaction.",
+            "org.springframework.context.",
+            "org.springframework.beans.factory.annotation.",
             "com.fasterxml.jackson.",
             "tools.jackson.",
             "jakarta.servlet.",
@@ -59,8 +62,9 @@ public final class DomainRules {
     /**
      * The domain knows no framework: classes in a module's {@code domain} package (or below it), in
      * a package marked {@code @DomainRing}, or marked as a jMolecules DDD building block (by
-     * annotation or type; repositories' implementations excepted, they are infrastructure), use no Spring Web, HTTP, JDBC or Spring Data type, no Jackson, servlet,
-     * JPA or {@code java.sql} type. The onion rule checks only what the rings name; this checks the
+     * annotation or type; repositories' implementations excepted, they are infrastructure), use no Spring Web, HTTP, JDBC or Spring Data type, no Spring
+     * transaction, application-context (event publisher) or {@code @Value}/{@code @Autowired} type, no
+     * Jackson, servlet, JPA or {@code java.sql} type. The onion rule checks only what the rings name; this checks the
      * domain against the frameworks themselves.
      */
     public static ArchRule domainKnowsNoFramework(ModularApplication app) {
@@ -79,7 +83,7 @@ public final class DomainRules {
                                 .forEach(target -> events.add(violated(
                                         type,
                                         ("%s (%s) uses %s, a framework type, in the domain. Fix: keep it in the"
-                                                        + " web or persistence layer, which maps to and from the domain")
+                                                        + " application, web or persistence layer, which maps to and from the domain")
                                                 .formatted(type.getName(), HygieneRules.fileOf(type), target))));
                     }
                 })

@@ -92,6 +92,7 @@ public final class Fitness {
                     f -> HygieneRules.internalTypesArePublicOnlyWhenUsedElsewhere(f.app),
                     false),
             new Rule("no-package-cycles", 9, f -> HygieneRules.noPackageCyclesInsideModules(f.app), false),
+            new Rule("no-standard-streams", 9, f -> HygieneRules.noStandardStreams(), false),
             new Rule(
                     "topology-unknown",
                     10,
@@ -103,6 +104,7 @@ public final class Fitness {
                     11,
                     f -> AnatomyRules.webReachesTheDomainThroughTheApplication(f.app),
                     false),
+            new Rule("application-knows-no-http", 11, f -> AnatomyRules.applicationKnowsNoHttp(f.app), false),
             new Rule("use-case-names", 11, f -> AnatomyRules.useCasesAreNamedAfterWhatTheyDo(f.app), false),
             new Rule("separate-listeners", 11, f -> AnatomyRules.listenersAreSeparateFromUseCases(f.app), false),
             new Rule("repository-names", 11, f -> AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(f.app), false),

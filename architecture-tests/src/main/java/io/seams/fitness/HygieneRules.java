@@ -69,6 +69,45 @@ public final class HygieneRules {
                 .because("every public type is a door another package can walk through");
     }
 
+    /**
+     * Nothing writes to the standard streams ({@code System.out}, {@code System.err},
+     * {@code printStackTrace()}): what a process says goes through its logger, where levels,
+     * trace ids and the log shipper of whichever process the module ends up in see it.
+     */
+    public static ArchRule noStandardStreams() {
+        return classes()
+                .should(new ArchCondition<JavaClass>("not write to the standard streams") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getFieldAccessesFromSelf().stream()
+                                .filter(access -> access.getTargetOwner().isEquivalentTo(System.class)
+                                        && STANDARD_STREAMS.contains(access.getName()))
+                                .forEach(access -> events.add(violated(
+                                        type,
+                                        "%s (%s:%d) writes to System.%s. Fix: log it with the class's logger"
+                                                .formatted(
+                                                        type.getName(),
+                                                        fileOf(type),
+                                                        access.getLineNumber(),
+                                                        access.getName()))));
+                        type.getMethodCallsFromSelf().stream()
+                                .filter(call -> call.getName().equals("printStackTrace")
+                                        && call.getTarget().getParameterTypes().isEmpty()
+                                        && call.getTargetOwner().isAssignableTo(Throwable.class))
+                                .forEach(call -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) calls printStackTrace(). Fix: log the exception with the"
+                                                        + " class's logger, or rethrow it")
+                                                .formatted(type.getName(), fileOf(type), call.getLineNumber()))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Nothing writes to the standard streams")
+                .because("output that bypasses the logger is lost or unreadable once the module runs as a service");
+    }
+
+    private static final java.util.Set<String> STANDARD_STREAMS = java.util.Set.of("out", "err");
+
     /** No cycles between the packages inside one module. */
     public static ArchRule noPackageCyclesInsideModules(ModularApplication app) {
         return SlicesRuleDefinition.slices()

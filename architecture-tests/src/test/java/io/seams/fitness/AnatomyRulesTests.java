@@ -25,6 +25,17 @@ class AnatomyRulesTests {
     }
 
     @Test
+    void reportsHttpInTheApplicationLayer() {
+        Violations.assertExactly(
+                AnatomyRules.applicationKnowsNoHttp(violating),
+                violating.classes(),
+                SHOP + "application.FindCart (FindCart.java) uses org.springframework.http.HttpStatus, an HTTP type,"
+                        + " in the application layer. Fix: return an outcome and let the web layer map it to HTTP",
+                SHOP
+                        + "application.FindCart (FindCart.java) uses org.springframework.web.server.ResponseStatusException");
+    }
+
+    @Test
     void reportsAGrabBagService() {
         Violations.assertExactly(
                 AnatomyRules.useCasesAreNamedAfterWhatTheyDo(violating),
@@ -62,6 +73,7 @@ class AnatomyRulesTests {
     @Test
     void passesACleanApplication() {
         Violations.assertNone(AnatomyRules.webReachesTheDomainThroughTheApplication(clean), clean.classes());
+        Violations.assertNone(AnatomyRules.applicationKnowsNoHttp(clean), clean.classes());
         Violations.assertNone(AnatomyRules.useCasesAreNamedAfterWhatTheyDo(clean), clean.classes());
         Violations.assertNone(AnatomyRules.listenersAreSeparateFromUseCases(clean), clean.classes());
         Violations.assertNone(AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(clean), clean.classes());

@@ -33,11 +33,18 @@ class DomainRulesTests {
                 violating.classes(),
                 "io.seams.fitness.fixtures.domain.shop.domain.CartRows (CartRows.java) uses"
                         + " com.fasterxml.jackson.annotation.JsonIgnore, a framework type, in the domain. Fix: keep"
-                        + " it in the web or persistence layer",
+                        + " it in the application, web or persistence layer",
                 "io.seams.fitness.fixtures.domain.shop.domain.CartRows (CartRows.java) uses"
                         + " org.springframework.jdbc.core.JdbcTemplate, a framework type, in the domain",
                 "io.seams.fitness.fixtures.domain.shop.Discount (Discount.java) uses"
-                        + " org.springframework.http.HttpStatus, a framework type, in the domain");
+                        + " org.springframework.http.HttpStatus, a framework type, in the domain",
+                "io.seams.fitness.fixtures.domain.shop.domain.CartPolicy (CartPolicy.java) uses"
+                        + " org.springframework.context.ApplicationEventPublisher, a framework type, in the domain",
+                "io.seams.fitness.fixtures.domain.shop.domain.CartPolicy (CartPolicy.java) uses"
+                        + " org.springframework.transaction.annotation.Transactional, a framework type, in the domain",
+                // The annotation's defaults are dependencies of the class too.
+                "CartPolicy (CartPolicy.java) uses org.springframework.transaction.annotation.Isolation",
+                "CartPolicy (CartPolicy.java) uses org.springframework.transaction.annotation.Propagation");
     }
 
     @Test

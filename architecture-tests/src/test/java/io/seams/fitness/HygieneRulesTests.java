@@ -36,7 +36,19 @@ class HygieneRulesTests {
     }
 
     @Test
+    void reportsWritesToTheStandardStreams() {
+        Violations.assertExactly(
+                HygieneRules.noStandardStreams(),
+                violating.classes(),
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Printing (Printing.java:7) writes to"
+                        + " System.out. Fix: log it with the class's logger",
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Printing (Printing.java:11) calls"
+                        + " printStackTrace(). Fix: log the exception");
+    }
+
+    @Test
     void passesACleanApplication() {
+        Violations.assertNone(HygieneRules.noStandardStreams(), clean.classes());
         Violations.assertNone(HygieneRules.noFieldInjection(), clean.classes());
         Violations.assertNone(HygieneRules.internalTypesArePublicOnlyWhenUsedElsewhere(clean), clean.classes());
         Violations.assertNone(HygieneRules.noPackageCyclesInsideModules(clean), clean.classes());
