@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.springframework.boot.SpringApplication;
 
 /**
  * The PostgreSQL server the tests run against, and a fresh database on it for every Spring
@@ -83,14 +83,33 @@ public final class TestDatabases {
                         .setServerConfig("max_connections", "800")
                         .setRegisterShutdownHook(false)
                         .start();
-                // The cached test contexts are closed by Spring Boot's JVM shutdown hook, and closing
-                // them still uses the database (the event publication registry looks for incomplete
-                // work). Spring Boot runs its shutdown handlers after it has closed every context.
-                SpringApplication.getShutdownHandlers().add(() -> close(embedded));
+                // Stopped by a JVM shutdown hook of its own: Spring Boot's shutdown handlers run only in
+                // a JVM that started an application, and a run of -Pfitness starts none (each such run
+                // left a server behind).
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> closeAfterSpring(embedded), "stop-test-database"));
                 return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL for the tests", e);
             }
+        }
+
+        /**
+         * The cached test contexts are closed by Spring Boot's shutdown hook, and closing them still
+         * uses the database (the event publication registry looks for incomplete work): where that
+         * hook runs, the server stops after it.
+         */
+        private static void closeAfterSpring(EmbeddedPostgres embedded) {
+            Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                    .forEach(spring -> {
+                        try {
+                            spring.join(Duration.ofMinutes(1).toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+            close(embedded);
         }
 
         private static void close(EmbeddedPostgres embedded) {
