@@ -50,23 +50,11 @@ public final class AnatomyRules {
     public static ArchRule applicationKnowsNoHttp(ModularApplication app) {
         return classes()
                 .that(inLayer(app, "application"))
-                .should(new ArchCondition<JavaClass>("use no HTTP or servlet type") {
-                    @Override
-                    public void check(JavaClass type, ConditionEvents events) {
-                        type.getDirectDependenciesFromSelf().stream()
-                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
-                                .filter(target -> HTTP_PACKAGES.stream()
-                                        .anyMatch(prefix -> target.getName().startsWith(prefix)))
-                                .map(target -> target.getName().replaceFirst("\\$.*", ""))
-                                .distinct()
-                                .sorted()
-                                .forEach(target -> events.add(violated(
-                                        type,
-                                        ("%s (%s) uses %s, an HTTP type, in the application layer. Fix: return"
-                                                        + " an outcome and let the web layer map it to HTTP")
-                                                .formatted(type.getName(), HygieneRules.fileOf(type), target))));
-                    }
-                })
+                .should(Items.useNoTypeOf(
+                        HTTP_PACKAGES,
+                        "use no HTTP or servlet type",
+                        "%s (%s) uses %s, an HTTP type, in the application layer. Fix: return an outcome and let"
+                                + " the web layer map it to HTTP"))
                 .allowEmptyShould(true)
                 .as("The application layer knows no HTTP")
                 .because("a use case that answers in status codes serves only one controller");

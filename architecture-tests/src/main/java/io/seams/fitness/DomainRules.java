@@ -1,6 +1,5 @@
 package io.seams.fitness;
 
-import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -70,23 +69,11 @@ public final class DomainRules {
     public static ArchRule domainKnowsNoFramework(ModularApplication app) {
         return classes()
                 .that(DescribedPredicate.describe("are in the domain", (JavaClass type) -> isDomain(app, type)))
-                .should(new ArchCondition<JavaClass>("use no web, HTTP, JDBC, JSON or servlet type") {
-                    @Override
-                    public void check(JavaClass type, ConditionEvents events) {
-                        type.getDirectDependenciesFromSelf().stream()
-                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
-                                .filter(target -> FRAMEWORK_PACKAGES.stream()
-                                        .anyMatch(prefix -> target.getName().startsWith(prefix)))
-                                .map(target -> target.getName().replaceFirst("\\$.*", ""))
-                                .distinct()
-                                .sorted()
-                                .forEach(target -> events.add(violated(
-                                        type,
-                                        ("%s (%s) uses %s, a framework type, in the domain. Fix: keep it in the"
-                                                        + " application, web or persistence layer, which maps to and from the domain")
-                                                .formatted(type.getName(), HygieneRules.fileOf(type), target))));
-                    }
-                })
+                .should(Items.useNoTypeOf(
+                        FRAMEWORK_PACKAGES,
+                        "use no web, HTTP, JDBC, JSON, servlet, transaction or Spring context type",
+                        "%s (%s) uses %s, a framework type, in the domain. Fix: keep it in the application, web or"
+                                + " persistence layer, which maps to and from the domain"))
                 .allowEmptyShould(true)
                 .as("The domain knows no framework")
                 .because("a domain tied to a transport, a database API or a JSON library cannot move with"
