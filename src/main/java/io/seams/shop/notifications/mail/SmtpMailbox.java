@@ -8,6 +8,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -37,6 +38,7 @@ class SmtpMailbox implements Mailbox, DisposableBean {
 
     private final JavaMailSender mail;
     private final String from;
+    private final Clock clock;
 
     /**
      * SMTP connections kept open between mails. {@link JavaMailSender#send} connects, greets the
@@ -45,9 +47,11 @@ class SmtpMailbox implements Mailbox, DisposableBean {
      */
     private final BlockingQueue<Transport> connections = new ArrayBlockingQueue<>(KEPT_CONNECTIONS);
 
-    SmtpMailbox(JavaMailSender mail, @Value("${seams.notifications.from:shop@seams.example}") String from) {
+    SmtpMailbox(
+            JavaMailSender mail, @Value("${seams.notifications.from:shop@seams.example}") String from, Clock clock) {
         this.mail = mail;
         this.from = from;
+        this.clock = clock;
     }
 
     /**
@@ -89,7 +93,7 @@ class SmtpMailbox implements Mailbox, DisposableBean {
      */
     private void sendKeepingTheConnection(JavaMailSenderImpl sender, String key, MimeMessage message) {
         try {
-            message.setSentDate(new Date());
+            message.setSentDate(Date.from(clock.instant()));
             message.saveChanges();
         } catch (MessagingException e) {
             throw new MailPreparationException("Cannot write the mail " + key, e);
