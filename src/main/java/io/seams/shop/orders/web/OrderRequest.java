@@ -1,10 +1,12 @@
 package io.seams.shop.orders.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.application.PlaceOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The body of {@code POST /api/orders}.
@@ -36,6 +39,25 @@ record OrderRequest(
 
     static final String DEFAULT_PAYMENT_TOKEN = "tok_visa";
 
+    /** The most units of one SKU an order may ask for, as one line or as several that name it. */
+    static final int MOST_UNITS_OF_A_SKU = 1000;
+
+    /**
+     * Lines naming the same SKU are merged into one ({@link PlaceOrder}): together they may not ask
+     * for more than one line may.
+     */
+    @JsonIgnore
+    @AssertTrue(message = "must not ask for more than 1000 units of one SKU, however many lines name it")
+    boolean isEachSkuWithinTheLimit() {
+        return lines == null
+                || lines.stream()
+                        .filter(line -> line != null && line.sku() != null && line.quantity() != null)
+                        .collect(Collectors.groupingBy(Line::sku, Collectors.summingLong(Line::quantity)))
+                        .values()
+                        .stream()
+                        .allMatch(units -> units <= MOST_UNITS_OF_A_SKU);
+    }
+
     PlaceOrder toCommand(CustomerId orderer) {
         return new PlaceOrder(
                 orderer,
@@ -57,6 +79,6 @@ record OrderRequest(
             @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{0,39}$", message = "must be a SKU such as MUG-CLASSIC")
             String sku,
 
-            @Schema(example = "2") @NotNull @Positive @Max(1000)
+            @Schema(example = "2") @NotNull @Positive @Max(MOST_UNITS_OF_A_SKU)
             Integer quantity) {}
 }

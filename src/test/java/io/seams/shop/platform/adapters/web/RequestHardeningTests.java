@@ -205,6 +205,25 @@ class RequestHardeningTests {
     }
 
     @Test
+    void linesOfOneSkuTogetherAskForAtMostWhatOneLineMay() {
+        var orders = countOrders();
+        ada.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1000},"
+                        + "{\"sku\":\"MUG-CLASSIC\",\"quantity\":1}]}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:seams:problem:invalid-request")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("more than 1000 units of one SKU"));
+        assertThat(countOrders()).isEqualTo(orders);
+    }
+
+    @Test
     void headIsPublicWhereGetIs() {
         http.head().uri("/api/catalog/products").exchange().expectStatus().isOk();
         http.head().uri("/api/orders").exchange().expectStatus().isUnauthorized();
