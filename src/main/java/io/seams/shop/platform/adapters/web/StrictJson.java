@@ -3,6 +3,8 @@ package io.seams.shop.platform.adapters.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -10,12 +12,29 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON is read as written, not as Jackson can make it fit: a whole number must be a JSON integer
+ * JSON, the API's one format, is read as written, not as Jackson can make it fit: a whole number must be a JSON integer
  * ({@code 1.5} or {@code "2"} for a quantity is a {@code 400}, not an order of 1 or 2), and an
  * object that names a field twice is malformed rather than read as its last value.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
+
+    /**
+     * JSON is the API's one format. A YAML library on the class path (the description generator
+     * brings one) would otherwise make Spring MVC read and write YAML too, undocumented and through
+     * a mapper with none of this configuration.
+     */
+    @Bean
+    WebMvcConfigurer jsonIsTheOnlyFormat() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+                converters.configureMessageConvertersList(list ->
+                        list.removeIf(converter -> converter.getSupportedMediaTypes().stream()
+                                .anyMatch(type -> type.getSubtype().contains("yaml"))));
+            }
+        };
+    }
 
     @Bean
     JsonMapperBuilderCustomizer wholeNumbersAreIntegersAndFieldsAreUnique() {

@@ -224,6 +224,26 @@ class RequestHardeningTests {
     }
 
     @Test
+    void jsonIsTheOnlyFormat() {
+        http.get()
+                .uri("/api/catalog/products")
+                .header("Accept", "application/yaml")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(406);
+        ada.post()
+                .uri("/api/orders")
+                .contentType(MediaType.parseMediaType("application/yaml"))
+                .body("lines:\n- sku: MUG-CLASSIC\n  quantity: 1\n")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:seams:problem:unsupported-media-type");
+    }
+
+    @Test
     void headIsPublicWhereGetIs() {
         http.head().uri("/api/catalog/products").exchange().expectStatus().isOk();
         http.head().uri("/api/orders").exchange().expectStatus().isUnauthorized();
