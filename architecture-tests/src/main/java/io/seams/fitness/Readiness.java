@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -864,12 +865,12 @@ public final class Readiness {
         var allowed = settings.allowedInTransaction().orElse("");
         TransactionRules.noCallsToOtherModulesInTransactions(app, allowed, settings.transactionAnnotations())
                 .evaluate(app.classes())
-                .handleViolations((Collection<JavaMethod> methods, String message) ->
-                        methods.forEach(method -> addMethodDeduction(coupling, deductions, method, message, 0.34)));
+                .handleViolations((Collection<JavaMethod> methods, String message) -> methods.forEach(
+                        method -> addMethodDeduction(app, coupling, deductions, method, message, 0.34)));
         TransactionRules.listenersToOtherModulesAreAsynchronous(app)
                 .evaluate(app.classes())
-                .handleViolations((Collection<JavaMethod> methods, String message) ->
-                        methods.forEach(method -> addMethodDeduction(coupling, deductions, method, message, 0.25)));
+                .handleViolations((Collection<JavaMethod> methods, String message) -> methods.forEach(
+                        method -> addMethodDeduction(app, coupling, deductions, method, message, 0.25)));
         if (!allowed.isBlank()) {
             for (var call : TransactionRules.allowedCallsInTransactions(app, allowed)) {
                 var method = call.substring(0, call.indexOf('('));
@@ -898,7 +899,24 @@ public final class Readiness {
         }
     }
 
+    /**
+     * The class of the source file a message names ({@code Repricer.java}): the method's own class,
+     * or, when the call was reached through another class, that class, looked up in the method's
+     * module first.
+     */
+    private static JavaClass classInFile(ModularApplication app, JavaClass owner, String file) {
+        if (HygieneRules.fileOf(owner).equals(file)) {
+            return owner;
+        }
+        var module = app.moduleOf(owner);
+        return app.classes().stream()
+                .filter(type -> HygieneRules.fileOf(type).equals(file) && type.isTopLevelClass())
+                .min(Comparator.comparing((JavaClass type) -> app.moduleOf(type).equals(module) ? 0 : 1))
+                .orElse(owner);
+    }
+
     private static void addMethodDeduction(
+            ModularApplication app,
             ModuleCoupling coupling,
             Map<String, Map<Dimension, List<Deduction>>> deductions,
             JavaMethod method,
@@ -910,7 +928,8 @@ public final class Readiness {
                     var line = SOURCE_LINE.matcher(message);
                     var location = line.find()
                             ? new Location(
-                                    coupling.fileOf(method.getOwner(), false).toString(),
+                                    coupling.fileOf(classInFile(app, method.getOwner(), line.group(1)), false)
+                                            .toString(),
                                     Integer.parseInt(line.group(2)))
                             : coupling.locationOf(method.getOwner(), method, false);
                     deductions

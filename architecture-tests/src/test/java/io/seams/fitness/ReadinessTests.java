@@ -7,6 +7,7 @@ import io.seams.fitness.ReadinessScore.Band;
 import io.seams.fitness.fixtures.readiness.calm.CalmApplication;
 import io.seams.fitness.fixtures.readiness.coupled.CoupledApplication;
 import io.seams.fitness.fixtures.readiness.gates.GatesApplication;
+import io.seams.fitness.fixtures.transactions.TransactionsApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,6 +29,20 @@ class ReadinessTests {
 
     @TempDir
     Path folder;
+
+    /** A call reached through another class is located where it is: Repricer's line, not Quotes'. */
+    @Test
+    void aCallInATransactionIsLocatedInTheFileThatMakesIt() {
+        var result = Readiness.of(app(TransactionsApplication.class, null), settings(Map.of()));
+
+        assertThat(result.module("ordering")
+                        .dimension(Readiness.Dimension.TRANSACTION_LOCALITY.id)
+                        .deductions())
+                .filteredOn(deduction -> deduction.cause().contains("requote"))
+                .singleElement()
+                .satisfies(deduction -> assertThat(deduction.location().toString())
+                        .endsWith("fixtures/transactions/ordering/application/Repricer.java:23"));
+    }
 
     @Test
     void eachPlantedGateBlocksExactlyTheModuleThatBreaksItWithTheLocation() {
