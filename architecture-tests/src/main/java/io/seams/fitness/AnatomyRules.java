@@ -60,6 +60,46 @@ public final class AnatomyRules {
                 .because("a use case that answers in status codes serves only one controller");
     }
 
+    static final Set<String> TRANSACTIONAL =
+            Set.of("org.springframework.transaction.annotation.Transactional", "jakarta.transaction.Transactional");
+
+    /**
+     * A module's web layer opens no transaction: the use case it calls does. A transaction opened by
+     * a controller holds its connection while the request is read and the answer written, and spans
+     * whatever else the controller calls.
+     */
+    public static ArchRule webOpensNoTransaction(ModularApplication app) {
+        return classes()
+                .that(inLayer(app, "web"))
+                .should(new ArchCondition<JavaClass>("open no transaction") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        var where = new java.util.ArrayList<String>();
+                        if (TRANSACTIONAL.stream().anyMatch(type::isAnnotatedWith)) {
+                            where.add("the class");
+                        }
+                        type.getMethods().stream()
+                                .filter(method -> TRANSACTIONAL.stream().anyMatch(method::isAnnotatedWith))
+                                .map(method -> method.getName() + "()")
+                                .sorted()
+                                .forEach(where::add);
+                        if (!where.isEmpty()) {
+                            events.add(violated(
+                                    type,
+                                    ("%s (%s) opens a transaction in the web layer (@Transactional on %s). Fix:"
+                                                    + " annotate the use case it calls instead")
+                                            .formatted(
+                                                    type.getName(),
+                                                    HygieneRules.fileOf(type),
+                                                    String.join(", ", where))));
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("The web layer opens no transaction")
+                .because("a transaction belongs to the use case, not to the request around it");
+    }
+
     /** A module's web layer reads no repository: it calls a use case, which reads the domain. */
     public static ArchRule webReachesTheDomainThroughTheApplication(ModularApplication app) {
         return classes()

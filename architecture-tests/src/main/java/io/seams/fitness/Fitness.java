@@ -105,6 +105,7 @@ public final class Fitness {
                     f -> AnatomyRules.webReachesTheDomainThroughTheApplication(f.app),
                     false),
             new Rule("application-knows-no-http", 11, f -> AnatomyRules.applicationKnowsNoHttp(f.app), false),
+            new Rule("web-opens-no-transaction", 11, f -> AnatomyRules.webOpensNoTransaction(f.app), false),
             new Rule("use-case-names", 11, f -> AnatomyRules.useCasesAreNamedAfterWhatTheyDo(f.app), false),
             new Rule("separate-listeners", 11, f -> AnatomyRules.listenersAreSeparateFromUseCases(f.app), false),
             new Rule("repository-names", 11, f -> AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(f.app), false),

@@ -36,6 +36,15 @@ class AnatomyRulesTests {
     }
 
     @Test
+    void reportsATransactionOpenedInTheWebLayer() {
+        Violations.assertExactly(
+                AnatomyRules.webOpensNoTransaction(violating),
+                violating.classes(),
+                SHOP + "web.CheckoutController (CheckoutController.java) opens a transaction in the web layer"
+                        + " (@Transactional on checkout()). Fix: annotate the use case it calls instead");
+    }
+
+    @Test
     void reportsAGrabBagService() {
         Violations.assertExactly(
                 AnatomyRules.useCasesAreNamedAfterWhatTheyDo(violating),
@@ -74,6 +83,7 @@ class AnatomyRulesTests {
     void passesACleanApplication() {
         Violations.assertNone(AnatomyRules.webReachesTheDomainThroughTheApplication(clean), clean.classes());
         Violations.assertNone(AnatomyRules.applicationKnowsNoHttp(clean), clean.classes());
+        Violations.assertNone(AnatomyRules.webOpensNoTransaction(clean), clean.classes());
         Violations.assertNone(AnatomyRules.useCasesAreNamedAfterWhatTheyDo(clean), clean.classes());
         Violations.assertNone(AnatomyRules.listenersAreSeparateFromUseCases(clean), clean.classes());
         Violations.assertNone(AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(clean), clean.classes());
