@@ -2,6 +2,7 @@ package io.seams.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seams.shop.testing.Tokens;
 import java.util.HashSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,27 @@ class IdempotentPlacementTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        shop.awaitSettled();
+    }
+
+    @Test
+    void anIdempotencyKeyIsOneCustomersOnly() {
+        var key = "checkout-1";
+        var ada = shop.place(TWO_MUGS.formatted("tok_visa"), headers -> headers.set("Idempotency-Key", key));
+        var alan = shop.placeAs(
+                Tokens.as(http, context, "alan"),
+                TWO_MUGS.formatted("tok_visa"),
+                headers -> headers.set("Idempotency-Key", key));
+
+        assertThat(alan).as("Alan's order, placed with the key Ada used").isNotEqualTo(ada);
+        assertThat(shop.place(TWO_MUGS.formatted("tok_visa"), headers -> headers.set("Idempotency-Key", key)))
+                .as("Ada's retry")
+                .isEqualTo(ada);
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.idempotency_key WHERE key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         shop.awaitSettled();
     }
 }

@@ -1,16 +1,19 @@
 package io.seams.shop.orders.application;
 
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
 import java.util.Optional;
 
 /**
  * The {@code Idempotency-Key}s clients sent with their orders, each with a fingerprint of the
  * request it came with and the order it created. A concern of placing orders over a retrying
- * transport, not of the order itself: hence here, beside the use case, and not in the domain.
+ * transport, not of the order itself: hence here, beside the use case, and not in the domain. A
+ * key is unique among one customer's orders only: clients choose keys, and two customers may choose
+ * the same one.
  */
 public interface IdempotencyKeys {
 
-    Optional<Claim> find(String key);
+    Optional<Claim> find(CustomerId customerId, String key);
 
     /**
      * Claims the key for the order in the current transaction; false if it was claimed before (a
@@ -21,9 +24,10 @@ public interface IdempotencyKeys {
     /**
      * A key and what it was used for.
      *
+     * @param customerId whose order the key placed
      * @param key the client's key
      * @param fingerprint a hash of the request the key came with
      * @param orderId the order the request created
      */
-    record Claim(String key, String fingerprint, OrderId orderId) {}
+    record Claim(CustomerId customerId, String key, String fingerprint, OrderId orderId) {}
 }

@@ -54,9 +54,11 @@ public class OrderPlacement {
         this.clock = clock;
     }
 
-    /** Places the order, once per idempotency key if one is given. */
+    /** Places the order, once per customer and idempotency key if one is given. */
     public Outcome<Order> place(PlaceOrder request, Optional<String> idempotencyKey) {
-        var earlier = idempotencyKey.flatMap(keys::find).map(claim -> replay(claim, request));
+        var earlier = idempotencyKey
+                .flatMap(key -> keys.find(request.customerId(), key))
+                .map(claim -> replay(claim, request));
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -99,11 +101,12 @@ public class OrderPlacement {
         return transactions.execute(status -> {
             orders.add(order);
             if (idempotencyKey.isPresent()) {
-                var claim = new IdempotencyKeys.Claim(idempotencyKey.get(), request.fingerprint(), order.getId());
+                var claim = new IdempotencyKeys.Claim(
+                        request.customerId(), idempotencyKey.get(), request.fingerprint(), order.getId());
                 if (!keys.claim(claim)) {
                     // A concurrent request with the same key won: undo this order, answer with that one's.
                     status.setRollbackOnly();
-                    return replay(keys.find(claim.key()).orElseThrow(), request);
+                    return replay(keys.find(claim.customerId(), claim.key()).orElseThrow(), request);
                 }
             }
             return Outcome.applied(order);

@@ -1,5 +1,6 @@
 package io.seams.shop.orders.persistence;
 
+import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.application.IdempotencyKeys;
 import java.util.Optional;
@@ -19,11 +20,14 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public Optional<Claim> find(String key) {
-        return jdbc.sql("SELECT key, fingerprint, order_id FROM orders.idempotency_key WHERE key = ?")
-                .param(key)
+    public Optional<Claim> find(CustomerId customerId, String key) {
+        return jdbc.sql("""
+                        SELECT fingerprint, order_id FROM orders.idempotency_key
+                        WHERE customer_id = ? AND key = ?""")
+                .params(customerId.id(), key)
                 .query((row, number) -> new Claim(
-                        row.getString("key"),
+                        customerId,
+                        key,
                         row.getString("fingerprint"),
                         new OrderId(row.getObject("order_id", UUID.class))))
                 .optional();
@@ -33,9 +37,11 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean claim(Claim claim) {
         return jdbc.sql("""
-                        INSERT INTO orders.idempotency_key (key, fingerprint, order_id) VALUES (?, ?, ?)
-                        ON CONFLICT (key) DO NOTHING""")
+                        INSERT INTO orders.idempotency_key (customer_id, key, fingerprint, order_id)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (customer_id, key) DO NOTHING""")
                         .params(
+                                claim.customerId().id(),
                                 claim.key(),
                                 claim.fingerprint(),
                                 claim.orderId().id())

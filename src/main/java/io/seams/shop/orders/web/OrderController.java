@@ -51,7 +51,8 @@ class OrderController {
             operationId = "placeOrder",
             summary = "Places an order at current catalog prices",
             description = "Stock is reserved and payment taken asynchronously; follow the order with GET. Retrying"
-                    + " with the same Idempotency-Key and body returns the first order instead of placing another.")
+                    + " with the same Idempotency-Key and body returns the first order instead of placing another. A key is"
+                    + " scoped to the order's customer: another customer's use of the same key changes nothing.")
     @ApiResponse(responseCode = "201", description = "The order was placed (status PLACED), or replayed")
     @ApiResponse(responseCode = "400", description = "The body is malformed or invalid")
     @ApiResponse(
