@@ -1,9 +1,11 @@
 package io.seams.shop.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jmolecules.ddd.annotation.ValueObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One action in the audit trail.
@@ -17,6 +19,7 @@ import org.jmolecules.ddd.annotation.ValueObject;
  * @param detail a word on it, if any (never personal data, card data or credentials)
  */
 @ValueObject
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record AuditEntry(
         Instant at,
         String actor,
@@ -24,4 +27,4 @@ public record AuditEntry(
         String outcome,
         Optional<UUID> orderId,
         Optional<UUID> customerId,
-        String detail) {}
+        @Nullable String detail) {}

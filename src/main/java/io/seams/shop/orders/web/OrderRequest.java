@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /api/orders}.
@@ -27,12 +28,13 @@ import java.util.stream.Collectors;
  * @param lines what to order: at least one line, at most 100
  */
 record OrderRequest(
-        @Schema(example = "c0ffee00-0000-4000-8000-000000000001")
+        @Schema(example = "c0ffee00-0000-4000-8000-000000000001") @Nullable
         UUID customerId,
 
         @Schema(example = "tok_visa")
         @Size(max = 100)
         @Pattern(regexp = "^[A-Za-z0-9_-]+$", message = "must be a payment token such as tok_visa")
+        @Nullable
         String paymentToken,
 
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {

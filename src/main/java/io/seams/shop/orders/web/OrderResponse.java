@@ -1,5 +1,6 @@
 package io.seams.shop.orders.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderStatus;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order as the API shows it.
@@ -23,6 +25,7 @@ import java.util.UUID;
  * @param rejectionReason why it was rejected, if it was
  * @param cancellationReason why it was cancelled, if it was
  */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 record OrderResponse(
         UUID id,
         UUID customerId,
@@ -31,8 +34,8 @@ record OrderResponse(
         Money total,
         ShippingAddress shipTo,
         Instant placedAt,
-        String rejectionReason,
-        String cancellationReason) {
+        @Nullable String rejectionReason,
+        @Nullable String cancellationReason) {
 
     static OrderResponse of(Order order) {
         return new OrderResponse(

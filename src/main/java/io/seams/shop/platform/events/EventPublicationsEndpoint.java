@@ -1,5 +1,6 @@
 package io.seams.shop.platform.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -46,14 +48,15 @@ class EventPublicationsEndpoint {
      * @param attempts how often a listener tried it
      * @param lastResubmittedAt when it was last handed over again, if ever
      */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     record Publication(
             UUID id,
             String event,
             String listener,
             String status,
             Instant publishedAt,
-            Integer attempts,
-            Instant lastResubmittedAt) {}
+            @Nullable Integer attempts,
+            @Nullable Instant lastResubmittedAt) {}
 
     @GetMapping
     @Operation(

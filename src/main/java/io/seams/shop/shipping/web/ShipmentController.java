@@ -1,5 +1,6 @@
 package io.seams.shop.shipping.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.adapters.web.Answers;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -106,8 +108,14 @@ class ShipmentController {
      * @param carrier the carrier, once dispatched
      * @param trackingNumber the tracking number, once dispatched
      */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     record ShipmentResponse(
-            UUID id, UUID orderId, String status, ShippingAddress shipTo, String carrier, String trackingNumber) {
+            UUID id,
+            UUID orderId,
+            String status,
+            @Nullable ShippingAddress shipTo,
+            @Nullable String carrier,
+            @Nullable String trackingNumber) {
 
         static ShipmentResponse of(Shipment shipment) {
             return new ShipmentResponse(

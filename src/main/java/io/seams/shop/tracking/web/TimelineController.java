@@ -1,5 +1,6 @@
 package io.seams.shop.tracking.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.adapters.security.Caller;
 import io.seams.shop.platform.adapters.web.Problems;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,5 +59,10 @@ class TimelineController {
      * @param at when it happened
      * @param detail a word on it, if any
      */
-    record Step(String step, String module, Instant at, String detail) {}
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Step(
+            String step,
+            String module,
+            Instant at,
+            @Nullable String detail) {}
 }
