@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/customers")
@@ -57,11 +56,7 @@ class CustomerController {
     @ApiResponse(responseCode = "400", description = "The profile is incomplete or malformed")
     ResponseEntity<CustomerResponse> register(@Valid @RequestBody ProfileRequest profile) {
         var customer = registration.register(profile.toProfile());
-        var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(customer.getId().id())
-                .toUri();
-        return ResponseEntity.created(location).body(CustomerResponse.of(customer));
+        return Answers.created(customer.getId().id()).body(CustomerResponse.of(customer));
     }
 
     @GetMapping("/{id}")

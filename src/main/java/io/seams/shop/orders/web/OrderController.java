@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -123,11 +122,7 @@ class OrderController {
     }
 
     private static ResponseEntity<OrderResponse> created(Order order, boolean replayed) {
-        var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(order.getId().id())
-                .toUri();
-        return ResponseEntity.created(location)
+        return Answers.created(order.getId().id())
                 .header("Idempotent-Replayed", Boolean.toString(replayed))
                 .body(OrderResponse.of(order));
     }

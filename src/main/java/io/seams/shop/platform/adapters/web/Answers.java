@@ -2,9 +2,11 @@ package io.seams.shop.platform.adapters.web;
 
 import io.seams.shop.platform.kernel.Outcome;
 import io.seams.shop.platform.kernel.Refusal;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * How every module's HTTP API answers a command: the one mapping of {@link Outcome}s to HTTP (see
@@ -28,6 +30,19 @@ public final class Answers {
         return outcome.fold(result -> ResponseEntity.status(applied).body(result), ResponseEntity::ok, refusal -> {
             throw problem(refusal);
         });
+    }
+
+    /**
+     * {@code 201 Created} for the resource {@code id} in the collection the current request was
+     * posted to: its {@code Location} is that collection's URI and the id, without the request's
+     * query string.
+     */
+    public static ResponseEntity.BodyBuilder created(Object id) {
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(id)
+                .toUri();
+        return ResponseEntity.created(location);
     }
 
     /** The problem detail of a refusal, to throw. */

@@ -249,6 +249,24 @@ class RequestHardeningTests {
         http.head().uri("/api/orders").exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void theLocationOfACreatedOrderIsItsOwnUriWithoutTheRequestsQuery() {
+        var location = ada.post()
+                .uri("/api/orders?note=x&page=2")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1}]}")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getLocation();
+
+        assertThat(location).isNotNull();
+        assertThat(location.getQuery()).isNull();
+        assertThat(location.getPath()).matches("/api/orders/[0-9a-f-]{36}");
+    }
+
     private long countOrders() {
 
         return jdbc.sql("SELECT count(*) FROM orders.purchase_order")
