@@ -1,6 +1,5 @@
 package io.seams.shop.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param detail a word on it, if any (never personal data, card data or credentials)
  */
 @ValueObject
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record AuditEntry(
         Instant at,
         String actor,

@@ -9,15 +9,14 @@ import io.seams.shop.customers.application.RegisterCustomer;
 import io.seams.shop.customers.domain.Customer;
 import io.seams.shop.platform.adapters.security.Caller;
 import io.seams.shop.platform.adapters.web.Answers;
-import io.seams.shop.platform.adapters.web.NoControlCharacters;
+import io.seams.shop.platform.adapters.web.FreeText;
 import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -52,7 +51,14 @@ class CustomerController {
 
     @PostMapping
     @Operation(operationId = "registerCustomer", summary = "Registers a customer")
-    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Registered",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The customer's URI",
+                            schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "400", description = "The profile is incomplete or malformed")
     ResponseEntity<CustomerResponse> register(@Valid @RequestBody ProfileRequest profile) {
         var customer = registration.register(profile.toProfile());
@@ -113,13 +119,24 @@ class CustomerController {
      * @param address where their parcels go
      */
     record ProfileRequest(
-            @Schema(example = "Grace Hopper") @NotBlank @NoControlCharacters @Size(max = 200)
+            @Schema(example = "Grace Hopper") @NotNull @FreeText(max = 200)
             String name,
 
-            @Schema(example = "grace@example.com") @NotBlank @Email @Size(max = 320)
+            @Schema(example = "grace@example.com", format = "email")
+            @NotNull
+            @Size(max = 320)
+            @Pattern(regexp = EMAIL, message = "must be an e-mail address such as grace@example.com")
             String email,
 
             @NotNull @Valid AddressRequest address) {
+
+        /**
+         * An address as JSON Schema's {@code email} format reads it in the validators clients use
+         * (dot-atoms of ASCII letters, digits and the RFC 5322 symbols, then a domain of two or more
+         * labels), so that the server accepts exactly what such a client does.
+         */
+        static final String EMAIL = "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$";
 
         Customer.Profile toProfile() {
             return new Customer.Profile(
@@ -139,17 +156,17 @@ class CustomerController {
      * @param country ISO 3166 two-letter country code
      */
     record AddressRequest(
-            @Schema(example = "1 Navy Street") @NotBlank @NoControlCharacters @Size(max = 200)
+            @Schema(example = "1 Navy Street") @NotNull @FreeText(max = 200)
             String street,
 
-            @Schema(example = "10115") @NotBlank @NoControlCharacters @Size(max = 20)
+            @Schema(example = "10115") @NotNull @FreeText(max = 20)
             String postalCode,
 
-            @Schema(example = "Berlin") @NotBlank @NoControlCharacters @Size(max = 100)
+            @Schema(example = "Berlin") @NotNull @FreeText(max = 100)
             String city,
 
             @Schema(example = "DE")
-            @NotBlank
+            @NotNull
             @Pattern(regexp = "^[A-Z]{2}$", message = "must be a two-letter country code")
             String country) {}
 

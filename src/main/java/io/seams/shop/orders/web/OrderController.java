@@ -12,6 +12,8 @@ import io.seams.shop.platform.adapters.web.Answers;
 import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,7 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders", description = "Placing orders, following and cancelling them")
 class OrderController {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    /** 1 to 200 visible ASCII characters; the same pattern in Java and in the description. */
+    private static final String IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7E]{1,200}$";
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile(IDEMPOTENCY_KEY_PATTERN);
 
     private final OrderPlacement placement;
     private final OrderCancellation cancellation;
@@ -52,14 +57,34 @@ class OrderController {
             description = "Stock is reserved and payment taken asynchronously; follow the order with GET. Retrying"
                     + " with the same Idempotency-Key and body returns the first order instead of placing another. A key is"
                     + " scoped to the order's customer: another customer's use of the same key changes nothing.")
-    @ApiResponse(responseCode = "201", description = "The order was placed (status PLACED), or replayed")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The order was placed (status PLACED), or replayed",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The order's URI",
+                        schema = @Schema(type = "string", format = "uri")),
+                @Header(
+                        name = "Idempotent-Replayed",
+                        description = "`true` when this answers a retry with the same Idempotency-Key",
+                        schema = @Schema(type = "boolean"))
+            })
     @ApiResponse(responseCode = "400", description = "The body is malformed or invalid")
     @ApiResponse(
             responseCode = "422",
             description = "Unknown SKU or customer, products in several currencies, or the Idempotency-Key was used"
                     + " for another request")
     ResponseEntity<OrderResponse> place(
-            @Parameter(description = "Makes retries safe: the same key and body place one order only")
+            @Parameter(
+                            description = "Makes retries safe: the same key and body place one order only",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            minLength = 1,
+                                            maxLength = 200,
+                                            pattern = IDEMPOTENCY_KEY_PATTERN,
+                                            example = "checkout-7f3a"))
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     Optional<String> idempotencyKey,
             @Valid @RequestBody OrderRequest request) {

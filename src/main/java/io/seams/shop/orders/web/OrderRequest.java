@@ -8,10 +8,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -21,23 +20,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@code POST /api/orders}.
  *
- * @param customerId who orders: customers order for themselves (absent, or their own id); staff
- *     ordering for a customer name them
- * @param paymentToken the payment method at the gateway; {@code tok_visa} when absent (see docs/demo.md for
- *     the simulator's tokens)
+ * @param customerId who orders: customers order for themselves (absent, null, or their own id);
+ *     staff ordering for a customer must name them
+ * @param paymentToken the payment method at the gateway; {@code tok_visa} when absent or null (see
+ *     docs/demo.md for the simulator's tokens)
  * @param lines what to order: at least one line, at most 100
  */
 record OrderRequest(
-        @Schema(example = "c0ffee00-0000-4000-8000-000000000001") @Nullable
+        @Schema(
+                example = "c0ffee00-0000-4000-8000-000000000001",
+                types = {"string", "null"},
+                description = "Who orders: a customer may leave it out or name themselves (another"
+                        + " customer: 403); staff must name the customer they order for (absent: 400)")
+        @Nullable
         UUID customerId,
 
-        @Schema(example = "tok_visa")
+        @Schema(
+                example = "tok_visa",
+                types = {"string", "null"})
         @Size(max = 100)
         @Pattern(regexp = "^[A-Za-z0-9_-]+$", message = "must be a payment token such as tok_visa")
         @Nullable
         String paymentToken,
 
-        @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {
+        @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines) {
 
     static final String DEFAULT_PAYMENT_TOKEN = "tok_visa";
 
@@ -81,6 +87,6 @@ record OrderRequest(
             @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{0,39}$", message = "must be a SKU such as MUG-CLASSIC")
             String sku,
 
-            @Schema(example = "2") @NotNull @Positive @Max(MOST_UNITS_OF_A_SKU)
+            @Schema(example = "2") @NotNull @Min(1) @Max(MOST_UNITS_OF_A_SKU)
             Integer quantity) {}
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.adapters.web.Answers;
-import io.seams.shop.platform.adapters.web.NoControlCharacters;
+import io.seams.shop.platform.adapters.web.FreeText;
 import io.seams.shop.platform.adapters.web.Problems;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.application.DeliverShipment;
@@ -16,8 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -92,10 +91,10 @@ class ShipmentController {
      * @param trackingNumber the carrier's tracking number
      */
     record Dispatch(
-            @Schema(example = "DHL") @NotBlank @NoControlCharacters @Size(max = 100)
+            @Schema(example = "DHL") @NotNull @FreeText(max = 100)
             String carrier,
 
-            @Schema(example = "JD014600006281230704") @NotBlank @NoControlCharacters @Size(max = 100)
+            @Schema(example = "JD014600006281230704") @NotNull @FreeText(max = 100)
             String trackingNumber) {}
 
     /**

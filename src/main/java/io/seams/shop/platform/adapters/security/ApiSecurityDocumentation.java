@@ -21,8 +21,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The API description's security: an OAuth2 client-credentials scheme whose token endpoint is
  * {@code seams.security.token-uri} (the embedded authorization server's {@code /oauth2/token} by
  * default, so Swagger UI's Authorize works with a demo account), required by every operation but
- * the public reads ({@link ApiSecurityConfiguration#PUBLIC_READS}), which may then answer 401 and
- * 403 problems.
+ * the public reads ({@link ApiSecurityConfiguration#PUBLIC_READS}). An operation that needs a token
+ * may answer 401 and 403 problems; a public read answers 401 too, when a token is sent and is not
+ * valid (no token at all is fine).
  */
 class ApiSecurityDocumentation implements OpenApiCustomizer {
 
@@ -53,7 +54,8 @@ class ApiSecurityDocumentation implements OpenApiCustomizer {
                                         .scopes(new Scopes()))));
         components.addResponses(
                 "Unauthenticated",
-                ProblemResponses.problem("No valid bearer token (`unauthenticated`)")
+                ProblemResponses.problem("No valid bearer token (`unauthenticated`); on a public read, a token"
+                                + " was sent and is not valid")
                         .addHeaderObject(
                                 "WWW-Authenticate",
                                 new Header()
@@ -73,8 +75,9 @@ class ApiSecurityDocumentation implements OpenApiCustomizer {
 
     private static void secure(Operation operation, boolean isPublic) {
         if (isPublic) {
-            // Said explicitly (an empty requirement): no token needed.
+            // Said explicitly (an empty requirement): no token needed; one that is sent is checked.
             operation.setSecurity(List.of());
+            operation.getResponses().putIfAbsent("401", ProblemResponses.reference("Unauthenticated"));
             return;
         }
         operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));

@@ -3,6 +3,9 @@ package io.seams.shop.platform.adapters.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,13 +34,42 @@ class ErrorProblems implements ErrorController {
             // Called directly rather than as an error page: there is nothing to report.
             status = HttpStatus.BAD_REQUEST;
         }
-        var problem = ProblemDetail.forStatus(status);
-        problem.setDetail(
-                status.is5xxServerError()
-                        ? "Something went wrong on our side; the request may be retried."
-                        : "The request could not be processed as sent.");
+        var problem = status.is5xxServerError()
+                ? Problems.problem(
+                        status,
+                        "internal-error",
+                        "Internal error",
+                        "Something went wrong on our side; the request may be retried.")
+                : Problems.problem(
+                        status,
+                        status == HttpStatus.BAD_REQUEST
+                                ? "malformed-request"
+                                : status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        status == HttpStatus.BAD_REQUEST ? "Malformed request" : status.getReasonPhrase(),
+                        "The request could not be processed as sent.");
+        // The request that failed, not this error page (which Spring MVC would name otherwise).
+        problem.setInstance(instanceOf(request));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    private static URI instanceOf(HttpServletRequest request) {
+        var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path ? path : "/";
+        try {
+            var asSent = new URI(uri);
+            return asSent.getRawAuthority() == null ? asSent : quoted(asSent.getRawPath());
+        } catch (URISyntaxException notAUri) {
+            return quoted(uri);
+        }
+    }
+
+    /** The path with what a URI may not hold percent-encoded. */
+    private static URI quoted(String path) {
+        try {
+            return new URI(null, null, path, null);
+        } catch (URISyntaxException unparseable) {
+            return URI.create("/");
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * Documents the problems (RFC 9457, {@code application/problem+json}) the API answers with, one
  * {@code Problem} schema for all of them, the way {@link ApiProblems}, {@link RequestSizeLimit} and
  * {@link OverloadProtection} send them: an operation with parameters or a body may answer 400, one
- * with a path variable 404, one with a body 413, and every operation 503. Problems an operation
+ * with a path variable 404, one with a body 413 and 415, and every operation 406 and 503. Problems an operation
  * documents itself ({@code @ApiResponse(responseCode = "409", ...)}) keep their description and get
  * the problem as their content.
  */
@@ -62,6 +63,13 @@ public class ProblemResponses implements OpenApiCustomizer {
                 "ContentTooLarge",
                 problem("The body is larger than the limit, 64 KiB by default (`request-too-large`)"));
         components.addResponses(
+                "NotAcceptable",
+                problem("The `Accept` header admits neither `application/json` nor `application/problem+json`, the"
+                        + " only types Seams answers with (`not-acceptable`)"));
+        components.addResponses(
+                "UnsupportedMediaType",
+                problem("The body is not sent as `application/json` (`unsupported-media-type`); nothing was done"));
+        components.addResponses(
                 "ServiceUnavailable",
                 problem("Nothing was done: the database or a module this needs is unreachable"
                                 + " (`database-unavailable`, `module-unavailable`), or, for a change, Seams is"
@@ -98,7 +106,9 @@ public class ProblemResponses implements OpenApiCustomizer {
         }
         if (body) {
             responses.putIfAbsent("413", reference("ContentTooLarge"));
+            responses.putIfAbsent("415", reference("UnsupportedMediaType"));
         }
+        responses.putIfAbsent("406", reference("NotAcceptable"));
         responses.putIfAbsent("503", reference("ServiceUnavailable"));
     }
 
@@ -119,7 +129,11 @@ public class ProblemResponses implements OpenApiCustomizer {
                         .example("Order not found"));
         properties.put(
                 "status",
-                new IntegerSchema().description("The HTTP status code").example(404));
+                new IntegerSchema()
+                        .minimum(BigDecimal.valueOf(400))
+                        .maximum(BigDecimal.valueOf(599))
+                        .description("The HTTP status code, the same as the response's")
+                        .example(404));
         properties.put(
                 "detail",
                 new StringSchema()
@@ -132,7 +146,9 @@ public class ProblemResponses implements OpenApiCustomizer {
                 new ArraySchema()
                         .items(new ObjectSchema()
                                 .addProperty("field", new StringSchema().example("lines[0].quantity"))
-                                .addProperty("message", new StringSchema().example("must be greater than 0")))
+                                .addProperty(
+                                        "message", new StringSchema().example("must be greater than or equal to 1"))
+                                .required(List.of("field", "message")))
                         .description("`invalid-request`: each invalid field and what is wrong with it"));
         properties.put(
                 "field",

@@ -88,7 +88,11 @@ class ApiDescriptionTests {
                 } else if (operation.path("security").isEmpty() != publicRead) {
                     wrong.add(name + (publicRead ? ": public, yet needs a token" : ": needs no token"));
                 }
-                var problems = publicRead ? Set.of("503") : Set.of("401", "403", "503");
+                var problems = new java.util.HashSet<>(
+                        publicRead ? Set.of("401", "406", "503") : Set.of("401", "403", "406", "503"));
+                if (operation.has("requestBody")) {
+                    problems.addAll(Set.of("400", "413", "415"));
+                }
                 for (var status : problems) {
                     if (!operation.path("responses").has(status)) {
                         wrong.add(name + ": no " + status);

@@ -3,7 +3,9 @@ package io.seams.shop.platform.adapters.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.shop.testing.Tokens;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,13 +107,20 @@ class RequestHardeningTests {
                 .doesNotExist("Access-Control-Allow-Origin");
     }
 
+    /**
+     * A body is read as written: a whole number is a JSON integer, text a JSON string, a UUID its
+     * 36-character form, and a field is named once.
+     */
     @Test
-    void aQuantityMustBeAJsonIntegerAndAFieldNamedOnce() {
+    void aBodyIsReadAsWritten() {
         var orders = countOrders();
         for (var body : List.of(
                 "{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1.5}]}",
                 "{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":\"2\"}]}",
-                "{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1,\"quantity\":2}]}")) {
+                "{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1,\"quantity\":2}]}",
+                "{\"lines\":[{\"sku\":123,\"quantity\":1}]}",
+                "{\"paymentToken\":true,\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1}]}",
+                "{\"customerId\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1}]}")) {
             ada.post()
                     .uri("/api/orders")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -161,6 +170,69 @@ class RequestHardeningTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(customers);
+    }
+
+    /**
+     * What the description says a free-text field is, the server checks: 1 to max characters counted
+     * as JSON Schema counts them (an emoji is one), not all white space; an e-mail address as the
+     * description's {@code format: email} reads it.
+     */
+    @Test
+    void freeTextIsCountedInCharactersAndIsNotBlankAndEmailIsAnAddress(@Autowired ApplicationContext context) {
+        var staff = Tokens.as(http, context, "sam");
+        var emoji = "\uD83D\uDE00";
+        staff.post()
+                .uri("/api/customers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(profile(emoji.repeat(200), "grace@example.com"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        for (var invalid : List.of(
+                profile(emoji.repeat(201), "grace@example.com"),
+                profile("   ", "grace@example.com"),
+                profile("\u2003\u00A0", "grace@example.com"),
+                profile("Grace Hopper", "grace@localhost"),
+                profile("Grace Hopper", "\\\"grace\\\"@example.com"),
+                profile("Grace Hopper", "gr\u00FCce@example.com"))) {
+            staff.post()
+                    .uri("/api/customers")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(invalid)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:seams:problem:invalid-request");
+        }
+    }
+
+    /**
+     * A path is read as written too: a UUID in its 36-character form ({@code 1-1-1-1-1} is not one),
+     * and a path the firewall refuses is a problem like any other, with a type and the path sent.
+     */
+    @Test
+    void aPathIsReadAsWritten() {
+        var refused = Map.of(
+                "/api/orders/1-1-1-1-1", "urn:seams:problem:invalid-request",
+                "/api//orders", "urn:seams:problem:malformed-request");
+        refused.forEach((path, type) -> ada.get()
+                .uri(URI.create(path))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(type)
+                .jsonPath("$.instance")
+                .isEqualTo(path));
+    }
+
+    private static String profile(String name, String email) {
+        return """
+                {"name":"%s","email":"%s",
+                 "address":{"street":"1 Navy Street","postalCode":"10115","city":"Berlin","country":"DE"}}""".formatted(name, email);
     }
 
     @Test
