@@ -39,25 +39,24 @@ class JdbcShipments implements Shipments {
 
     @Override
     public Optional<Shipment> findById(ShipmentId id) {
-        return jdbc.sql(SELECT + " WHERE id = ?")
-                .param(id.id())
-                .query(JdbcShipments::shipment)
-                .optional();
+        return one("id = ?", id.id());
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Shipment> lockById(ShipmentId id) {
-        return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE")
-                .param(id.id())
-                .query(JdbcShipments::shipment)
-                .optional();
+        return one("id = ? FOR UPDATE", id.id());
     }
 
     @Override
     public Optional<Shipment> findByOrder(OrderId order) {
-        return jdbc.sql(SELECT + " WHERE order_id = ?")
-                .param(order.id())
+        return one("order_id = ?", order.id());
+    }
+
+    /** The one shipment that the condition, on a unique column, selects. */
+    private Optional<Shipment> one(String condition, UUID value) {
+        return jdbc.sql(SELECT + " WHERE " + condition)
+                .param(value)
                 .query(JdbcShipments::shipment)
                 .optional();
     }
