@@ -63,6 +63,70 @@ public final class AnatomyRules {
     static final Set<String> TRANSACTIONAL =
             Set.of("org.springframework.transaction.annotation.Transactional", "jakarta.transaction.Transactional");
 
+    /** What a class opens a transaction with, without an annotation. */
+    static final Set<String> PROGRAMMATIC_TRANSACTIONS = Set.of(
+            "org.springframework.transaction.support.TransactionTemplate",
+            "org.springframework.transaction.support.TransactionOperations",
+            "org.springframework.transaction.PlatformTransactionManager",
+            "org.springframework.transaction.TransactionManager");
+
+    /** What queries a database, below the repositories. */
+    static final Set<String> DATABASE_ACCESS = Set.of(
+            "org.springframework.jdbc.core.simple.JdbcClient",
+            "org.springframework.jdbc.core.JdbcTemplate",
+            "org.springframework.jdbc.core.JdbcOperations",
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations",
+            "javax.sql.DataSource",
+            "java.sql.Connection",
+            "jakarta.persistence.EntityManager");
+
+    static final Set<String> CONTROLLERS = Set.of(
+            "org.springframework.stereotype.Controller", "org.springframework.web.bind.annotation.RestController");
+
+    /**
+     * A business module's controllers are in its web layer, where the anatomy rules for the web look
+     * for them: a controller in {@code admin} or {@code api} would escape them all. (A shared module
+     * such as a platform serves endpoints of its own where it likes.)
+     */
+    public static ArchRule controllersAreInTheWebLayer(ModularApplication app) {
+        return classes()
+                .that(moduleInternalsOrRoot(app))
+                .should(new ArchCondition<JavaClass>("be in the web layer if they are controllers") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        var controller = CONTROLLERS.stream()
+                                .anyMatch(annotation ->
+                                        type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation));
+                        if (controller
+                                && !app.isInSharedModule(type)
+                                && layerOf(app, type).filter("web"::equals).isEmpty()) {
+                            events.add(violated(
+                                    type,
+                                    ("%s (%s) is a controller outside the module's web package. Fix: move it to"
+                                                    + " %s.web")
+                                            .formatted(
+                                                    type.getName(),
+                                                    HygieneRules.fileOf(type),
+                                                    app.moduleOf(type)
+                                                            .map(module -> module.getBasePackage()
+                                                                    .getName())
+                                                            .orElse("the module"))));
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Controllers are in the web layer")
+                .because("the web layer's rules find a module's controllers by their package");
+    }
+
+    static boolean isAggregateOrEntity(JavaClass type) {
+        return type.isAssignableTo("org.jmolecules.ddd.types.AggregateRoot")
+                || type.isAssignableTo("org.jmolecules.ddd.types.Entity")
+                || type.isAnnotatedWith("org.jmolecules.ddd.annotation.AggregateRoot")
+                || type.isAnnotatedWith("org.jmolecules.ddd.annotation.Entity");
+    }
+
     /**
      * A module's web layer opens no transaction: the use case it calls does. A transaction opened by
      * a controller holds its connection while the request is read and the answer written, and spans
@@ -74,24 +138,35 @@ public final class AnatomyRules {
                 .should(new ArchCondition<JavaClass>("open no transaction") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
-                        var where = new java.util.ArrayList<String>();
+                        var annotated = new java.util.ArrayList<String>();
                         if (TRANSACTIONAL.stream().anyMatch(type::isAnnotatedWith)) {
-                            where.add("the class");
+                            annotated.add("the class");
                         }
                         type.getMethods().stream()
                                 .filter(method -> TRANSACTIONAL.stream().anyMatch(method::isAnnotatedWith))
                                 .map(method -> method.getName() + "()")
                                 .sorted()
+                                .forEach(annotated::add);
+                        var where = new java.util.ArrayList<String>();
+                        if (!annotated.isEmpty()) {
+                            where.add("@Transactional on " + String.join(", ", annotated));
+                        }
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getName())
+                                .filter(PROGRAMMATIC_TRANSACTIONS::contains)
+                                .distinct()
+                                .sorted()
+                                .map(api -> "through a " + api.substring(api.lastIndexOf('.') + 1))
                                 .forEach(where::add);
                         if (!where.isEmpty()) {
                             events.add(violated(
                                     type,
-                                    ("%s (%s) opens a transaction in the web layer (@Transactional on %s). Fix:"
-                                                    + " annotate the use case it calls instead")
+                                    ("%s (%s) opens a transaction in the web layer (%s). Fix: annotate the use case"
+                                                    + " it calls instead")
                                             .formatted(
                                                     type.getName(),
                                                     HygieneRules.fileOf(type),
-                                                    String.join(", ", where))));
+                                                    String.join("; ", where))));
                         }
                     }
                 })
@@ -119,6 +194,35 @@ public final class AnatomyRules {
                                                         type.getName(),
                                                         HygieneRules.fileOf(type),
                                                         repository.getSimpleName()))));
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .map(JavaClass::getName)
+                                .filter(DATABASE_ACCESS::contains)
+                                .distinct()
+                                .sorted()
+                                .forEach(access -> events.add(violated(
+                                        type,
+                                        ("%s (%s) uses %s: it queries the database from the web layer. Fix: call"
+                                                        + " a use case of the application layer, which reads through"
+                                                        + " a repository")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), access))));
+                        type.getMethods().stream()
+                                .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC)
+                                        || !method.getModifiers().contains(JavaModifier.PRIVATE))
+                                .filter(method -> !method.getModifiers().contains(JavaModifier.SYNTHETIC))
+                                .forEach(method -> method.getReturnType().getAllInvolvedRawTypes().stream()
+                                        .filter(AnatomyRules::isAggregateOrEntity)
+                                        .findFirst()
+                                        .ifPresent(aggregate -> events.add(violated(
+                                                type,
+                                                ("%s (%s) answers with %s, a domain aggregate or entity, from"
+                                                                + " %s(). Fix: map it to a response record of the"
+                                                                + " web layer")
+                                                        .formatted(
+                                                                type.getName(),
+                                                                HygieneRules.fileOf(type),
+                                                                aggregate.getSimpleName(),
+                                                                method.getName())))));
                     }
                 })
                 .allowEmptyShould(true)
@@ -248,6 +352,15 @@ public final class AnatomyRules {
         return method.getAnnotations().stream()
                 .anyMatch(annotation ->
                         LISTENER_ANNOTATIONS.contains(annotation.getRawType().getName()));
+    }
+
+    /** Top-level classes of a module, in its root package or below it. */
+    private static DescribedPredicate<JavaClass> moduleInternalsOrRoot(ModularApplication app) {
+        return DescribedPredicate.describe(
+                "belong to a module",
+                type -> type.isTopLevelClass()
+                        && !type.getSimpleName().equals("package-info")
+                        && app.moduleOf(type).isPresent());
     }
 
     /** Top-level classes in a module's packages other than its root. */

@@ -50,20 +50,25 @@ public final class DomainRules {
             "org.springframework.transaction.",
             "org.springframework.context.",
             "org.springframework.beans.factory.annotation.",
+            "org.springframework.scheduling.",
+            "org.springframework.kafka.",
+            "org.apache.kafka.",
             "com.fasterxml.jackson.",
             "tools.jackson.",
             "jakarta.servlet.",
             "javax.servlet.",
             "jakarta.persistence.",
             "javax.persistence.",
-            "java.sql.");
+            "java.sql.",
+            "javax.sql.",
+            "java.net.http.");
 
     /**
      * The domain knows no framework: classes in a module's {@code domain} package (or below it), in
      * a package marked {@code @DomainRing}, or marked as a jMolecules DDD building block (by
      * annotation or type; repositories' implementations excepted, they are infrastructure), use no Spring Web, HTTP, JDBC or Spring Data type, no Spring
      * transaction, application-context (event publisher) or {@code @Value}/{@code @Autowired} type, no
-     * Jackson, servlet, JPA or {@code java.sql} type. The onion rule checks only what the rings name; this checks the
+     * Jackson, servlet, JPA, {@code java.sql}/{@code javax.sql}, HTTP client, Kafka or scheduling type. The onion rule checks only what the rings name; this checks the
      * domain against the frameworks themselves.
      */
     public static ArchRule domainKnowsNoFramework(ModularApplication app) {

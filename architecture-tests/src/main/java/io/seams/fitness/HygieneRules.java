@@ -3,13 +3,18 @@ package io.seams.fitness;
 import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.List;
 
 /** Rule 9: hygiene that matters for extraction. */
 public final class HygieneRules {
@@ -21,6 +26,91 @@ public final class HygieneRules {
         return GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION
                 .as("No field injection")
                 .because("a dependency hidden in a field is one nobody sees when the module is cut out");
+    }
+
+    private static final List<String> INJECTION = List.of(
+            "org.springframework.beans.factory.annotation.Autowired", "jakarta.inject.Inject", "javax.inject.Inject");
+
+    /**
+     * No setter or method injection either: a dependency set after construction is one the
+     * constructor's signature hides, and a half-built object between the two calls.
+     */
+    public static ArchRule noSetterInjection() {
+        return classes()
+                .should(new ArchCondition<JavaClass>("inject nothing through methods") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getMethods().stream()
+                                .filter(method -> INJECTION.stream().anyMatch(method::isAnnotatedWith))
+                                .sorted(java.util.Comparator.comparing(JavaMethod::getName))
+                                .forEach(method -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) has its dependencies injected through %s(). Fix: take them"
+                                                        + " as constructor parameters, into final fields")
+                                                .formatted(
+                                                        type.getName(),
+                                                        fileOf(type),
+                                                        method.getSourceCodeLocation()
+                                                                .getLineNumber(),
+                                                        method.getName()))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("No setter injection")
+                .because("a dependency hidden in a setter is one nobody sees when the module is cut out");
+    }
+
+    /**
+     * Modules keep no state in static fields: a static field that is not final, or a static final
+     * collection built mutable, is state every instance shares in one process, and that no longer
+     * holds once the module runs in several. State belongs in the module's database; a cache in a
+     * bean, where its lifetime and its size are visible.
+     */
+    public static ArchRule noStaticState(ModularApplication app) {
+        return classes()
+                .that(DescribedPredicate.describe(
+                        "belong to a module",
+                        (JavaClass type) -> app.moduleOf(type).isPresent()))
+                .should(new ArchCondition<JavaClass>("keep no state in static fields") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getFields().stream()
+                                .filter(field -> field.getModifiers().contains(JavaModifier.STATIC)
+                                        && !field.getModifiers().contains(JavaModifier.SYNTHETIC))
+                                .filter(field ->
+                                        !field.getModifiers().contains(JavaModifier.FINAL) || builtMutable(type, field))
+                                .sorted(java.util.Comparator.comparing(JavaField::getName))
+                                .forEach(field -> events.add(violated(
+                                        type,
+                                        ("%s (%s) keeps state in the static field %s, shared by everything in the"
+                                                        + " process and lost between processes. Fix: keep it in"
+                                                        + " the module's database, or in a bean's final field;"
+                                                        + " a constant is static final and immutable (List.of,"
+                                                        + " Map.of)")
+                                                .formatted(type.getName(), fileOf(type), field.getName()))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Modules keep no state in static fields")
+                .because("static state is shared by one process and lost between processes");
+    }
+
+    /** Whether the class's static initializer stores a new mutable collection or map in the field. */
+    private static boolean builtMutable(JavaClass type, JavaField field) {
+        var collection = field.getRawType().isAssignableTo(java.util.Collection.class)
+                || field.getRawType().isAssignableTo(java.util.Map.class);
+        return collection
+                && type.getStaticInitializer()
+                        .map(initializer -> initializer.getConstructorCallsFromSelf().stream()
+                                .map(call -> call.getTargetOwner())
+                                .anyMatch(built -> (built.getPackageName().equals("java.util")
+                                                || built.getPackageName().equals("java.util.concurrent"))
+                                        && built.isAssignableTo(
+                                                field.getRawType().getName())))
+                        .orElse(false)
+                && field.getAccessesToSelf().stream()
+                        .anyMatch(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET
+                                && access.getOrigin().getName().equals("<clinit>"));
     }
 
     /**

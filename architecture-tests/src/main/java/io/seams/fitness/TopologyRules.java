@@ -25,6 +25,22 @@ public final class TopologyRules {
             "org.springframework.context.annotation.Profile",
             "org.springframework.boot.autoconfigure.condition.ConditionalOnProperty");
 
+    /**
+     * Clients of transports between processes: a business module that sends a message or an HTTP
+     * request itself has decided where the other side runs.
+     */
+    static final List<String> TRANSPORTS = List.of(
+            "org.springframework.kafka.",
+            "org.apache.kafka.",
+            "org.springframework.jms.",
+            "org.springframework.amqp.",
+            "org.springframework.web.client.",
+            "org.springframework.web.reactive.function.client.",
+            "org.springframework.web.service.invoker.",
+            "java.net.http.",
+            "java.net.HttpURLConnection",
+            "java.net.URLConnection");
+
     private TopologyRules() {}
 
     /**
@@ -48,6 +64,33 @@ public final class TopologyRules {
                 .should(new ArchCondition<JavaClass>("not depend on the topology or the environment") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .map(JavaClass::getName)
+                                .filter(target -> TRANSPORTS.stream().anyMatch(target::startsWith))
+                                .map(target -> target.replaceFirst("\\$.*", ""))
+                                .distinct()
+                                .sorted()
+                                .forEach(target -> events.add(violated(
+                                        type,
+                                        ("%s (%s) uses %s: it reaches across processes itself. Fix: call the"
+                                                        + " other module's API interface or listen to its events; the"
+                                                        + " distribution layer carries them between processes")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), target))));
+                        type.getMethodCallsFromSelf().stream()
+                                .filter(call -> call.getTargetOwner().isEquivalentTo(System.class)
+                                        && (call.getName().equals("getenv")
+                                                || call.getName().equals("getProperty")))
+                                .forEach(call -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) reads System.%s(): the process's settings, which differ once the"
+                                                        + " module is extracted. Fix: let a shared module bind the"
+                                                        + " configuration, and inject what the module needs")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        call.getLineNumber(),
+                                                        call.getName()))));
                         type.getDirectDependenciesFromSelf().stream()
                                 .map(dependency -> dependency.getTargetClass().getBaseComponentType())
                                 .filter(target -> ENVIRONMENT_TYPES.contains(target.getName())

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -140,6 +141,26 @@ public final class TransactionRules {
                             return;
                         }
                         var own = app.moduleOf(method.getOwner()).map(ModularApplication::nameOf);
+                        if (own.filter(module -> !shared.contains(module)).isPresent()) {
+                            listenedTypes(method).stream()
+                                    .filter(type -> CATCH_ALL_EVENTS.contains(type.getName())
+                                            || otherModulesEventOf(app, shared, own.get(), type)
+                                                    .isPresent())
+                                    .filter(type -> app.moduleOf(type).isEmpty())
+                                    .forEach(type -> events.add(violated(
+                                            method,
+                                            ("%s (%s) listens to %s synchronously, inside the publisher's"
+                                                            + " transaction, and that receives other modules'"
+                                                            + " events too%s. Fix: listen to each event type"
+                                                            + " with an @ApplicationModuleListener method")
+                                                    .formatted(
+                                                            method.getFullName(),
+                                                            HygieneRules.fileOf(method.getOwner()),
+                                                            type.getSimpleName(),
+                                                            otherModulesEventOf(app, shared, own.get(), type)
+                                                                    .map(event -> " (" + event.getName() + ")")
+                                                                    .orElse("")))));
+                        }
                         listenedTypes(method).stream()
                                 .filter(type -> app.moduleOf(type)
                                         .map(ModularApplication::nameOf)
@@ -165,6 +186,62 @@ public final class TransactionRules {
                 .as("Listeners to other modules' events are asynchronous")
                 .because("a synchronous listener joins the publisher's transaction: its failure rolls the"
                         + " publisher back, and the module cannot be moved out");
+    }
+
+    /** Event types that receive every event published in the process, whichever module it comes from. */
+    private static final Set<String> CATCH_ALL_EVENTS = Set.of(
+            Object.class.getName(),
+            "org.springframework.context.ApplicationEvent",
+            "org.springframework.context.PayloadApplicationEvent");
+
+    /** A class of another business module that a listener of this supertype would receive, if any. */
+    private static java.util.Optional<JavaClass> otherModulesEventOf(
+            ModularApplication app, Set<String> shared, String own, JavaClass type) {
+        if (type.isPrimitive() || type.getName().startsWith("java.")) {
+            return java.util.Optional.empty();
+        }
+        return app.classes().stream()
+                .filter(candidate -> !candidate.equals(type) && candidate.isAssignableTo(type.getName()))
+                .filter(candidate -> app.moduleOf(candidate)
+                        .map(ModularApplication::nameOf)
+                        .filter(module -> !shared.contains(module) && !module.equals(own))
+                        .isPresent())
+                .min(java.util.Comparator.comparing(JavaClass::getName));
+    }
+
+    /**
+     * A class of a business module that implements {@code ApplicationListener} listens synchronously,
+     * inside the publisher's transaction, to whatever its type argument lets through: in Spring,
+     * every published object, other modules' events among them, is an {@code ApplicationEvent}.
+     */
+    public static ArchRule noApplicationListenersInModules(ModularApplication app) {
+        var shared = app.modules().getSharedModules().stream()
+                .map(ModularApplication::nameOf)
+                .collect(java.util.stream.Collectors.toSet());
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that(DescribedPredicate.describe(
+                        "belong to a business module",
+                        (JavaClass type) -> app.moduleOf(type)
+                                .map(ModularApplication::nameOf)
+                                .filter(module -> !shared.contains(module))
+                                .isPresent()))
+                .should(new ArchCondition<JavaClass>("not implement ApplicationListener") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (type.isAssignableTo("org.springframework.context.ApplicationListener")) {
+                            events.add(violated(
+                                    type,
+                                    ("%s (%s) implements ApplicationListener: it runs synchronously, inside the"
+                                                    + " publisher's transaction. Fix: listen with an"
+                                                    + " @ApplicationModuleListener method instead")
+                                            .formatted(type.getName(), HygieneRules.fileOf(type))));
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Business modules implement no ApplicationListener")
+                .because("a listener interface is the synchronous listener the event publication registry exists"
+                        + " to avoid, without an annotation a rule could read");
     }
 
     static boolean isEventListener(JavaMethod method) {

@@ -21,7 +21,11 @@ class AnatomyRulesTests {
                 AnatomyRules.webReachesTheDomainThroughTheApplication(violating),
                 violating.classes(),
                 SHOP + "web.CartController (CartController.java) reads the repository CartRepository directly. Fix:"
-                        + " call a use case");
+                        + " call a use case",
+                SHOP + "web.CartStatsController (CartStatsController.java) uses javax.sql.DataSource: it queries the"
+                        + " database from the web layer. Fix: call a use case",
+                SHOP + "web.CartStatsController (CartStatsController.java) answers with Cart, a domain aggregate or"
+                        + " entity, from cart(). Fix: map it to a response record of the web layer");
     }
 
     @Test
@@ -41,7 +45,18 @@ class AnatomyRulesTests {
                 AnatomyRules.webOpensNoTransaction(violating),
                 violating.classes(),
                 SHOP + "web.CheckoutController (CheckoutController.java) opens a transaction in the web layer"
-                        + " (@Transactional on checkout()). Fix: annotate the use case it calls instead");
+                        + " (@Transactional on checkout()). Fix: annotate the use case it calls instead",
+                SHOP + "web.RefundController (RefundController.java) opens a transaction in the web layer (through a"
+                        + " TransactionTemplate). Fix: annotate the use case it calls instead");
+    }
+
+    @Test
+    void reportsAControllerOutsideTheWebLayer() {
+        Violations.assertExactly(
+                AnatomyRules.controllersAreInTheWebLayer(violating),
+                violating.classes(),
+                SHOP + "admin.CartAdmin (CartAdmin.java) is a controller outside the module's web package. Fix: move it"
+                        + " to io.seams.fitness.fixtures.anatomy.shop.web");
     }
 
     @Test
@@ -84,6 +99,7 @@ class AnatomyRulesTests {
         Violations.assertNone(AnatomyRules.webReachesTheDomainThroughTheApplication(clean), clean.classes());
         Violations.assertNone(AnatomyRules.applicationKnowsNoHttp(clean), clean.classes());
         Violations.assertNone(AnatomyRules.webOpensNoTransaction(clean), clean.classes());
+        Violations.assertNone(AnatomyRules.controllersAreInTheWebLayer(clean), clean.classes());
         Violations.assertNone(AnatomyRules.useCasesAreNamedAfterWhatTheyDo(clean), clean.classes());
         Violations.assertNone(AnatomyRules.listenersAreSeparateFromUseCases(clean), clean.classes());
         Violations.assertNone(AnatomyRules.repositoriesAreNamedAfterWhatTheyHold(clean), clean.classes());

@@ -47,8 +47,30 @@ class HygieneRulesTests {
     }
 
     @Test
+    void reportsSetterInjection() {
+        Violations.assertExactly(
+                HygieneRules.noSetterInjection(),
+                violating.classes(),
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Tallies (Tallies.java:21) has its dependencies"
+                        + " injected through setPrinting(). Fix: take them as constructor parameters");
+    }
+
+    @Test
+    void reportsStateInStaticFields() {
+        Violations.assertExactly(
+                HygieneRules.noStaticState(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Tallies (Tallies.java) keeps state in the"
+                        + " static field COUNTS, shared by everything in the process and lost between processes. Fix:",
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Tallies (Tallies.java) keeps state in the"
+                        + " static field calls");
+    }
+
+    @Test
     void passesACleanApplication() {
         Violations.assertNone(HygieneRules.noStandardStreams(), clean.classes());
+        Violations.assertNone(HygieneRules.noSetterInjection(), clean.classes());
+        Violations.assertNone(HygieneRules.noStaticState(clean), clean.classes());
         Violations.assertNone(HygieneRules.noFieldInjection(), clean.classes());
         Violations.assertNone(HygieneRules.internalTypesArePublicOnlyWhenUsedElsewhere(clean), clean.classes());
         Violations.assertNone(HygieneRules.noPackageCyclesInsideModules(clean), clean.classes());

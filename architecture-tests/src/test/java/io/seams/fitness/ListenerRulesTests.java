@@ -20,11 +20,26 @@ class ListenerRulesTests {
                         + " transaction. Fix: annotate it @ApplicationModuleListener",
                 LISTENERS + "billAfterCommit(io.seams.fitness.fixtures.listeners.ordering.Ordered)"
                         + " (BillingListeners.java) listens to Ordered of module 'ordering' synchronously",
-                LISTENERS + "count() (BillingListeners.java) listens to Ordered of module 'ordering' synchronously");
+                LISTENERS + "count() (BillingListeners.java) listens to Ordered of module 'ordering' synchronously",
+                "io.seams.fitness.fixtures.listeners.billing.application.CatchAll.on(java.lang.Object)"
+                        + " (CatchAll.java) listens to Object synchronously, inside the publisher's transaction, and"
+                        + " that receives other modules' events too. Fix: listen to each event type with an"
+                        + " @ApplicationModuleListener method");
+    }
+
+    @Test
+    void reportsListenerInterfacesInBusinessModules() {
+        Violations.assertExactly(
+                TransactionRules.noApplicationListenersInModules(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.listeners.billing.application.CatchAll$Payloads (CatchAll.java)"
+                        + " implements ApplicationListener: it runs synchronously, inside the publisher's transaction."
+                        + " Fix: listen with an @ApplicationModuleListener method instead");
     }
 
     @Test
     void passesACleanApplication() {
         Violations.assertNone(TransactionRules.listenersToOtherModulesAreAsynchronous(clean), clean.classes());
+        Violations.assertNone(TransactionRules.noApplicationListenersInModules(clean), clean.classes());
     }
 }

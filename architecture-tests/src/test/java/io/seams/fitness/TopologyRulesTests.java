@@ -17,7 +17,15 @@ class TopologyRulesTests {
                 "io.seams.fitness.fixtures.topology.ordering.Checkout (Checkout.java) depends on"
                         + " io.seams.fitness.fixtures.topology.platform.topology.Hosting",
                 "io.seams.fitness.fixtures.topology.ordering.Checkout (Checkout.java) depends on"
-                        + " org.springframework.core.env.Environment");
+                        + " org.springframework.core.env.Environment",
+                "io.seams.fitness.fixtures.topology.ordering.StockCheck (StockCheck.java:12) reads System.getenv():"
+                        + " the process's settings, which differ once the module is extracted. Fix: let a shared"
+                        + " module bind the configuration",
+                "io.seams.fitness.fixtures.topology.ordering.StockCheck (StockCheck.java) uses java.net.http.HttpClient:"
+                        + " it reaches across processes itself. Fix: call the other module's API interface or listen"
+                        + " to its events",
+                "io.seams.fitness.fixtures.topology.ordering.StockCheck (StockCheck.java) uses java.net.http.HttpRequest",
+                "io.seams.fitness.fixtures.topology.ordering.StockCheck (StockCheck.java) uses java.net.http.HttpResponse");
     }
 
     @Test
