@@ -275,10 +275,24 @@ public final class TransactionRules {
                         || !transactionBlockLines(method).isEmpty());
     }
 
+    /**
+     * Whether the method runs in a transaction by annotation: on it or its class, directly or through
+     * an annotation of the team's own ({@code @UseCase} meta-annotated {@code @Transactional}), or on
+     * the interface method it implements.
+     */
     private static boolean isAnnotatedTransactional(JavaMethod method, List<String> moreAnnotations) {
         return Stream.concat(TRANSACTIONAL.stream(), moreAnnotations.stream())
-                .anyMatch(annotation ->
-                        method.isAnnotatedWith(annotation) || method.getOwner().isAnnotatedWith(annotation));
+                .anyMatch(annotation -> method.isMetaAnnotatedWith(annotation)
+                        || method.getOwner().isMetaAnnotatedWith(annotation)
+                        || method.getOwner().getAllRawInterfaces().stream()
+                                .flatMap(type -> type
+                                        .tryGetMethod(
+                                                method.getName(),
+                                                method.getRawParameterTypes().stream()
+                                                        .map(JavaClass::getName)
+                                                        .toArray(String[]::new))
+                                        .stream())
+                                .anyMatch(declared -> declared.isMetaAnnotatedWith(annotation)));
     }
 
     private static final String TRANSACTION_OPERATIONS =

@@ -12,6 +12,7 @@ class TransactionRulesTests {
     static final ModularApplication clean = ModularApplication.of(CleanApplication.class);
     static final String ALLOWED = "io.seams.fitness.fixtures.transactions.AllowedRead";
     static final String QUOTES = "io.seams.fitness.fixtures.transactions.ordering.application.Quotes.";
+    static final String REORDERS = "io.seams.fitness.fixtures.transactions.ordering.application.Reorders.";
     static final String CHECKOUT = "io.seams.fitness.fixtures.transactions.ordering.application.Checkout.";
 
     @Test
@@ -28,7 +29,9 @@ class TransactionRulesTests {
                         + "checkoutInCode(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:36)",
                 QUOTES + "quote(java.lang.String) calls PriceBook.priceOf inside a transaction (Quotes.java:21)",
                 QUOTES + "requote(java.lang.String) calls Prices.priceOf inside a transaction (Repricer.java:23),"
-                        + " through Repricer.reprice. Fix: call it before the transaction starts");
+                        + " through Repricer.reprice. Fix: call it before the transaction starts",
+                REORDERS + "reorder(java.lang.String) calls Prices.priceOf inside a transaction (Reorders.java:20)",
+                REORDERS + "reorderNow(java.lang.String) calls Prices.priceOf inside a transaction (Reorders.java:26)");
     }
 
     @Test
