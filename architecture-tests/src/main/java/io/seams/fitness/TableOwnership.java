@@ -25,8 +25,11 @@ import java.util.stream.Stream;
  *     folders create them
  * @param root the tables {@code __root} creates in schemas no module owns
  * @param attributed how many tables belong to a module, by schema or by table
+ * @param inModuleSchemas the tables created in a module's own schema, by their name alone, with the
+ *     modules owning them: what an unqualified name in Java SQL may be reaching for
  */
-record TableOwnership(Map<String, Set<String>> shared, Set<String> root, int attributed) {
+record TableOwnership(
+        Map<String, Set<String>> shared, Set<String> root, int attributed, Map<String, Set<String>> inModuleSchemas) {
 
     /** The schema unqualified names resolve to where modules share one (PostgreSQL's default). */
     static final String DEFAULT_SCHEMA = "public";
@@ -41,6 +44,7 @@ record TableOwnership(Map<String, Set<String>> shared, Set<String> root, int att
     static TableOwnership of(ModularApplication app) {
         var shared = new TreeMap<String, Set<String>>();
         var root = new TreeSet<String>();
+        var inModuleSchemas = new TreeMap<String, Set<String>>();
         var attributed = 0;
         for (var folder : DataOwnershipRules.migrationFolders(app)) {
             var isRoot = folder.equals(MigratedDatabase.ROOT);
@@ -51,6 +55,9 @@ record TableOwnership(Map<String, Set<String>> shared, Set<String> root, int att
                     var schema = matcher.group(2) == null ? defaultSchema : matcher.group(1);
                     var name = matcher.group(2) == null ? matcher.group(1) : matcher.group(2);
                     if (isModuleSchema(app, schema)) {
+                        inModuleSchemas
+                                .computeIfAbsent(name, table -> new TreeSet<>())
+                                .add(app.schemaOwners().getOrDefault(schema, ownerOfSchema(app, schema)));
                         attributed++;
                     } else if (isRoot) {
                         root.add(schema + "." + name);
@@ -65,7 +72,9 @@ record TableOwnership(Map<String, Set<String>> shared, Set<String> root, int att
         shared.keySet().forEach(root::remove);
         var owners = new TreeMap<String, Set<String>>();
         shared.forEach((table, modules) -> owners.put(table, Set.copyOf(modules)));
-        return new TableOwnership(Map.copyOf(owners), Set.copyOf(root), attributed);
+        var byName = new TreeMap<String, Set<String>>();
+        inModuleSchemas.forEach((table, modules) -> byName.put(table, Set.copyOf(modules)));
+        return new TableOwnership(Map.copyOf(owners), Set.copyOf(root), attributed, Map.copyOf(byName));
     }
 
     /**
@@ -80,8 +89,8 @@ record TableOwnership(Map<String, Set<String>> shared, Set<String> root, int att
      * The modules other than {@code module} whose table a reference names, where modules share a
      * schema; empty when it names the module's own table, a shared one, or none the migrations
      * create. An unqualified name resolves to {@code defaultSchema}, or, when that is {@code
-     * null} (SQL in Java, whose schema the connection decides), to a shared table of that name in
-     * any schema.
+     * null} (SQL in Java, whose schema the connection decides), to a table of that name in any
+     * schema: shared, or in another module's own schema.
      */
     Set<String> otherOwners(SqlText.TableReference reference, String module, String defaultSchema) {
         var owners = new TreeSet<String>();
@@ -95,6 +104,8 @@ record TableOwnership(Map<String, Set<String>> shared, Set<String> root, int att
                     owners.addAll(modules);
                 }
             });
+            // SQL in Java whose search path would have to find another module's schema.
+            owners.addAll(inModuleSchemas.getOrDefault(reference.name(), Set.of()));
         }
         return owners.contains(module) ? Set.of() : owners;
     }

@@ -33,7 +33,9 @@ class DataOwnershipRulesTests {
                 "fixtures/data/ordering/persistence/OrderQueries.java:9: module 'ordering' names 'billing.invoice'"
                         + " of schema 'billing'",
                 "fixtures/data/ordering/messaging/OrderMessages.java:24: module 'ordering' names"
-                        + " 'billing.invoice_total' of schema 'billing'");
+                        + " 'billing.invoice_total' of schema 'billing'",
+                "fixtures/data/ordering/persistence/OrderQueries.java:12: module 'ordering' names 'invoice', a table"
+                        + " of module 'billing'. Fix: ask module 'billing' through its API");
     }
 
     @Test
@@ -61,7 +63,8 @@ class DataOwnershipRulesTests {
                 "fixtures/data/ordering/messaging/OrderMessages.java:24: module 'ordering' names"
                         + " 'billing.invoice_total'",
                 "fixtures/data/ordering/OrderingTests.java:7: a test of module 'ordering' names 'billing.invoice'"
-                        + " of schema 'billing'. Fix: set up and check module 'billing' through its API or events");
+                        + " of schema 'billing'. Fix: set up and check module 'billing' through its API or events",
+                "fixtures/data/ordering/persistence/OrderQueries.java:12: module 'ordering' names 'invoice'");
     }
 
     @Test
