@@ -357,7 +357,25 @@ final class SqlText {
                         file, line, matcher.group(1), matcher.group().replace("\"", "")));
             }
         }
+        var named = SCHEMA_NAMED.matcher(text.toLowerCase());
+        while (named.find()) {
+            if (schemas.contains(named.group(1))) {
+                into.add(new Reference(
+                        file,
+                        line,
+                        named.group(1),
+                        named.group().replace("\"", "").replaceAll("\\s+", " ")));
+            }
+        }
     }
+
+    /**
+     * A schema named as a whole rather than through one of its objects: a grant {@code ON SCHEMA
+     * billing} or {@code IN SCHEMA billing}, or a search path set to it, after which its tables need
+     * no qualification.
+     */
+    private static final Pattern SCHEMA_NAMED =
+            Pattern.compile("\\b(?:schema|search_path\\s*(?:to|=))\\s+\"?([a-z_][a-z0-9_]*)\"?");
 
     /** Calls back with every string literal's text and the line it starts on; skips comments and chars. */
     private static void forEachStringLiteral(String source, java.util.function.Consumer<Literal> action) {

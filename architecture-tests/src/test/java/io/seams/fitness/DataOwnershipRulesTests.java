@@ -92,7 +92,10 @@ class DataOwnershipRulesTests {
         Violations.assertExactly(
                 DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(violating),
                 violating.classes(),
-                "data/ordering/V1__purchase_order.sql:4: migration of 'ordering' names 'billing.invoice'");
+                "data/ordering/V1__purchase_order.sql:4: migration of 'ordering' names 'billing.invoice'",
+                "data/ordering/V2__reach.sql:2: migration of 'ordering' names 'schema billing' in schema 'billing'",
+                "data/ordering/V2__reach.sql:3: migration of 'ordering' names 'search_path to billing' in schema"
+                        + " 'billing'");
     }
 
     @Test
