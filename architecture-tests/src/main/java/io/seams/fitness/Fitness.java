@@ -50,6 +50,7 @@ public final class Fitness {
 
     private static final List<Rule> RULES = List.of(
             new Rule("module-apis", 1, f -> ModuleRules.modulesUseOnlyApisOfDeclaredDependencies(f.app), false),
+            new Rule("classes-in-modules", 1, f -> ModuleRules.everyClassBelongsToAModule(f.app), false),
             new Rule("declared-dependencies", 1, f -> ModuleRules.modulesDeclareTheirDependencies(f.app), false),
             new Rule("no-module-cycles", 1, f -> ModuleRules.modulesHaveNoSynchronousCycles(f.app), false),
             new Rule("remote-safe-apis", 1, f -> ApiRules.moduleApisAreRemoteSafe(f.app), false),

@@ -17,6 +17,37 @@ public final class ModuleRules {
     private ModuleRules() {}
 
     /**
+     * Every class belongs to a module: the application's root package holds the application class
+     * and nothing else. A class beside it belongs to no module, so every module may use it, no rule
+     * sees the coupling, and no extracted service has it.
+     */
+    public static ArchRule everyClassBelongsToAModule(ModularApplication app) {
+        var root = app.applicationClass().getPackageName();
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that(DescribedPredicate.describe(
+                        "are in the application's root package",
+                        (com.tngtech.archunit.core.domain.JavaClass type) ->
+                                type.getPackageName().equals(root)
+                                        && type.isTopLevelClass()
+                                        && !type.getSimpleName().equals("package-info")))
+                .should(new ArchCondition<com.tngtech.archunit.core.domain.JavaClass>("be the application class") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass type, ConditionEvents events) {
+                        if (!type.isEquivalentTo(app.applicationClass())) {
+                            events.add(violated(
+                                    type,
+                                    ("%s (%s) is in the application's root package and so in no module. Fix: move"
+                                                    + " it into the module that owns it, or into a shared module")
+                                            .formatted(type.getName(), HygieneRules.fileOf(type))));
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Every class belongs to a module")
+                .because("a class in no module is shared by all of them without anyone declaring it");
+    }
+
+    /**
      * A module uses only the API of other modules (their base package or named interfaces), and
      * only of the modules it declares as allowed dependencies.
      */

@@ -35,9 +35,19 @@ class ModuleRulesTests {
     }
 
     @Test
+    void reportsAClassInNoModule() {
+        Violations.assertExactly(
+                ModuleRules.everyClassBelongsToAModule(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.structure.Lookups (Lookups.java) is in the application's root package and"
+                        + " so in no module. Fix: move it into the module that owns it");
+    }
+
+    @Test
     void passesACleanApplication() {
         Violations.assertNone(ModuleRules.modulesUseOnlyApisOfDeclaredDependencies(clean), clean.classes());
         Violations.assertNone(ModuleRules.modulesDeclareTheirDependencies(clean), clean.classes());
         Violations.assertNone(ModuleRules.modulesHaveNoSynchronousCycles(clean), clean.classes());
+        Violations.assertNone(ModuleRules.everyClassBelongsToAModule(clean), clean.classes());
     }
 }
