@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -318,15 +319,15 @@ public final class TransactionRules {
      * (ArchUnit does not tell which lambda is passed to which call, so a lambda written after the
      * block counts as inside it).
      */
-    private static Stream<JavaMethodCall> callsInTransaction(JavaMethod method, List<String> moreAnnotations) {
+    private static Stream<JavaCodeUnitAccess<?>> callsInTransaction(JavaMethod method, List<String> moreAnnotations) {
         if (isAnnotatedTransactional(method, moreAnnotations)) {
-            return reachableInSameClass(method).stream().flatMap(unit -> unit.getMethodCallsFromSelf().stream());
+            return reachableInSameClass(method).stream().flatMap(TransactionRules::invocationsOf);
         }
         var first = transactionBlockLines(method).stream()
                 .mapToInt(Integer::intValue)
                 .min()
                 .orElse(Integer.MAX_VALUE);
-        var inBlocks = method.getMethodCallsFromSelf().stream()
+        var inBlocks = invocationsOf(method)
                 .filter(call -> call.isDeclaredInLambda() && call.getLineNumber() >= first)
                 .toList();
         var helpers = inBlocks.stream()
@@ -335,8 +336,16 @@ public final class TransactionRules {
                 .filter(JavaMethod.class::isInstance)
                 .map(JavaMethod.class::cast)
                 .flatMap(helper -> reachableInSameClass(helper).stream())
-                .flatMap(unit -> unit.getMethodCallsFromSelf().stream());
+                .flatMap(TransactionRules::invocationsOf);
         return Stream.concat(inBlocks.stream(), helpers);
+    }
+
+    /**
+     * What a method or lambda invokes: its calls, and its method references
+     * ({@code .map(customers::addressOf)}), which call when the stream or callback runs.
+     */
+    private static Stream<JavaCodeUnitAccess<?>> invocationsOf(JavaCodeUnit unit) {
+        return Stream.concat(unit.getMethodCallsFromSelf().stream(), unit.getMethodReferencesFromSelf().stream());
     }
 
     /** How deep the rule follows calls into other classes of the calling module. */
@@ -348,7 +357,7 @@ public final class TransactionRules {
      * @param call the call into the other module
      * @param via the methods of the calling module it goes through, from the transactional method on
      */
-    private record Reached(JavaMethodCall call, List<String> via) {
+    private record Reached(JavaCodeUnitAccess<?> call, List<String> via) {
 
         String through() {
             return via.isEmpty() ? "" : ", through " + String.join(" -> ", via);
@@ -359,7 +368,7 @@ public final class TransactionRules {
             ModularApplication app, JavaMethod method, List<String> moreAnnotations, String allowedAnnotation) {
         var own =
                 app.moduleOf(method.getOwner()).map(ModularApplication::nameOf).orElse("");
-        var reached = new java.util.LinkedHashMap<JavaMethodCall, Reached>();
+        var reached = new java.util.LinkedHashMap<JavaCodeUnitAccess<?>, Reached>();
         var visited = new HashSet<JavaCodeUnit>(List.of(method));
         follow(
                 app,
@@ -382,10 +391,10 @@ public final class TransactionRules {
     private static void follow(
             ModularApplication app,
             String own,
-            List<JavaMethodCall> calls,
+            List<JavaCodeUnitAccess<?>> calls,
             List<String> via,
             Set<JavaCodeUnit> visited,
-            java.util.Map<JavaMethodCall, Reached> reached,
+            java.util.Map<JavaCodeUnitAccess<?>, Reached> reached,
             List<String> moreAnnotations,
             String allowedAnnotation) {
         for (var call : calls) {
@@ -417,7 +426,7 @@ public final class TransactionRules {
                         app,
                         own,
                         reachableInSameClass(next).stream()
-                                .flatMap(unit -> unit.getMethodCallsFromSelf().stream())
+                                .flatMap(TransactionRules::invocationsOf)
                                 .toList(),
                         deeper,
                         visited,
@@ -429,21 +438,25 @@ public final class TransactionRules {
     }
 
     /** The method a call runs: the method itself, or, called on an interface, its implementations'. */
-    private static List<JavaMethod> implementationsOf(ModularApplication app, JavaMethodCall call) {
+    private static List<JavaMethod> implementationsOf(ModularApplication app, JavaCodeUnitAccess<?> call) {
         var methods = new ArrayList<JavaMethod>();
-        call.getTarget().resolveMember().ifPresent(method -> {
-            if (!method.getOwner().isInterface()) {
-                methods.add(method);
-                return;
-            }
-            var parameters = method.getRawParameterTypes().stream()
-                    .map(com.tngtech.archunit.core.domain.JavaClass::getName)
-                    .toArray(String[]::new);
-            method.getOwner().getAllSubclasses().stream()
-                    .filter(type -> !type.isInterface())
-                    .forEach(type ->
-                            type.tryGetMethod(method.getName(), parameters).ifPresent(methods::add));
-        });
+        call.getTarget()
+                .resolveMember()
+                .filter(JavaMethod.class::isInstance)
+                .map(JavaMethod.class::cast)
+                .ifPresent(method -> {
+                    if (!method.getOwner().isInterface()) {
+                        methods.add(method);
+                        return;
+                    }
+                    var parameters = method.getRawParameterTypes().stream()
+                            .map(com.tngtech.archunit.core.domain.JavaClass::getName)
+                            .toArray(String[]::new);
+                    method.getOwner().getAllSubclasses().stream()
+                            .filter(type -> !type.isInterface())
+                            .forEach(type -> type.tryGetMethod(method.getName(), parameters)
+                                    .ifPresent(methods::add));
+                });
         return methods;
     }
 

@@ -30,8 +30,9 @@ class TransactionRulesTests {
                 QUOTES + "quote(java.lang.String) calls PriceBook.priceOf inside a transaction (Quotes.java:21)",
                 QUOTES + "requote(java.lang.String) calls Prices.priceOf inside a transaction (Repricer.java:23),"
                         + " through Repricer.reprice. Fix: call it before the transaction starts",
-                REORDERS + "reorder(java.lang.String) calls Prices.priceOf inside a transaction (Reorders.java:20)",
-                REORDERS + "reorderNow(java.lang.String) calls Prices.priceOf inside a transaction (Reorders.java:26)");
+                REORDERS + "reorder(java.lang.String) calls Prices.priceOf inside a transaction (Reorders.java:21)",
+                REORDERS + "reorderNow(java.lang.String) calls Prices.priceOf inside a transaction (Reorders.java:27)",
+                REORDERS + "reorderAll(java.util.List) calls Prices.priceOf inside a transaction (Reorders.java:33)");
     }
 
     @Test
