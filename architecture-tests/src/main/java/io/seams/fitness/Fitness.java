@@ -97,6 +97,7 @@ public final class Fitness {
                     false),
             new Rule("no-package-cycles", 9, f -> HygieneRules.noPackageCyclesInsideModules(f.app), false),
             new Rule("no-standard-streams", 9, f -> HygieneRules.noStandardStreams(), false),
+            new Rule("no-sleeping", 9, f -> HygieneRules.noSleeping(f.app), false),
             new Rule(
                     "topology-unknown",
                     10,

@@ -198,6 +198,38 @@ public final class HygieneRules {
 
     private static final java.util.Set<String> STANDARD_STREAMS = java.util.Set.of("out", "err");
 
+    /**
+     * No module sleeps: a thread that waits holds what it holds (a listener thread, a request, a
+     * transaction and its connection), and a retry that sleeps is one no other process can take
+     * over. Retry through the event publication registry, or schedule the next attempt.
+     */
+    public static ArchRule noSleeping(ModularApplication app) {
+        return classes()
+                .that(DescribedPredicate.describe(
+                        "belong to a module",
+                        (JavaClass type) -> app.moduleOf(type).isPresent()))
+                .should(new ArchCondition<JavaClass>("not sleep") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getMethodCallsFromSelf().stream()
+                                .filter(call -> call.getName().equals("sleep")
+                                        && (call.getTargetOwner().isEquivalentTo(Thread.class)
+                                                || call.getTargetOwner()
+                                                        .isEquivalentTo(java.util.concurrent.TimeUnit.class)))
+                                .forEach(call -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) sleeps. Fix: let the event publication registry retry, or"
+                                                        + " schedule the next attempt; a waiting thread holds its"
+                                                        + " request, transaction and connection")
+                                                .formatted(type.getName(), fileOf(type), call.getLineNumber()))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("No module sleeps")
+                .because("a sleeping thread holds its transaction, and a retry that sleeps cannot move to another"
+                        + " process");
+    }
+
     /** No cycles between the packages inside one module. */
     public static ArchRule noPackageCyclesInsideModules(ModularApplication app) {
         return SlicesRuleDefinition.slices()

@@ -67,9 +67,19 @@ class HygieneRulesTests {
     }
 
     @Test
+    void reportsSleeping() {
+        Violations.assertExactly(
+                HygieneRules.noSleeping(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Tallies (Tallies.java:30) sleeps. Fix: let"
+                        + " the event publication registry retry");
+    }
+
+    @Test
     void passesACleanApplication() {
         Violations.assertNone(HygieneRules.noStandardStreams(), clean.classes());
         Violations.assertNone(HygieneRules.noSetterInjection(), clean.classes());
+        Violations.assertNone(HygieneRules.noSleeping(clean), clean.classes());
         Violations.assertNone(HygieneRules.noStaticState(clean), clean.classes());
         Violations.assertNone(HygieneRules.noFieldInjection(), clean.classes());
         Violations.assertNone(HygieneRules.internalTypesArePublicOnlyWhenUsedElsewhere(clean), clean.classes());
