@@ -68,9 +68,7 @@ public final class HygieneRules {
      */
     public static ArchRule noStaticState(ModularApplication app) {
         return classes()
-                .that(DescribedPredicate.describe(
-                        "belong to a module",
-                        (JavaClass type) -> app.moduleOf(type).isPresent()))
+                .that(inAModule(app))
                 .should(new ArchCondition<JavaClass>("keep no state in static fields") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
@@ -205,9 +203,7 @@ public final class HygieneRules {
      */
     public static ArchRule noSleeping(ModularApplication app) {
         return classes()
-                .that(DescribedPredicate.describe(
-                        "belong to a module",
-                        (JavaClass type) -> app.moduleOf(type).isPresent()))
+                .that(inAModule(app))
                 .should(new ArchCondition<JavaClass>("not sleep") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
@@ -244,6 +240,11 @@ public final class HygieneRules {
                 .allowEmptyShould(true)
                 .as("No package cycles inside modules")
                 .because("packages in a cycle are one package in disguise");
+    }
+
+    private static DescribedPredicate<JavaClass> inAModule(ModularApplication app) {
+        return DescribedPredicate.describe(
+                "belong to a module", type -> app.moduleOf(type).isPresent());
     }
 
     static String fileOf(JavaClass type) {
