@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The audit trail, for operations: read only — there is no endpoint that changes it. */
 @RestController
-@RequestMapping("/api/audit")
+@RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit", description = "Who did what, when (operations role)")
 class AuditController {
 

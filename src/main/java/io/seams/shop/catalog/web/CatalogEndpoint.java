@@ -7,6 +7,7 @@ import io.seams.shop.catalog.Sku;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Hidden
 @RestController
-@RequestMapping("/internal/catalog")
+@RequestMapping(path = "/internal/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
 class CatalogEndpoint {
 
     private final Catalog catalog;

@@ -5,12 +5,13 @@ import io.seams.shop.catalog.CatalogEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/catalog")
+@RequestMapping(path = "/api/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Catalog", description = "Products and their current prices")
 class ProductController {
 

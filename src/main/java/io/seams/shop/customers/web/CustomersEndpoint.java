@@ -7,6 +7,7 @@ import io.seams.shop.platform.adapters.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Hidden
 @RestController
-@RequestMapping("/internal/customers")
+@RequestMapping(path = "/internal/customers", produces = MediaType.APPLICATION_JSON_VALUE)
 class CustomersEndpoint {
 
     private final Customers customers;

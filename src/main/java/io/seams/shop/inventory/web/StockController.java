@@ -6,13 +6,14 @@ import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/inventory")
+@RequestMapping(path = "/api/inventory", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Inventory", description = "Stock per SKU")
 class StockController {
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * again once the cause is fixed, without waiting for the scheduled resubmission.
  */
 @RestController
-@RequestMapping("/api/operations/event-publications")
+@RequestMapping(path = "/api/operations/event-publications", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Operations", description = "Event publications not completed yet (operations role)")
 class EventPublicationsEndpoint {
 

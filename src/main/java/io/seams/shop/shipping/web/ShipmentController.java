@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/shipments")
+@RequestMapping(path = "/api/shipments", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Shipping", description = "Shipments, for shipping staff")
 class ShipmentController {
 

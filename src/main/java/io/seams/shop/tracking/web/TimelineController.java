@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +27,7 @@ class TimelineController {
         this.timelines = timelines;
     }
 
-    @GetMapping("/api/orders/{id}/timeline")
+    @GetMapping(path = "/api/orders/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "getOrderTimeline",
             summary = "Lists an order's steps in the order they happened, with the module that reported each")

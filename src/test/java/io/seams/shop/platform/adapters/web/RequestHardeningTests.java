@@ -9,12 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Oversized and hostile bodies are refused with problems and write nothing; responses carry security headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -313,6 +315,56 @@ class RequestHardeningTests {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:seams:problem:unsupported-media-type");
+    }
+
+    @Test
+    void anAnswerIsJsonOrA406BeforeAnythingIsWritten() {
+        // A 2xx answer is application/json and nothing else, as docs/api/openapi.json says: a client
+        // that accepts only problems, or another +json type, is told so with a 406, not sent an order
+        // labelled as a problem. The 406 comes before the controller runs, so the order is not placed.
+        for (var accept : List.of("application/problem+json", "application/vnd.example+json", "text/html")) {
+            http.get()
+                    .uri("/api/catalog/products")
+                    .header("Accept", accept)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(406);
+            var orders = countOrders();
+            ada.post()
+                    .uri("/api/orders")
+                    .header("Accept", accept)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1}]}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(406);
+            assertThat(countOrders()).as(accept).isEqualTo(orders);
+        }
+        http.get()
+                .uri("/api/catalog/products")
+                .header("Accept", "application/problem+json, application/json;q=0.5")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON);
+    }
+
+    @Test
+    void everyOperationDeclaresThatItAnswersJson(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        // What makes the 406 above come before the controller: a new controller without it would place
+        // an order and then fail to write the answer.
+        var operations = mappings.getHandlerMethods().keySet().stream()
+                .filter(mapping -> mapping.getPatternValues().stream()
+                        .anyMatch(path -> path.startsWith("/api/") || path.startsWith("/internal/")))
+                .toList();
+
+        assertThat(operations)
+                .hasSizeGreaterThan(10)
+                .allSatisfy(mapping -> assertThat(mapping.getProducesCondition().getProducibleMediaTypes())
+                        .as("%s", mapping)
+                        .containsExactly(MediaType.APPLICATION_JSON));
     }
 
     @Test
