@@ -340,6 +340,16 @@ class RequestHardeningTests {
                     .isEqualTo(406);
             assertThat(countOrders()).as(accept).isEqualTo(orders);
         }
+        ada.post()
+                .uri("/api/orders")
+                .header("Accept", "application/json")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"lines\":[]}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get()
                 .uri("/api/catalog/products")
                 .header("Accept", "application/problem+json, application/json;q=0.5")
