@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(error -> error.getField()))
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, Problems.invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -102,7 +101,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                 String.valueOf(error.getDefaultMessage()))))
                 .sorted(Comparator.comparing(error -> error.get("field")))
                 .toList();
-        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, Problems.invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /**
@@ -186,16 +185,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "internal-error",
                 "Internal error",
                 "The request could not be completed; it has been logged");
-    }
-
-    /** A 400 naming each field (or parameter) and what is wrong with it, in {@code errors} and the detail. */
-    private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        var detail = errors.stream()
-                .map(error -> error.get("field") + ": " + error.get("message"))
-                .collect(Collectors.joining("; "));
-        var problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-        problem.setProperty("errors", errors);
-        return problem;
     }
 
     private static String fieldPath(List<JacksonException.Reference> path) {

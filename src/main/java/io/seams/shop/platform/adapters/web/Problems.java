@@ -1,7 +1,9 @@
 package io.seams.shop.platform.adapters.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -31,6 +33,16 @@ public final class Problems {
         var problem = problem(
                 HttpStatus.NOT_FOUND, "not-found", resource + " not found", "No %s with id %s".formatted(resource, id));
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** A 400 naming each field (or parameter) and what is wrong with it, in {@code errors} and the detail. */
+    public static ProblemDetail invalid(List<Map<String, String>> errors) {
+        var detail = errors.stream()
+                .map(error -> error.get("field") + ": " + error.get("message"))
+                .collect(Collectors.joining("; "));
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     /** The request itself is wrong; {@code detail} says how. */
