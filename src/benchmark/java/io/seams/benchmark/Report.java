@@ -28,7 +28,7 @@ final class Report {
     /** How each figure was taken, in results.md. */
     static final String METHOD = """
 
-            ### How each figure was taken
+            ## How each figure was taken
 
             - **Order**: the split (T2) runs first, then the monolith (T0); each on a PostgreSQL server of its own,
               Seams configured as in production (the event publication registry in `delete` mode).
