@@ -34,7 +34,11 @@ class AuditController {
     @GetMapping
     @Operation(
             operationId = "listAuditEntries",
-            summary = "Lists audit entries, newest first, for an order or a customer if given")
+            summary = "Lists audit entries, newest first, for an order or a customer if given",
+            description =
+                    "For the operations role. Every request that asked the API to change something, and what modules "
+                            + "did on their own (a payment refunded). Filter by orderId or customerId; limit is 1 to 1000, 100 "
+                            + "if left out.")
     List<Entry> entries(
             @RequestParam Optional<UUID> orderId,
             @RequestParam Optional<UUID> customerId,

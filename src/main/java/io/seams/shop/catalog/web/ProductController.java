@@ -22,7 +22,11 @@ class ProductController {
     }
 
     @GetMapping("/products")
-    @Operation(operationId = "listProducts", summary = "Lists every product on offer with its current price")
+    @Operation(
+            operationId = "listProducts",
+            summary = "Lists every product on offer with its current price",
+            description = "Public: no token needed. Each product has its SKU, name and unit price (amount and ISO 4217 "
+                    + "currency); an order is priced from this list when it is placed.")
     List<CatalogEntry> products() {
         return catalog.entries();
     }

@@ -51,7 +51,12 @@ class CustomerController {
     }
 
     @PostMapping
-    @Operation(operationId = "registerCustomer", summary = "Registers a customer")
+    @Operation(
+            operationId = "registerCustomer",
+            summary = "Registers a customer",
+            description =
+                    "For staff. Gives the customer a new id (in Location and the body) and tells the other modules "
+                            + "how to reach them. Not idempotent: a retried request registers a second customer.")
     @ApiResponse(
             responseCode = "201",
             description = "Registered",
@@ -67,7 +72,12 @@ class CustomerController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getCustomer", summary = "Shows a customer's profile")
+    @Operation(
+            operationId = "getCustomer",
+            summary = "Shows a customer's profile",
+            description =
+                    "Customers see their own profile only (another customer's answers 404, as if it did not exist); "
+                            + "staff see every profile. An erased customer's profile shows placeholders.")
     @ApiResponse(responseCode = "200", description = "The profile")
     @ApiResponse(responseCode = "404", description = "No such customer")
     CustomerResponse customer(@PathVariable UUID id) {
@@ -78,7 +88,10 @@ class CustomerController {
     @PutMapping("/{id}")
     @Operation(
             operationId = "changeCustomer",
-            summary = "Changes a customer's profile (refused once the customer is erased)")
+            summary = "Changes a customer's profile (refused once the customer is erased)",
+            description = "Replaces the whole profile, so repeating the request is safe. Customers change their own "
+                    + "profile only; staff change any. Orders placed from now on ship to the new address; "
+                    + "notifications go to the new name and e-mail.")
     @ApiResponse(responseCode = "200", description = "The changed profile")
     @ApiResponse(responseCode = "404", description = "No such customer")
     @ApiResponse(responseCode = "409", description = "The customer was erased")

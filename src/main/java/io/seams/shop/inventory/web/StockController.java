@@ -26,7 +26,10 @@ class StockController {
     @GetMapping("/{sku}")
     @Operation(
             operationId = "getStock",
-            summary = "Shows the units of a SKU available to order and reserved for orders")
+            summary = "Shows the units of a SKU available to order and reserved for orders",
+            description =
+                    "For customers and staff. Available units can be ordered now; reserved units are held for orders "
+                            + "not yet shipped or released. Changes as orders are placed, cancelled and shipped.")
     @ApiResponse(responseCode = "200", description = "The stock of the SKU")
     @ApiResponse(responseCode = "404", description = "No stock is kept for this SKU")
     StockLevel stock(@PathVariable String sku) {

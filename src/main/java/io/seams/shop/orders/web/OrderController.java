@@ -101,7 +101,12 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getOrder", summary = "Shows an order and where it stands")
+    @Operation(
+            operationId = "getOrder",
+            summary = "Shows an order and where it stands",
+            description =
+                    "Customers see their own orders only (another customer's answers 404, as if it did not exist); "
+                            + "staff see every order. The status moves on as stock, payment and shipping answer.")
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "404", description = "No such order")
     OrderResponse order(@PathVariable UUID id) {

@@ -62,7 +62,11 @@ class EventPublicationsEndpoint {
     @GetMapping
     @Operation(
             operationId = "listIncompleteEventPublications",
-            summary = "Lists the event publications not completed yet, oldest first (at most 1000)")
+            summary = "Lists the event publications not completed yet, oldest first (at most 1000)",
+            description =
+                    "For the operations role. The publications of this process's event publication registry: in a "
+                            + "split cluster each process answers for its own. A publication is incomplete while its listener "
+                            + "has not finished, and FAILED after it threw.")
     List<Publication> incomplete() {
         return jdbc.sql("""
                         SELECT id, event_type, listener_id, status, publication_date, completion_attempts,
@@ -86,7 +90,11 @@ class EventPublicationsEndpoint {
     @PostMapping("/resubmit")
     @Operation(
             operationId = "resubmitFailedEventPublications",
-            summary = "Hands every failed event publication to its listener again, now")
+            summary = "Hands every failed event publication to its listener again, now",
+            description =
+                    "For the operations role. Answers how many failed publications were handed back; each runs again "
+                            + "in the background, and one that fails again stays FAILED. Failed publications are also "
+                            + "resubmitted on a schedule.")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Long> resubmitFailed() {
         var count = jdbc.sql("SELECT count(*) FROM events.event_publication WHERE status = 'FAILED'")

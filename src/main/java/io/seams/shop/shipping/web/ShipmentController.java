@@ -46,14 +46,24 @@ class ShipmentController {
     }
 
     @GetMapping
-    @Operation(operationId = "findShipments", summary = "Finds the shipment of an order")
+    @Operation(
+            operationId = "findShipments",
+            summary = "Finds the shipment of an order",
+            description =
+                    "For staff. An order has at most one shipment; the list is empty until the order is confirmed "
+                            + "(stock reserved and payment authorised).")
     List<ShipmentResponse> shipmentsOf(@RequestParam UUID orderId) {
         return shipments.ofOrder(new OrderId(orderId)).map(ShipmentResponse::of).stream()
                 .toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getShipment", summary = "Shows a shipment")
+    @Operation(
+            operationId = "getShipment",
+            summary = "Shows a shipment",
+            description =
+                    "For staff. The recipient and address are those the order was placed with; they are anonymised "
+                            + "when the customer is erased.")
     @ApiResponse(responseCode = "200", description = "The shipment")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     ShipmentResponse shipment(@PathVariable UUID id) {
@@ -61,7 +71,11 @@ class ShipmentController {
     }
 
     @PostMapping("/{id}/dispatch")
-    @Operation(operationId = "dispatchShipment", summary = "Hands the shipment to a carrier")
+    @Operation(
+            operationId = "dispatchShipment",
+            summary = "Hands the shipment to a carrier",
+            description = "For staff. Repeating it with the same carrier and tracking number answers 200 with the "
+                    + "shipment; another carrier or tracking number answers 409.")
     @ApiResponse(responseCode = "200", description = "Dispatched (or already, with this carrier and tracking number)")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     @ApiResponse(
@@ -73,7 +87,11 @@ class ShipmentController {
     }
 
     @PostMapping("/{id}/deliver")
-    @Operation(operationId = "deliverShipment", summary = "Marks the shipment delivered")
+    @Operation(
+            operationId = "deliverShipment",
+            summary = "Marks the shipment delivered",
+            description =
+                    "For staff. Repeating it answers 200 with the shipment; a shipment not yet dispatched answers 409.")
     @ApiResponse(responseCode = "200", description = "Delivered (or already)")
     @ApiResponse(responseCode = "404", description = "No such shipment")
     @ApiResponse(responseCode = "409", description = "The shipment is not with a carrier")

@@ -30,7 +30,10 @@ class TimelineController {
     @GetMapping(path = "/api/orders/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "getOrderTimeline",
-            summary = "Lists an order's steps in the order they happened, with the module that reported each")
+            summary = "Lists an order's steps in the order they happened, with the module that reported each",
+            description = "The same visibility as the order: customers see their own orders' timelines only. Each step "
+                    + "names the module that reported it and when; a step appears once the event reached tracking, so "
+                    + "it may lag the order's status by a moment.")
     @ApiResponse(responseCode = "200", description = "The timeline")
     @ApiResponse(responseCode = "404", description = "Nothing is known of this order")
     Timeline timeline(@PathVariable UUID id) {
