@@ -64,7 +64,7 @@ class ApiDescriptionTests {
     }
 
     @Test
-    void everyOperationIsNamedSummarisedSecuredAndDocumentsItsProblems() {
+    void everyOperationIsNamedDescribedSecuredAndDocumentsItsProblems() {
         var api = JsonMapper.builder().build().readTree(served());
         assertThat(api.path("info").path("title").asString()).isEqualTo("Seams");
         assertThat(api.path("paths").has("/error"))
@@ -78,6 +78,9 @@ class ApiDescriptionTests {
                 var name = entry.getKey().toUpperCase() + " " + path.getKey();
                 if (operation.path("summary").asString().isBlank()) {
                     wrong.add(name + ": no summary");
+                }
+                if (operation.path("description").asString().isBlank()) {
+                    wrong.add(name + ": no description (who may call it, how it behaves on repeat)");
                 }
                 if (operation.path("operationId").asString().isBlank()) {
                     wrong.add(name + ": no operationId");
