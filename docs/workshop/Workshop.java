@@ -850,6 +850,8 @@ public final class Workshop {
     /** A command that cannot be carried out, with what to do instead. */
     static final class Refused extends RuntimeException {
 
+        private static final long serialVersionUID = 1L;
+
         Refused(String message) {
             super(message);
         }

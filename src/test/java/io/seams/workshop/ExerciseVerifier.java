@@ -427,6 +427,8 @@ public final class ExerciseVerifier {
     /** A reason the exercise is not proven, found before its tests could run. */
     static final class Failure extends RuntimeException {
 
+        private static final long serialVersionUID = 1L;
+
         Failure(String message) {
             super(message);
         }

@@ -27,6 +27,7 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             var database = TestDatabases.fresh();
+            TestDatabases.closedAfterSpringApplications();
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource(

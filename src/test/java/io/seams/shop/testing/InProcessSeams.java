@@ -14,6 +14,7 @@ public final class InProcessSeams {
 
     /** A builder for Seams on {@code database}; HTTP and SMTP on free ports. */
     public static SpringApplicationBuilder on(TestDatabases.Database database) {
+        TestDatabases.closedAfterSpringApplications();
         return new SpringApplicationBuilder(SeamsApplication.class)
                 .properties(
                         "server.port=0",

@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The PostgreSQL server the tests run against, and a fresh database on it for every Spring
@@ -51,12 +52,27 @@ public final class TestDatabases {
         return new Database(server.adminUrl, server.username, server.password);
     }
 
+    /**
+     * Says that Spring applications in this JVM use the server: it is then stopped (or its databases
+     * dropped) by Spring Boot's shutdown hook, after that hook has closed every application, rather
+     * than by a JVM hook of its own that would run beside Spring's and pull the database from under
+     * the applications still closing. Spring Boot's hook exists only in a JVM that started an
+     * application, so until this is called (a run of -Pfitness starts none) a JVM hook stays.
+     */
+    public static synchronized void closedAfterSpringApplications() {
+        if (server != null) {
+            server.atExit.handOverToSpring();
+        }
+    }
+
     private static final class Server {
 
         private final String adminUrl;
         private final String username;
         private final String password;
         private final List<String> created = new ArrayList<>();
+
+        private AtExit atExit;
 
         private Server(String adminUrl, String username, String password) {
             this.adminUrl = adminUrl;
@@ -72,7 +88,7 @@ public final class TestDatabases {
                         System.getenv().getOrDefault("SEAMS_TEST_DATABASE_USERNAME", "postgres"),
                         System.getenv().getOrDefault("SEAMS_TEST_DATABASE_PASSWORD", ""));
                 // A shared server keeps what it is given: drop this run's databases when the JVM ends.
-                Runtime.getRuntime().addShutdownHook(new Thread(server::dropCreatedDatabases, "drop-test-databases"));
+                server.atExit = new AtExit(server::dropCreatedDatabases);
                 return server;
             }
             try {
@@ -83,33 +99,12 @@ public final class TestDatabases {
                         .setServerConfig("max_connections", "800")
                         .setRegisterShutdownHook(false)
                         .start();
-                // Stopped by a JVM shutdown hook of its own: Spring Boot's shutdown handlers run only in
-                // a JVM that started an application, and a run of -Pfitness starts none (each such run
-                // left a server behind).
-                Runtime.getRuntime()
-                        .addShutdownHook(new Thread(() -> closeAfterSpring(embedded), "stop-test-database"));
-                return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+                var server = new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+                server.atExit = new AtExit(() -> close(embedded));
+                return server;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL for the tests", e);
             }
-        }
-
-        /**
-         * The cached test contexts are closed by Spring Boot's shutdown hook, and closing them still
-         * uses the database (the event publication registry looks for incomplete work): where that
-         * hook runs, the server stops after it.
-         */
-        private static void closeAfterSpring(EmbeddedPostgres embedded) {
-            Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-                    .forEach(spring -> {
-                        try {
-                            spring.join(Duration.ofMinutes(1).toMillis());
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-            close(embedded);
         }
 
         private static void close(EmbeddedPostgres embedded) {
@@ -148,6 +143,35 @@ public final class TestDatabases {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot run '%s' on the test server".formatted(sql), e);
+            }
+        }
+
+        /**
+         * What ends the server, run once: by a JVM shutdown hook until Spring applications use the
+         * server, then by Spring Boot's shutdown handlers, which run after the applications closed.
+         */
+        private static final class AtExit {
+
+            private final Runnable once;
+            private final Thread hook;
+            private boolean handedOver;
+
+            AtExit(Runnable action) {
+                var done = new AtomicBoolean();
+                this.once = () -> {
+                    if (done.compareAndSet(false, true)) {
+                        action.run();
+                    }
+                };
+                this.hook = new Thread(once, "stop-test-database");
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+
+            synchronized void handOverToSpring() {
+                if (!handedOver && Runtime.getRuntime().removeShutdownHook(hook)) {
+                    SpringApplication.getShutdownHandlers().add(once);
+                    handedOver = true;
+                }
             }
         }
 
