@@ -105,6 +105,11 @@ public final class Fitness {
                             f.app, f.settings.topologyPackages().toArray(String[]::new)),
                     false),
             new Rule(
+                    "configuration-ownership",
+                    10,
+                    f -> TopologyRules.modulesReadOnlyTheirOwnConfiguration(f.app),
+                    false),
+            new Rule(
                     "web-through-application",
                     11,
                     f -> AnatomyRules.webReachesTheDomainThroughTheApplication(f.app),

@@ -9,6 +9,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Rule 10: no business module knows which topology it runs in. Which modules share a process,
@@ -107,6 +111,96 @@ public final class TopologyRules {
                 .allowEmptyShould(true)
                 .as("No business module knows the topology")
                 .because("a module that asks where it runs behaves differently once extracted");
+    }
+
+    static final String CONFIGURATION_PROPERTIES =
+            "org.springframework.boot.context.properties.ConfigurationProperties";
+
+    static final String VALUE = "org.springframework.beans.factory.annotation.Value";
+
+    /** The key of a {@code ${key}} or {@code ${key:default}} placeholder. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
+
+    /**
+     * A business module reads only configuration of its own: no {@code @ConfigurationProperties}
+     * prefix or {@code @Value} placeholder of one of its classes names another business module
+     * (as a dot-separated part of the key, {@code shop.billing.grace-period}). Once the other module
+     * is extracted, its settings go with it, and the reader silently falls back to a default.
+     */
+    public static ArchRule modulesReadOnlyTheirOwnConfiguration(ModularApplication app) {
+        return classes()
+                .that(new DescribedPredicate<JavaClass>("belong to a business module") {
+                    @Override
+                    public boolean test(JavaClass type) {
+                        return app.moduleOf(type)
+                                .map(module -> !app.isShared(module))
+                                .orElse(false);
+                    }
+                })
+                .should(new ArchCondition<JavaClass>("read only its own module's configuration") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        var own = app.moduleOf(type)
+                                .map(ModularApplication::nameOf)
+                                .orElseThrow();
+                        var others = app.modules().stream()
+                                .filter(module -> !app.isShared(module))
+                                .map(ModularApplication::nameOf)
+                                .filter(name -> !name.equals(own))
+                                .toList();
+                        configurationKeys(type).stream()
+                                .sorted()
+                                .forEach(key -> others.stream()
+                                        .filter(other ->
+                                                List.of(key.split("\\.")).contains(other))
+                                        .forEach(other -> events.add(violated(
+                                                type,
+                                                ("%s (%s) reads %s's configuration (%s): once %s is extracted, its"
+                                                                + " settings go with it. Fix: ask %s's API for what you"
+                                                                + " need, or give %s a setting of its own")
+                                                        .formatted(
+                                                                type.getName(),
+                                                                HygieneRules.fileOf(type),
+                                                                other,
+                                                                key,
+                                                                other,
+                                                                other,
+                                                                own)))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Modules read only their own configuration")
+                .because("a module's settings move with it when it is extracted");
+    }
+
+    /**
+     * The keys the class binds or reads: {@code @ConfigurationProperties} prefixes on it and its
+     * {@code @Bean} methods, {@code @Value} placeholders on its fields, methods and parameters.
+     */
+    static Set<String> configurationKeys(JavaClass type) {
+        var keys = new TreeSet<String>();
+        Stream.concat(Stream.of(type), type.getMethods().stream())
+                .flatMap(annotated -> annotated.getAnnotations().stream())
+                .filter(annotation -> annotation.getRawType().getName().equals(CONFIGURATION_PROPERTIES))
+                .flatMap(annotation -> Stream.of("value", "prefix").flatMap(name -> annotation.get(name).stream()))
+                .map(String::valueOf)
+                .filter(prefix -> !prefix.isBlank())
+                .forEach(keys::add);
+        Stream.of(
+                        type.getFields().stream().flatMap(field -> field.getAnnotations().stream()),
+                        type.getCodeUnits().stream().flatMap(unit -> unit.getAnnotations().stream()),
+                        type.getCodeUnits().stream()
+                                .flatMap(unit -> unit.getParameters().stream())
+                                .flatMap(parameter -> parameter.getAnnotations().stream()))
+                .flatMap(annotations -> annotations)
+                .filter(annotation -> annotation.getRawType().getName().equals(VALUE))
+                .flatMap(annotation -> annotation.get("value").stream())
+                .map(String::valueOf)
+                .forEach(expression -> PLACEHOLDER
+                        .matcher(expression)
+                        .results()
+                        .forEach(found -> keys.add(found.group(1).trim())));
+        return keys;
     }
 
     private static boolean matchesAny(String packageName, String... patterns) {

@@ -29,8 +29,21 @@ class TopologyRulesTests {
     }
 
     @Test
+    void reportsABusinessModuleReadingAnotherModulesConfiguration() {
+        Violations.assertExactly(
+                TopologyRules.modulesReadOnlyTheirOwnConfiguration(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.topology.ordering.Reminders (Reminders.java) reads billing's configuration"
+                        + " (shop.billing.grace-period): once billing is extracted, its settings go with it. Fix:"
+                        + " ask billing's API for what you need, or give ordering a setting of its own",
+                "io.seams.fitness.fixtures.topology.ordering.RetrySettings (RetrySettings.java) reads billing's"
+                        + " configuration (shop.billing.retries)");
+    }
+
+    @Test
     void passesACleanApplication() {
         Violations.assertNone(
                 TopologyRules.businessModulesDoNotKnowTheTopology(clean, "..platform.topology.."), clean.classes());
+        Violations.assertNone(TopologyRules.modulesReadOnlyTheirOwnConfiguration(clean), clean.classes());
     }
 }
