@@ -155,8 +155,8 @@ public final class TopologyRules {
                                                 List.of(key.split("\\.")).contains(other))
                                         .forEach(other -> events.add(violated(
                                                 type,
-                                                ("%s (%s) reads %s's configuration (%s): once %s is extracted, its"
-                                                                + " settings go with it. Fix: ask %s's API for what you"
+                                                ("%s (%s) reads the %s module's configuration (%s): once %s is extracted, its"
+                                                                + " settings go with it. Fix: ask the %s module's API for what you"
                                                                 + " need, or give %s a setting of its own")
                                                         .formatted(
                                                                 type.getName(),

@@ -33,11 +33,12 @@ class TopologyRulesTests {
         Violations.assertExactly(
                 TopologyRules.modulesReadOnlyTheirOwnConfiguration(violating),
                 violating.classes(),
-                "io.seams.fitness.fixtures.topology.ordering.Reminders (Reminders.java) reads billing's configuration"
-                        + " (shop.billing.grace-period): once billing is extracted, its settings go with it. Fix:"
-                        + " ask billing's API for what you need, or give ordering a setting of its own",
-                "io.seams.fitness.fixtures.topology.ordering.RetrySettings (RetrySettings.java) reads billing's"
-                        + " configuration (shop.billing.retries)");
+                "io.seams.fitness.fixtures.topology.ordering.Reminders (Reminders.java) reads the billing module's"
+                        + " configuration (shop.billing.grace-period): once billing is extracted, its settings go"
+                        + " with it. Fix: ask the billing module's API for what you need, or give ordering a"
+                        + " setting of its own",
+                "io.seams.fitness.fixtures.topology.ordering.RetrySettings (RetrySettings.java) reads the billing"
+                        + " module's configuration (shop.billing.retries)");
     }
 
     @Test
