@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * {@code @Transactional}, or when it is a transactional event listener
  * ({@code @ApplicationModuleListener}, {@code @TransactionalEventListener}); a transaction declared
  * in code is the lambda passed to {@code TransactionTemplate} / {@code TransactionOperations}
- * {@code execute} or {@code executeWithoutResult}. Calls from private
+ * {@code execute} or {@code executeWithoutResult}, or the lines between a {@code
+ * PlatformTransactionManager}'s {@code getTransaction} and its {@code commit} or {@code rollback}.
+ * Calls from private
  * helpers and lambdas of the same class that such a method reaches count as well, and so do the
  * calls of the other classes of the same module it calls (a helper bean, an interface's
  * implementation), followed {@value #DEPTH} levels deep, except into methods that open a
@@ -273,7 +275,8 @@ public final class TransactionRules {
         return DescribedPredicate.describe(
                 "open a transaction",
                 method -> isAnnotatedTransactional(method, moreAnnotations)
-                        || !transactionBlockLines(method).isEmpty());
+                        || !transactionBlockLines(method).isEmpty()
+                        || handDrivenTransaction(method).isPresent());
     }
 
     /**
@@ -313,6 +316,33 @@ public final class TransactionRules {
                 .toList();
     }
 
+    private static final String TRANSACTION_MANAGER = "org.springframework.transaction.PlatformTransactionManager";
+
+    /**
+     * The lines a transaction the method drives itself spans: from its first {@code
+     * PlatformTransactionManager.getTransaction(...)} to its last {@code commit} or {@code rollback}
+     * (to the end of the method when it ends the transaction elsewhere).
+     */
+    private static java.util.Optional<int[]> handDrivenTransaction(JavaCodeUnit method) {
+        var calls = method.getMethodCallsFromSelf().stream()
+                .filter(call -> call.getTargetOwner().isAssignableTo(TRANSACTION_MANAGER))
+                .toList();
+        var begins = calls.stream()
+                .filter(call -> call.getName().equals("getTransaction"))
+                .mapToInt(JavaMethodCall::getLineNumber)
+                .min();
+        if (begins.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var ends = calls.stream()
+                .filter(call ->
+                        call.getName().equals("commit") || call.getName().equals("rollback"))
+                .mapToInt(JavaMethodCall::getLineNumber)
+                .max()
+                .orElse(Integer.MAX_VALUE);
+        return java.util.Optional.of(new int[] {begins.getAsInt(), ends});
+    }
+
     /**
      * The calls made inside the transaction: every call of an annotated method; of a method using
      * a {@code TransactionTemplate}, the calls in lambdas from the first {@code execute} line on
@@ -322,6 +352,21 @@ public final class TransactionRules {
     private static Stream<JavaCodeUnitAccess<?>> callsInTransaction(JavaMethod method, List<String> moreAnnotations) {
         if (isAnnotatedTransactional(method, moreAnnotations)) {
             return reachableInSameClass(method).stream().flatMap(TransactionRules::invocationsOf);
+        }
+        var driven = handDrivenTransaction(method);
+        if (driven.isPresent()) {
+            var span = driven.get();
+            var between = invocationsOf(method)
+                    .filter(call -> call.getLineNumber() > span[0] && call.getLineNumber() < span[1])
+                    .toList();
+            var helpers = between.stream()
+                    .filter(call -> call.getTargetOwner().equals(method.getOwner()))
+                    .flatMap(call -> call.getTarget().resolveMember().stream())
+                    .filter(JavaMethod.class::isInstance)
+                    .map(JavaMethod.class::cast)
+                    .flatMap(helper -> reachableInSameClass(helper).stream())
+                    .flatMap(TransactionRules::invocationsOf);
+            return Stream.concat(between.stream(), helpers);
         }
         var first = transactionBlockLines(method).stream()
                 .mapToInt(Integer::intValue)

@@ -14,9 +14,10 @@ class TransactionRulesTests {
     static final String QUOTES = "io.seams.fitness.fixtures.transactions.ordering.application.Quotes.";
     static final String REORDERS = "io.seams.fitness.fixtures.transactions.ordering.application.Reorders.";
     static final String CHECKOUT = "io.seams.fitness.fixtures.transactions.ordering.application.Checkout.";
+    static final String MANUAL = "io.seams.fitness.fixtures.transactions.ordering.application.ManualCheckout.";
 
     @Test
-    void reportsCallsIntoAnotherModuleFromTransactionsHelpersLambdasAndTransactionTemplateBlocks() {
+    void reportsCallsIntoAnotherModuleFromTransactionsHelpersLambdasTemplatesAndTheTransactionManager() {
         Violations.assertExactly(
                 TransactionRules.noCallsToOtherModulesInTransactions(violating, ALLOWED),
                 violating.classes(),
@@ -32,7 +33,9 @@ class TransactionRulesTests {
                         + " through Repricer.reprice. Fix: call it before the transaction starts",
                 REORDERS + "reorder(java.lang.String) calls Prices.priceOf inside a transaction (Reorders.java:21)",
                 REORDERS + "reorderNow(java.lang.String) calls Prices.priceOf inside a transaction (Reorders.java:27)",
-                REORDERS + "reorderAll(java.util.List) calls Prices.priceOf inside a transaction (Reorders.java:33)");
+                REORDERS + "reorderAll(java.util.List) calls Prices.priceOf inside a transaction (Reorders.java:33)",
+                MANUAL
+                        + "checkout(java.lang.String) calls Prices.priceOf inside a transaction (ManualCheckout.java:26)");
     }
 
     @Test
