@@ -356,33 +356,34 @@ public final class TransactionRules {
         var driven = handDrivenTransaction(method);
         if (driven.isPresent()) {
             var span = driven.get();
-            var between = invocationsOf(method)
-                    .filter(call -> call.getLineNumber() > span[0] && call.getLineNumber() < span[1])
-                    .toList();
-            var helpers = between.stream()
-                    .filter(call -> call.getTargetOwner().equals(method.getOwner()))
-                    .flatMap(call -> call.getTarget().resolveMember().stream())
-                    .filter(JavaMethod.class::isInstance)
-                    .map(JavaMethod.class::cast)
-                    .flatMap(helper -> reachableInSameClass(helper).stream())
-                    .flatMap(TransactionRules::invocationsOf);
-            return Stream.concat(between.stream(), helpers);
+            return withSameClassHelpers(
+                    method,
+                    invocationsOf(method)
+                            .filter(call -> call.getLineNumber() > span[0] && call.getLineNumber() < span[1])
+                            .toList());
         }
         var first = transactionBlockLines(method).stream()
                 .mapToInt(Integer::intValue)
                 .min()
                 .orElse(Integer.MAX_VALUE);
-        var inBlocks = invocationsOf(method)
-                .filter(call -> call.isDeclaredInLambda() && call.getLineNumber() >= first)
-                .toList();
-        var helpers = inBlocks.stream()
+        return withSameClassHelpers(
+                method,
+                invocationsOf(method)
+                        .filter(call -> call.isDeclaredInLambda() && call.getLineNumber() >= first)
+                        .toList());
+    }
+
+    /** The calls, and what the private helpers of the method's own class that they call invoke. */
+    private static Stream<JavaCodeUnitAccess<?>> withSameClassHelpers(
+            JavaMethod method, List<JavaCodeUnitAccess<?>> calls) {
+        var helpers = calls.stream()
                 .filter(call -> call.getTargetOwner().equals(method.getOwner()))
                 .flatMap(call -> call.getTarget().resolveMember().stream())
                 .filter(JavaMethod.class::isInstance)
                 .map(JavaMethod.class::cast)
                 .flatMap(helper -> reachableInSameClass(helper).stream())
                 .flatMap(TransactionRules::invocationsOf);
-        return Stream.concat(inBlocks.stream(), helpers);
+        return Stream.concat(calls.stream(), helpers);
     }
 
     /**
