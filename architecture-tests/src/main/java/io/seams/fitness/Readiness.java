@@ -64,6 +64,7 @@ import java.util.stream.Stream;
  * fitness.readiness.weight.<id>} (0 leaves a dimension out):
  *
  * <table>
+ *   <caption>The dimensions of the readiness score</caption>
  *   <tr><th>id</th><th>weight</th><th>deductions</th></tr>
  *   <tr><td>{@code outbound-coupling}</td><td>20</td><td>per module it calls through an API interface 0.2
  *       (+0.02 per further method, at most 0.3); per module whose classes it calls 0.3; per module whose types
