@@ -41,6 +41,9 @@ import org.springframework.scheduling.config.TaskManagementConfigUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventExecutionProperties.class)
+// Infrastructure, like Spring's own ProxyAsyncConfiguration: it declares a bean post-processor, so
+// it is created before the post-processors that would otherwise process it (and warn that they cannot).
+@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 class EventExecution extends AbstractAsyncConfiguration {
 
     static final String LISTENERS = "applicationTaskExecutor";

@@ -6,9 +6,11 @@ import io.seams.shop.SeamsApplication;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.runtime.ApplicationModulesRuntime;
@@ -32,6 +34,9 @@ class HostedApplicationModules {
     private static final Logger log = LoggerFactory.getLogger(HostedApplicationModules.class);
 
     @Bean
+    // Infrastructure, as Spring Modulith declares its own: its observability's post-processor needs it
+    // before the other post-processors exist.
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static ApplicationModulesRuntime hostedModulesRuntime(ApplicationContext context, Environment environment) {
         var hosted = HostedModules.from(environment);
         var modules = new CompletableFuture<ApplicationModules>();
