@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -43,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * checked against the AsyncAPI document (docs/api/asyncapi.yaml): key, headers and JSON value.
  */
 class EventsOverKafkaTests {
+
+    static final ParameterizedTypeReference<Map<String, Object>> ORDER = new ParameterizedTypeReference<>() {};
 
     static final Path ASYNCAPI = Path.of("docs", "api", "asyncapi.yaml");
 
@@ -91,8 +94,8 @@ class EventsOverKafkaTests {
                 .getLocation();
 
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(http.get().uri(order).retrieve().body(Map.class))
-                        .containsEntry("status", "CONFIRMED"));
+                .untilAsserted(() ->
+                        assertThat(http.get().uri(order).retrieve().body(ORDER)).containsEntry("status", "CONFIRMED"));
         assertThat(availableMugs(inventoryDatabase)).isEqualTo(mugs - 2);
         for (var process : List.of(shop, inventory)) {
             assertThat(process.getBean("eventExternalizationExecutor", ThreadPoolTaskExecutor.class)
