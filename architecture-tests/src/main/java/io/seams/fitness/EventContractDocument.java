@@ -130,6 +130,8 @@ public final class EventContractDocument {
                             ref("#/channels/" + name),
                             "summary",
                             "The application sends " + type.getSimpleName() + " events to " + name + ".",
+                            "description",
+                            sendingDescription(app, type, message),
                             "messages",
                             List.of(ref("#/channels/" + name + "/messages/" + type.getSimpleName()))));
         });
@@ -313,6 +315,17 @@ public final class EventContractDocument {
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return Optional.of("'" + text + "' is not a " + format);
         }
+    }
+
+    /** Who sends the event: its module; and what it says, the message's summary (its Javadoc's first sentence). */
+    private static String sendingDescription(ModularApplication app, Class<?> type, Map<String, Object> message) {
+        var module = app.moduleOf(type.getPackageName())
+                .map(ModularApplication::nameOf)
+                .map(name -> "The " + name + " module")
+                .orElse("The application");
+        var what = String.valueOf(message.get("summary"));
+        var sends = module + " sends it, at least once per event.";
+        return what.equals(type.getSimpleName()) ? sends : sends + " " + what;
     }
 
     private static Map<String, Object> messageOf(String name, Class<?> type, SourceDocs sources) {

@@ -89,7 +89,7 @@ class EventContractDocumentTests {
         Violations.assertExactly(
                 EventContractDocument.documentMatchesTheEvents(app, settings, file),
                 app.classes(),
-                "is not the document the events give (line 46 is 'format: date-time', the events give 'format: uuid')."
+                "is not the document the events give (line 47 is 'format: date-time', the events give 'format: uuid')."
                         + " Regenerate it with: " + EventContractLock.UPDATE_COMMAND);
     }
 }
