@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.seams.shop.testing.OtlpReceiver;
+import io.seams.shop.testing.Tokens;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -22,7 +23,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * One order, followed in a collector: with an OTLP endpoint configured, the order's trace arrives
  * there and holds a span for every module the order crossed — the request, the price lookup and
- * each module's event listener — all under the trace id the caller sent.
+ * each module's event listener — all under the trace id the caller sent. The same entries are
+ * timed in the metrics, each with its module and how it was entered.
  *
  * <p>Run by failsafe, where it is the only application context in its JVM: Spring Modulith 2.0.3
  * caches its module interceptors statically, so in a JVM that started another context first they
@@ -72,6 +74,31 @@ class TracingIT {
                 "Tracing: order %s -> %d spans in trace %s, modules %s%n",
                 shop.idOf(order), collector.spansOf(traceId).size(), traceId, modulesIn(traceId));
     }
+
+    @Test
+    void everyEntryIntoAModuleIsTimedWithOneSetOfLabels() {
+        // Spring Modulith labels an event listener's entry with module.invocation-type and any other
+        // entry without it; Prometheus keeps only the first set of labels a metric name was seen with,
+        // so the other entries went uncounted (ModuleEntryConvention).
+        var shop = Shop.monolith(http, context);
+        var olivia = Tokens.as(http, context, "olivia");
+        shop.awaitStatus(shop.place("""
+                {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}]}"""), "CONFIRMED");
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(olivia.get()
+                                .uri("/actuator/prometheus")
+                                .exchange()
+                                .returnResult(String.class)
+                                .getResponseBody())
+                        .containsPattern(LABELLED.formatted("seconds_count", "event-listener"))
+                        .containsPattern(LABELLED.formatted("seconds_count", "api"))
+                        .containsPattern(LABELLED.formatted("active_seconds_count", "api")));
+    }
+
+    /** A module_requests series of one module, labelled with how the module was entered. */
+    static final String LABELLED =
+            "module_requests_%s\\{(?=[^}]*module_key=\"[a-z]+\")[^}]*module_invocation_type=\"%s\"";
 
     private static TreeSet<String> modulesIn(String traceId) {
         var modules = new TreeSet<String>();

@@ -44,24 +44,6 @@ class MetricsTests {
         ada.get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden();
     }
 
-    @Test
-    void everyEntryIntoAModuleIsCountedWithOneSetOfLabels() {
-        // Spring Modulith labels an event listener's entry with module.invocation-type and any other
-        // entry without it; Prometheus keeps only the first set of labels a metric name was seen with,
-        // so the other entries went uncounted.
-        var shop = Shop.monolith(http, context);
-        var olivia = Tokens.as(http, context, "olivia");
-        shop.place("""
-                {"lines":[{"sku":"NOTEBOOK-A5","quantity":1}]}""");
-
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(scrape(olivia))
-                        .containsPattern(
-                                "module_requests_seconds_count\\{[^}]*module_invocation_type=\"event-listener\"[^}]*\\}")
-                        .containsPattern("module_requests_seconds_count\\{[^}]*module_invocation_type=\"api\"[^}]*\\}")
-                        .containsPattern("module_requests_active_seconds_count\\{[^}]*module_invocation_type=\"api\""));
-    }
-
     /** What Prometheus would scrape, asked with the operations role. */
     static String scrape(RestTestClient olivia) {
         return olivia.get()
