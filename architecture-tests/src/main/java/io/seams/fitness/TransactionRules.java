@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * other module becomes a remote service, such a call holds a database transaction open across
  * the network, and its effects cannot be rolled back with the transaction.
  *
- * <p>A method opens a transaction when it, or its class, is annotated with Spring's or Jakarta's
- * {@code @Transactional}, or when it is a transactional event listener
- * ({@code @ApplicationModuleListener}, {@code @TransactionalEventListener}); a transaction declared
+ * <p>A method opens a transaction when it, its class or a superclass of it is annotated with
+ * Spring's or Jakarta's {@code @Transactional}, or when it is a transactional event listener
+ * ({@code @ApplicationModuleListener}, or a {@code @TransactionalEventListener} that is not
+ * {@code @Async}, or is {@code @Transactional} too); a transaction declared
  * in code is the lambda passed to {@code TransactionTemplate} / {@code TransactionOperations}
  * {@code execute} or {@code executeWithoutResult}, or the lines between a {@code
  * PlatformTransactionManager}'s {@code getTransaction} and its {@code commit} or {@code rollback}.
@@ -46,8 +47,15 @@ public final class TransactionRules {
     private static final List<String> TRANSACTIONAL = List.of(
             "org.springframework.transaction.annotation.Transactional",
             "jakarta.transaction.Transactional",
-            "org.springframework.modulith.events.ApplicationModuleListener",
-            "org.springframework.transaction.event.TransactionalEventListener");
+            "org.springframework.modulith.events.ApplicationModuleListener");
+
+    /**
+     * Runs in the publisher's transaction synchronisation unless {@code @Async}; an asynchronous one
+     * opens a transaction only when it is {@code @Transactional} too (as {@code
+     * ApplicationModuleListener} is).
+     */
+    private static final String TRANSACTIONAL_LISTENER =
+            "org.springframework.transaction.event.TransactionalEventListener";
 
     private TransactionRules() {}
 
@@ -144,6 +152,11 @@ public final class TransactionRules {
                             return;
                         }
                         var own = app.moduleOf(method.getOwner()).map(ModularApplication::nameOf);
+                        var when = method.isAnnotatedWith(ASYNC)
+                                        || method.getOwner().isAnnotatedWith(ASYNC)
+                                ? "on another thread but before the publisher's transaction commits (it acts"
+                                        + " on events whose transaction may still roll back)"
+                                : "synchronously, inside the publisher's transaction";
                         if (own.filter(module -> !shared.contains(module)).isPresent()) {
                             listenedTypes(method).stream()
                                     .filter(type -> CATCH_ALL_EVENTS.contains(type.getName())
@@ -152,14 +165,14 @@ public final class TransactionRules {
                                     .filter(type -> app.moduleOf(type).isEmpty())
                                     .forEach(type -> events.add(violated(
                                             method,
-                                            ("%s (%s) listens to %s synchronously, inside the publisher's"
-                                                            + " transaction, and that receives other modules'"
+                                            ("%s (%s) listens to %s %s, and that receives other modules'"
                                                             + " events too%s. Fix: listen to each event type"
                                                             + " with an @ApplicationModuleListener method")
                                                     .formatted(
                                                             method.getFullName(),
                                                             HygieneRules.fileOf(method.getOwner()),
                                                             type.getSimpleName(),
+                                                            when,
                                                             otherModulesEventOf(app, shared, own.get(), type)
                                                                     .map(event -> " (" + event.getName() + ")")
                                                                     .orElse("")))));
@@ -172,8 +185,7 @@ public final class TransactionRules {
                                         .isPresent())
                                 .forEach(type -> events.add(violated(
                                         method,
-                                        ("%s (%s) listens to %s of module '%s' synchronously, inside the"
-                                                        + " publisher's transaction. Fix: annotate it"
+                                        ("%s (%s) listens to %s of module '%s' %s. Fix: annotate it"
                                                         + " @ApplicationModuleListener (or @Async"
                                                         + " @TransactionalEventListener)")
                                                 .formatted(
@@ -182,7 +194,8 @@ public final class TransactionRules {
                                                         type.getSimpleName(),
                                                         app.moduleOf(type)
                                                                 .map(ModularApplication::nameOf)
-                                                                .orElse("?")))));
+                                                                .orElse("?"),
+                                                        when))));
                     }
                 })
                 .allowEmptyShould(true)
@@ -285,9 +298,15 @@ public final class TransactionRules {
      * the interface method it implements.
      */
     private static boolean isAnnotatedTransactional(JavaMethod method, List<String> moreAnnotations) {
+        if (method.isMetaAnnotatedWith(TRANSACTIONAL_LISTENER) && !method.isMetaAnnotatedWith(ASYNC)) {
+            return true;
+        }
         return Stream.concat(TRANSACTIONAL.stream(), moreAnnotations.stream())
                 .anyMatch(annotation -> method.isMetaAnnotatedWith(annotation)
                         || method.getOwner().isMetaAnnotatedWith(annotation)
+                        // Spring's @Transactional is @Inherited: a base class's applies to its subclasses.
+                        || method.getOwner().getAllRawSuperclasses().stream()
+                                .anyMatch(superclass -> superclass.isMetaAnnotatedWith(annotation))
                         || method.getOwner().getAllRawInterfaces().stream()
                                 .flatMap(type -> type
                                         .tryGetMethod(
