@@ -71,10 +71,79 @@ public final class ApiRules {
     }
 
     private static boolean isRemoteSafe(Type type) {
+        if (carriesAnEntity(type, new java.util.HashSet<>())) {
+            return false;
+        }
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Optional.class) {
             return EventSamples.isJsonFriendly(parameterized.getActualTypeArguments()[0]);
         }
         return EventSamples.isJsonFriendly(type);
+    }
+
+    /** jMolecules' and JPA's marks of an entity or aggregate: identity and a life cycle, not a value. */
+    private static final java.util.List<String> ENTITY_TYPES = java.util.List.of(
+            "org.jmolecules.ddd.types.Entity",
+            "org.jmolecules.ddd.types.AggregateRoot",
+            "org.jmolecules.ddd.annotation.Entity",
+            "org.jmolecules.ddd.annotation.AggregateRoot",
+            "jakarta.persistence.Entity");
+
+    /**
+     * Whether the type is, or holds (as a type argument, an array's element or a record's component),
+     * an entity or aggregate, even when it is a record of plain values.
+     */
+    private static boolean carriesAnEntity(Type type, java.util.Set<Type> seen) {
+        if (!seen.add(type)) {
+            return false;
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return carriesAnEntity(parameterized.getRawType(), seen)
+                    || java.util.Arrays.stream(parameterized.getActualTypeArguments())
+                            .anyMatch(argument -> carriesAnEntity(argument, seen));
+        }
+        if (type instanceof java.lang.reflect.GenericArrayType array) {
+            return carriesAnEntity(array.getGenericComponentType(), seen);
+        }
+        if (!(type instanceof Class<?> raw)) {
+            return false;
+        }
+        if (raw.isArray()) {
+            return carriesAnEntity(raw.getComponentType(), seen);
+        }
+        if (isEntity(raw)) {
+            return true;
+        }
+        return raw.isRecord()
+                && java.util.Arrays.stream(raw.getRecordComponents())
+                        .anyMatch(component -> carriesAnEntity(component.getGenericType(), seen));
+    }
+
+    private static boolean isEntity(Class<?> type) {
+        for (var mark : ENTITY_TYPES) {
+            for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
+                if (java.util.Arrays.stream(candidate.getAnnotations())
+                        .anyMatch(annotation ->
+                                annotation.annotationType().getName().equals(mark))) {
+                    return true;
+                }
+            }
+            if (implementsInterface(type, mark)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean implementsInterface(Class<?> type, String name) {
+        if (type == null) {
+            return false;
+        }
+        for (var implemented : type.getInterfaces()) {
+            if (implemented.getName().equals(name) || implementsInterface(implemented, name)) {
+                return true;
+            }
+        }
+        return implementsInterface(type.getSuperclass(), name);
     }
 
     private static com.tngtech.archunit.lang.ConditionEvent unsafe(

@@ -17,6 +17,8 @@ class ApiRulesTests {
                 violating.classes(),
                 BOOK + ".load (OrderBook.java) returns io.seams.fitness.fixtures.events.ordering.domain.PurchaseOrder",
                 BOOK + ".eachOrder (OrderBook.java) takes java.util.function.Consumer<java.lang.String>",
+                BOOK + ".basketOf (OrderBook.java) returns"
+                        + " java.util.Optional<io.seams.fitness.fixtures.events.ordering.domain.Basket>",
                 "io.seams.fitness.fixtures.events.ordering.OrderDesk.load (OrderDesk.java) returns"
                         + " io.seams.fitness.fixtures.events.ordering.domain.PurchaseOrder");
     }
