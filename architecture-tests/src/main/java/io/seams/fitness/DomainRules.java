@@ -49,6 +49,7 @@ public final class DomainRules {
             "org.springframework.data.",
             "org.springframework.transaction.",
             "org.springframework.context.",
+            "org.springframework.stereotype.",
             "org.springframework.beans.factory.annotation.",
             "org.springframework.scheduling.",
             "org.springframework.kafka.",

@@ -56,9 +56,23 @@ public final class ModuleRules {
                 .should(new ArchCondition<ApplicationModule>("use only APIs of their declared dependencies") {
                     @Override
                     public void check(ApplicationModule module, ConditionEvents events) {
-                        module.detectDependencies(app.modules())
-                                .getMessages()
-                                .forEach(message -> events.add(violated(module, message + fixFor(module, message))));
+                        try {
+                            module.detectDependencies(app.modules())
+                                    .getMessages()
+                                    .forEach(
+                                            message -> events.add(violated(module, message + fixFor(module, message))));
+                        } catch (IllegalArgumentException unknown) {
+                            // Spring Modulith gives up on the module; the others are still checked.
+                            events.add(violated(
+                                    module,
+                                    ("Module '%s' allows a dependency that does not exist (%s), so its use of other"
+                                                    + " modules could not be checked. Fix: name an existing module or"
+                                                    + " named interface in allowedDependencies of %s.package-info")
+                                            .formatted(
+                                                    ModularApplication.nameOf(module),
+                                                    unknown.getMessage(),
+                                                    module.getBasePackage().getName())));
+                        }
                     }
                 })
                 .as("Modules use only the APIs of their declared dependencies")

@@ -44,7 +44,9 @@ class DomainRulesTests {
                         + " org.springframework.transaction.annotation.Transactional, a framework type, in the domain",
                 // The annotation's defaults are dependencies of the class too.
                 "CartPolicy (CartPolicy.java) uses org.springframework.transaction.annotation.Isolation",
-                "CartPolicy (CartPolicy.java) uses org.springframework.transaction.annotation.Propagation");
+                "CartPolicy (CartPolicy.java) uses org.springframework.transaction.annotation.Propagation",
+                "io.seams.fitness.fixtures.domain.shop.domain.CartLimits (CartLimits.java) uses"
+                        + " org.springframework.stereotype.Component, a framework type, in the domain");
     }
 
     @Test

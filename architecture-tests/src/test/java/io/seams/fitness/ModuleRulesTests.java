@@ -50,4 +50,15 @@ class ModuleRulesTests {
         Violations.assertNone(ModuleRules.modulesHaveNoSynchronousCycles(clean), clean.classes());
         Violations.assertNone(ModuleRules.everyClassBelongsToAModule(clean), clean.classes());
     }
+
+    @Test
+    void aDeclarationNamingNoSuchInterfaceIsReportedAndTheOtherModulesAreStillChecked() {
+        var app = ModularApplication.of(io.seams.fitness.fixtures.declarations.DeclarationsApplication.class);
+
+        Violations.assertExactly(
+                ModuleRules.modulesUseOnlyApisOfDeclaredDependencies(app),
+                app.classes(),
+                "Module 'ordering' allows a dependency that does not exist (No named interface named 'internals'",
+                "Rates");
+    }
 }
