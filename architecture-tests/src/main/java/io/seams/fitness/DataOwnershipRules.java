@@ -101,10 +101,12 @@ public final class DataOwnershipRules {
                                                                                         + " events; a test of several modules"
                                                                                         + " together belongs outside any"
                                                                                         + " module's package")
-                                                                                .formatted(reference.schema())
+                                                                                .formatted(TableOwnership.ownerOfSchema(
+                                                                                        app, reference.schema()))
                                                                         : ("ask module '%s' through its API or react to its"
                                                                                         + " events")
-                                                                                .formatted(reference.schema())))));
+                                                                                .formatted(TableOwnership.ownerOfSchema(
+                                                                                        app, reference.schema()))))));
                         (tests
                                         ? SqlText.tablesInJavaStringsExpectedToWork(folder)
                                         : SqlText.tablesInJavaStrings(folder))

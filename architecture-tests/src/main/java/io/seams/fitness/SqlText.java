@@ -85,6 +85,69 @@ final class SqlText {
         return references;
     }
 
+    private static final Pattern PLUS = Pattern.compile("\\s*\\+\\s*");
+
+    /**
+     * The literals, those joined by {@code +} alone read as one ({@code "orders" + ".purchase_order"}
+     * is the text {@code orders.purchase_order}), on the line of the first.
+     */
+    private static List<Literal> concatenated(String code, List<Literal> literals) {
+        var joined = new ArrayList<Literal>();
+        for (var literal : literals) {
+            var last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null
+                    && PLUS.matcher(code.substring(last.end(), literal.start())).matches()) {
+                joined.set(
+                        joined.size() - 1,
+                        new Literal(last.text() + literal.text(), last.line(), last.start(), literal.end()));
+            } else {
+                joined.add(literal);
+            }
+        }
+        return joined;
+    }
+
+    private static final Pattern CONSTANT_DECLARATION =
+            Pattern.compile("\\b(?:static\\s+final|final\\s+static)\\s+String\\s+(\\w+)\\s*=\\s*$");
+
+    /** The file's {@code static final String NAME = "...";} constants, by name. */
+    private static java.util.Map<String, Literal> constants(String code, List<Literal> literals) {
+        var constants = new java.util.HashMap<String, Literal>();
+        for (var literal : literals) {
+            var declared = CONSTANT_DECLARATION.matcher(
+                    code.substring(statementStart(code, literal.start()), literal.start()));
+            if (declared.find()) {
+                constants.put(declared.group(1), literal);
+            }
+        }
+        return constants;
+    }
+
+    /**
+     * The statement's literals with the file's string constants it uses read in their place, so that
+     * {@code "SELECT count(*) FROM " + ORDERS + " WHERE ..."} reads as the SQL it builds.
+     */
+    private static List<Literal> withConstantsInlined(
+            String source,
+            String code,
+            int start,
+            int end,
+            List<Literal> literals,
+            java.util.Map<String, Literal> constants) {
+        if (constants.isEmpty()) {
+            return literals;
+        }
+        var all = new ArrayList<>(literals);
+        var used = Pattern.compile("\\b(" + String.join("|", constants.keySet()) + ")\\b(?!\\s*=[^=])")
+                .matcher(code.substring(start, end));
+        while (used.find()) {
+            var at = start + used.start();
+            all.add(new Literal(constants.get(used.group(1)).text(), 1 + count(source, 0, at), at, start + used.end()));
+        }
+        all.sort(java.util.Comparator.comparingInt(Literal::start));
+        return all;
+    }
+
     /** Calls back with the string literals of every Java statement below {@code root} that is SQL. */
     private static void forEachSqlStatement(
             Path root, boolean skipExpectedFailures, java.util.function.BiConsumer<Path, List<Literal>> action) {
@@ -99,9 +162,11 @@ final class SqlText {
                         .computeIfAbsent(statementStart(code, literal.start()), start -> new ArrayList<>())
                         .add(literal);
             }
+            var constants = constants(code, literals);
             statements.forEach((start, inStatement) -> {
                 var end = statementEnd(
                         code, inStatement.get(inStatement.size() - 1).end());
+                inStatement = withConstantsInlined(source, code, start, end, inStatement, constants);
                 var sql = QUERY_CALL.matcher(code.substring(start, end)).find()
                         || isSql(inStatement.stream()
                                 .map(Literal::text)
@@ -111,7 +176,7 @@ final class SqlText {
                                 && EXPECTED_FAILURE
                                         .matcher(code.substring(start, end))
                                         .find())) {
-                    action.accept(file, inStatement);
+                    action.accept(file, concatenated(code, inStatement));
                 }
             });
         });

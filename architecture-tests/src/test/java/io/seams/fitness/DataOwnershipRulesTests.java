@@ -35,7 +35,11 @@ class DataOwnershipRulesTests {
                 "fixtures/data/ordering/messaging/OrderMessages.java:24: module 'ordering' names"
                         + " 'billing.invoice_total' of schema 'billing'",
                 "fixtures/data/ordering/persistence/OrderQueries.java:12: module 'ordering' names 'invoice', a table"
-                        + " of module 'billing'. Fix: ask module 'billing' through its API");
+                        + " of module 'billing'. Fix: ask module 'billing' through its API",
+                // Put together from concatenated literals, and from a constant.
+                "fixtures/data/ordering/persistence/OrderTotals.java:8: module 'ordering' names"
+                        + " 'billing.invoice_total' of schema 'billing'",
+                "fixtures/data/ordering/persistence/OrderTotals.java:10: module 'ordering' names 'billing.invoice'");
     }
 
     @Test
@@ -64,7 +68,9 @@ class DataOwnershipRulesTests {
                         + " 'billing.invoice_total'",
                 "fixtures/data/ordering/OrderingTests.java:7: a test of module 'ordering' names 'billing.invoice'"
                         + " of schema 'billing'. Fix: set up and check module 'billing' through its API or events",
-                "fixtures/data/ordering/persistence/OrderQueries.java:12: module 'ordering' names 'invoice'");
+                "fixtures/data/ordering/persistence/OrderQueries.java:12: module 'ordering' names 'invoice'",
+                "fixtures/data/ordering/persistence/OrderTotals.java:8: module 'ordering' names 'billing.invoice_total'",
+                "fixtures/data/ordering/persistence/OrderTotals.java:10: module 'ordering' names 'billing.invoice'");
     }
 
     @Test
