@@ -82,6 +82,54 @@ public final class EventContractRules {
 
     private EventContractRules() {}
 
+    /**
+     * Only a module creates its events: no class of a business module constructs an event (or a
+     * value nested in one) of another business module. An event says what happened in the module it
+     * belongs to; one made elsewhere tells its listeners something that module never decided, and
+     * goes out under its name once the modules run apart.
+     */
+    public static ArchRule eventsComeFromTheirModule(ModularApplication app) {
+        var events = ModuleEvents.eventTypes(app);
+        return classes()
+                .that(DescribedPredicate.describe(
+                        "belong to a business module",
+                        (JavaClass type) -> app.moduleOf(type)
+                                .map(module -> !app.isShared(module))
+                                .orElse(false)))
+                .should(new ArchCondition<JavaClass>("create only their own module's events") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents conditionEvents) {
+                        var own = app.moduleOf(type)
+                                .map(ModularApplication::nameOf)
+                                .orElseThrow();
+                        type.getConstructorCallsFromSelf().stream()
+                                .filter(call -> events.test(call.getTargetOwner()))
+                                .forEach(call -> app.moduleOf(call.getTargetOwner())
+                                        .filter(owner -> !app.isShared(owner))
+                                        .map(ModularApplication::nameOf)
+                                        .filter(owner -> !owner.equals(own))
+                                        .ifPresent(owner -> conditionEvents.add(violated(
+                                                type,
+                                                ("%s (%s:%d) creates %s, an event of module '%s': only the module"
+                                                                + " it describes may say that it happened. Fix: publish"
+                                                                + " an event of module '%s', or ask '%s' through its"
+                                                                + " API to act")
+                                                        .formatted(
+                                                                type.getName(),
+                                                                HygieneRules.fileOf(type),
+                                                                call.getLineNumber(),
+                                                                call.getTargetOwner()
+                                                                        .getSimpleName(),
+                                                                owner,
+                                                                own,
+                                                                owner)))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Events come from their own module")
+                .because("an event is a module's statement of what happened in it");
+    }
+
     /** The events of the application: jMolecules domain events (or {@code @Externalized}) that are top-level types. */
     public static DescribedPredicate<JavaClass> moduleEvents() {
         return DescribedPredicate.describe(

@@ -73,6 +73,7 @@ public final class Fitness {
                             MigratedDatabase.isModulithLayout(f.app)),
                     false),
             new Rule("event-contracts", 5, f -> EventContractRules.eventsAreSafeContracts(f.app), false),
+            new Rule("events-from-their-module", 5, f -> EventContractRules.eventsComeFromTheirModule(f.app), false),
             new Rule("event-lock", 6, Fitness::eventLock, false),
             new Rule(
                     "no-calls-in-transactions",

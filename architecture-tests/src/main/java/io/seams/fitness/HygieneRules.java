@@ -93,8 +93,18 @@ public final class HygieneRules {
                 .because("static state is shared by one process and lost between processes");
     }
 
-    /** Whether the class's static initializer stores a new mutable collection or map in the field. */
+    /**
+     * Whether the field holds mutable state although final: an atomic or a {@code ThreadLocal}
+     * (made to be changed), an array (its elements can be), or a mutable collection or map the
+     * class's static initializer builds.
+     */
     private static boolean builtMutable(JavaClass type, JavaField field) {
+        var raw = field.getRawType();
+        if (raw.isArray()
+                || raw.getPackageName().equals("java.util.concurrent.atomic")
+                || raw.isAssignableTo(ThreadLocal.class)) {
+            return true;
+        }
         var collection = field.getRawType().isAssignableTo(java.util.Collection.class)
                 || field.getRawType().isAssignableTo(java.util.Map.class);
         return collection

@@ -100,4 +100,15 @@ class EventContractRulesTests {
     void passesACleanApplication() {
         Violations.assertNone(EventContractRules.eventsAreSafeContracts(clean), clean.classes());
     }
+
+    @Test
+    void reportsAModuleCreatingAnotherModulesEvent() {
+        Violations.assertExactly(
+                EventContractRules.eventsComeFromTheirModule(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.events.shipping.internal.Relay (Relay.java:16) creates PlacedOnExchange, an"
+                        + " event of module 'ordering': only the module it describes may say that it happened. Fix:"
+                        + " publish an event of module 'shipping', or ask 'ordering' through its API to act");
+        Violations.assertNone(EventContractRules.eventsComeFromTheirModule(clean), clean.classes());
+    }
 }

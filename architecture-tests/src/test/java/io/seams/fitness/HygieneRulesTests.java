@@ -63,7 +63,10 @@ class HygieneRulesTests {
                 "io.seams.fitness.fixtures.hygiene.ordering.application.Tallies (Tallies.java) keeps state in the"
                         + " static field COUNTS, shared by everything in the process and lost between processes. Fix:",
                 "io.seams.fitness.fixtures.hygiene.ordering.application.Tallies (Tallies.java) keeps state in the"
-                        + " static field calls");
+                        + " static field calls",
+                "Counters (Counters.java) keeps state in the static field CALLER",
+                "Counters (Counters.java) keeps state in the static field LAST_ASKED",
+                "Counters (Counters.java) keeps state in the static field LOOKUPS");
     }
 
     @Test
