@@ -91,11 +91,7 @@ public final class EventContractRules {
     public static ArchRule eventsComeFromTheirModule(ModularApplication app) {
         var events = ModuleEvents.eventTypes(app);
         return classes()
-                .that(DescribedPredicate.describe(
-                        "belong to a business module",
-                        (JavaClass type) -> app.moduleOf(type)
-                                .map(module -> !app.isShared(module))
-                                .orElse(false)))
+                .that(app.inABusinessModule())
                 .should(new ArchCondition<JavaClass>("create only their own module's events") {
                     @Override
                     public void check(JavaClass type, ConditionEvents conditionEvents) {

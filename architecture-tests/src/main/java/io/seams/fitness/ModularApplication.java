@@ -149,6 +149,13 @@ public record ModularApplication(
         return moduleOf(type).map(this::isShared).orElse(false);
     }
 
+    /** Classes of a business module: in a module that is not shared. */
+    public com.tngtech.archunit.base.DescribedPredicate<JavaClass> inABusinessModule() {
+        return com.tngtech.archunit.base.DescribedPredicate.describe(
+                "belong to a business module",
+                type -> moduleOf(type).map(module -> !isShared(module)).orElse(false));
+    }
+
     /** Whether the module is one of the shared modules ({@code @Modulithic(sharedModules = ...)}). */
     public boolean isShared(ApplicationModule module) {
         return modules.getSharedModules().stream()

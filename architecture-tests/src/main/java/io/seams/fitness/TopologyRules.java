@@ -3,7 +3,6 @@ package io.seams.fitness;
 import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -52,19 +51,8 @@ public final class TopologyRules {
      *     such as {@code "..platform.topology.."})
      */
     public static ArchRule businessModulesDoNotKnowTheTopology(ModularApplication app, String... topologyPackages) {
-        var shared = app.modules().getSharedModules().stream()
-                .map(module -> module.getBasePackage().getName())
-                .toList();
         return classes()
-                .that(new DescribedPredicate<JavaClass>("belong to a business module") {
-                    @Override
-                    public boolean test(JavaClass type) {
-                        return app.moduleOf(type)
-                                .map(module ->
-                                        !shared.contains(module.getBasePackage().getName()))
-                                .orElse(false);
-                    }
-                })
+                .that(app.inABusinessModule())
                 .should(new ArchCondition<JavaClass>("not depend on the topology or the environment") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
@@ -129,14 +117,7 @@ public final class TopologyRules {
      */
     public static ArchRule modulesReadOnlyTheirOwnConfiguration(ModularApplication app) {
         return classes()
-                .that(new DescribedPredicate<JavaClass>("belong to a business module") {
-                    @Override
-                    public boolean test(JavaClass type) {
-                        return app.moduleOf(type)
-                                .map(module -> !app.isShared(module))
-                                .orElse(false);
-                    }
-                })
+                .that(app.inABusinessModule())
                 .should(new ArchCondition<JavaClass>("read only its own module's configuration") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {

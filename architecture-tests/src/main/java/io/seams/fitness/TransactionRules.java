@@ -231,16 +231,8 @@ public final class TransactionRules {
      * every published object, other modules' events among them, is an {@code ApplicationEvent}.
      */
     public static ArchRule noApplicationListenersInModules(ModularApplication app) {
-        var shared = app.modules().getSharedModules().stream()
-                .map(ModularApplication::nameOf)
-                .collect(java.util.stream.Collectors.toSet());
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-                .that(DescribedPredicate.describe(
-                        "belong to a business module",
-                        (JavaClass type) -> app.moduleOf(type)
-                                .map(ModularApplication::nameOf)
-                                .filter(module -> !shared.contains(module))
-                                .isPresent()))
+                .that(app.inABusinessModule())
                 .should(new ArchCondition<JavaClass>("not implement ApplicationListener") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
