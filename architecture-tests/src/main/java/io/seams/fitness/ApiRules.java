@@ -70,6 +70,46 @@ public final class ApiRules {
                 .because("an API that hands out entities or takes callbacks cannot be called over HTTP");
     }
 
+    /**
+     * A module's API interface is implemented by that module only: a class of another business
+     * module that implements it (a {@code @Primary} cache of another module's answers, say) answers
+     * in the owner's name, and leaves the owner's behaviour behind once the owner runs apart.
+     */
+    public static ArchRule apisAreImplementedByTheirModule(ModularApplication app) {
+        return classes()
+                .that(app.inABusinessModule())
+                .and(DescribedPredicate.describe("are not interfaces", (JavaClass type) -> !type.isInterface()))
+                .should(new ArchCondition<JavaClass>("implement only their own module's API interfaces") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        var own = app.moduleOf(type)
+                                .map(ModularApplication::nameOf)
+                                .orElseThrow();
+                        type.getAllRawInterfaces().stream()
+                                .filter(app::isExposed)
+                                .filter(api -> !app.isInSharedModule(api))
+                                .forEach(api -> app.moduleOf(api)
+                                        .map(ModularApplication::nameOf)
+                                        .filter(owner -> !owner.equals(own))
+                                        .ifPresent(owner -> events.add(violated(
+                                                type,
+                                                ("%s (%s) implements %s, the API of module '%s'. Fix: call"
+                                                                + " '%s' through that API, and let '%s' change what"
+                                                                + " it answers")
+                                                        .formatted(
+                                                                type.getName(),
+                                                                HygieneRules.fileOf(type),
+                                                                api.getName(),
+                                                                owner,
+                                                                owner,
+                                                                owner)))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Module APIs are implemented by their own module")
+                .because("another module's implementation answers in its name and stays behind when it moves");
+    }
+
     private static boolean isRemoteSafe(Type type) {
         if (carriesAnEntity(type, new java.util.HashSet<>())) {
             return false;

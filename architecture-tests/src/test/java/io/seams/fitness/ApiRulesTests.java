@@ -35,4 +35,18 @@ class ApiRulesTests {
         var clean = ModularApplication.of(CleanApplication.class);
         Violations.assertNone(ApiRules.moduleApisAreRemoteSafe(clean), clean.classes());
     }
+
+    @Test
+    void reportsAModuleImplementingAnotherModulesApi() {
+        var violating = ModularApplication.of(EventsApplication.class);
+
+        Violations.assertExactly(
+                ApiRules.apisAreImplementedByTheirModule(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.events.shipping.internal.CachedStatuses (CachedStatuses.java) implements"
+                        + " io.seams.fitness.fixtures.events.ordering.OrderStatuses, the API of module 'ordering'. Fix:"
+                        + " call 'ordering' through that API");
+        var clean = ModularApplication.of(CleanApplication.class);
+        Violations.assertNone(ApiRules.apisAreImplementedByTheirModule(clean), clean.classes());
+    }
 }
