@@ -2,10 +2,13 @@ package io.seams.shop.platform.adapters.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.MergedAnnotations;
@@ -35,8 +38,7 @@ class EmptyQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod operation) {
-            var empty = Arrays.stream(operation.getMethod().getParameters())
-                    .flatMap(parameter -> declaredName(parameter).stream())
+            var empty = declared.computeIfAbsent(operation.getMethod(), EmptyQueryParameters::declaredNames).stream()
                     .filter(name -> request.getParameterValues(name) != null
                             && Arrays.asList(request.getParameterValues(name)).contains(""))
                     .sorted()
@@ -47,6 +49,15 @@ class EmptyQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /** The query parameters each operation declares, read once per operation rather than per request. */
+    private final Map<Method, List<String>> declared = new ConcurrentHashMap<>();
+
+    private static List<String> declaredNames(Method operation) {
+        return Arrays.stream(operation.getParameters())
+                .flatMap(parameter -> declaredName(parameter).stream())
+                .toList();
     }
 
     /** The query parameter's name, for a method parameter annotated {@code @RequestParam}. */
