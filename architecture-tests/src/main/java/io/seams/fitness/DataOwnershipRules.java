@@ -171,9 +171,30 @@ public final class DataOwnershipRules {
                                                                 folder,
                                                                 reference.text(),
                                                                 reference.schema())))));
+                        sqlFiles(app.migrations().resolve(folder))
+                                .forEach(file -> SqlText.grantsToPublic(file)
+                                        .forEach(grant -> events.add(violated(
+                                                file,
+                                                ("%s:%d: migration of '%s' grants to PUBLIC, that is to every"
+                                                                + " role, so to every other module's too. Fix: grant"
+                                                                + " to the module's own role")
+                                                        .formatted(file, grant, folder)))));
                         if (root) {
                             return;
                         }
+                        inPublicBesideItsOwnSchema(app, folder)
+                                .forEach(reference -> events.add(violated(
+                                        reference.file(),
+                                        ("%s:%d: migration of '%s' names '%s' in schema 'public', which no"
+                                                        + " module owns: every module can reach it, and it stays"
+                                                        + " behind when '%s' is extracted. Fix: create it in the"
+                                                        + " module's own schema")
+                                                .formatted(
+                                                        reference.file(),
+                                                        reference.line(),
+                                                        folder,
+                                                        reference.text(),
+                                                        folder))));
                         var owner = TableOwnership.ownerOfFolder(app, folder);
                         var defaultSchema = TableOwnership.defaultSchema(app, folder);
                         sqlFiles(app.migrations().resolve(folder))
@@ -195,6 +216,22 @@ public final class DataOwnershipRules {
                 })
                 .as("Migrations change only their own schema")
                 .because("a migration reaching into another schema ties two modules' databases together");
+    }
+
+    /**
+     * The names in {@code public} that a module's migrations give, where the module keeps its
+     * other objects in a schema of its own (where modules share {@code public}, it is theirs).
+     */
+    private static List<SqlText.Reference> inPublicBesideItsOwnSchema(ModularApplication app, String folder) {
+        var references = sqlFiles(app.migrations().resolve(folder)).stream()
+                .flatMap(file -> SqlText.inSql(file, List.of("public", folder)).stream())
+                .toList();
+        if (references.stream().noneMatch(reference -> app.owns(folder, reference.schema()))) {
+            return List.of();
+        }
+        return references.stream()
+                .filter(reference -> reference.schema().equals("public"))
+                .toList();
     }
 
     static List<String> migrationFolders(ModularApplication app) {

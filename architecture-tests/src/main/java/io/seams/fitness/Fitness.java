@@ -90,7 +90,7 @@ public final class Fitness {
                     false),
             new Rule("no-listener-interfaces", 7, f -> TransactionRules.noApplicationListenersInModules(f.app), false),
             new Rule("test-code-apis", 8, f -> TestCodeRules.testsUseOnlyApisOfOtherModules(f.app), true),
-            new Rule("no-field-injection", 9, f -> HygieneRules.noFieldInjection(), false),
+            new Rule("no-field-injection", 9, f -> HygieneRules.noFieldInjection(f.app), false),
             new Rule("no-setter-injection", 9, f -> HygieneRules.noSetterInjection(), false),
             new Rule("no-static-state", 9, f -> HygieneRules.noStaticState(f.app), false),
             new Rule(

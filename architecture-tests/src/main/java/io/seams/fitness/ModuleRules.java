@@ -122,14 +122,19 @@ public final class ModuleRules {
      * that one reacts to its own is a conversation that survives extraction, not a cycle.
      */
     public static ArchRule modulesHaveNoSynchronousCycles(ModularApplication app) {
-        return SlicesRuleDefinition.slices()
-                .assignedFrom(Items.slices(
-                        "application modules", type -> app.moduleOf(type).map(ModularApplication::nameOf)))
-                .should()
-                .beFreeOfCycles()
-                .ignoreDependency(DescribedPredicate.alwaysTrue(), ModuleEvents.eventTypes(app))
-                .as("Modules have no synchronous cycles")
-                .because("modules in a synchronous cycle can only be deployed together (event round trips are fine)");
+        return WithFix.of(
+                SlicesRuleDefinition.slices()
+                        .assignedFrom(Items.slices(
+                                "application modules",
+                                type -> app.moduleOf(type).map(ModularApplication::nameOf)))
+                        .should()
+                        .beFreeOfCycles()
+                        .ignoreDependency(DescribedPredicate.alwaysTrue(), ModuleEvents.eventTypes(app))
+                        .as("Modules have no synchronous cycles")
+                        .because("modules in a synchronous cycle can only be deployed together (event round trips are"
+                                + " fine)"),
+                "break one direction of the cycle: let the module that is called publish an event the other"
+                        + " listens to, or move what both need into the module that the other depends on");
     }
 
     private static boolean declaresDependencies(ApplicationModule module) {

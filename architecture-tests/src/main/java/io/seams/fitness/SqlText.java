@@ -401,6 +401,48 @@ final class SqlText {
         return references;
     }
 
+    /** {@code GRANT ... TO ... PUBLIC}, with or without other grantees, over any number of lines. */
+    private static final Pattern GRANT_TO_PUBLIC =
+            Pattern.compile("\\bGRANT\\b[^;]*?\\bTO\\b[^;]*?\\bPUBLIC\\b", Pattern.CASE_INSENSITIVE);
+
+    /** The lines of an SQL file where a statement grants a privilege to every role, comments left out. */
+    static List<Integer> grantsToPublic(Path file) {
+        var code = withoutSqlComments(read(file));
+        var lines = new ArrayList<Integer>();
+        var matcher = GRANT_TO_PUBLIC.matcher(code);
+        while (matcher.find()) {
+            lines.add(1
+                    + (int) code.substring(0, matcher.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count());
+        }
+        return lines;
+    }
+
+    /** The SQL with its comments blanked out, line breaks kept, so that lines still count. */
+    private static String withoutSqlComments(String sql) {
+        var out = new StringBuilder(sql.length());
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.startsWith("--", i)) {
+                while (i < sql.length() && sql.charAt(i) != '\n') {
+                    i++;
+                }
+                if (i < sql.length()) {
+                    out.append('\n');
+                }
+            } else if (sql.startsWith("/*", i)) {
+                var end = sql.indexOf("*/", i + 2);
+                var comment = sql.substring(i, end < 0 ? sql.length() : end + 2);
+                comment.chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+                i += comment.length() - 1;
+            } else {
+                out.append(sql.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
     static List<Path> javaFiles(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();

@@ -44,7 +44,30 @@ public final class TopologyRules {
             "java.net.HttpURLConnection",
             "java.net.URLConnection");
 
+    /**
+     * Settings of the process rather than of a module: where the broker or the database is, which
+     * profiles are active, how the topology is laid out. A business module that reads one decides
+     * by where it is deployed.
+     */
+    static final List<String> PROCESS_KEYS = List.of(
+            "spring.kafka.",
+            "spring.rabbitmq.",
+            "spring.jms.",
+            "spring.artemis.",
+            "spring.activemq.",
+            "spring.pulsar.",
+            "spring.datasource.",
+            "spring.profiles.");
+
     private TopologyRules() {}
+
+    /** Whether the key is a setting of the process ({@link #PROCESS_KEYS}) or names a topology. */
+    static boolean isProcessKey(String key) {
+        return PROCESS_KEYS.stream()
+                        .anyMatch(prefix ->
+                                key.startsWith(prefix) || key.equals(prefix.substring(0, prefix.length() - 1)))
+                || List.of(key.split("\\.")).contains("topology");
+    }
 
     /**
      * @param topologyPackages the packages that decide the topology (ArchUnit package patterns,
@@ -83,6 +106,14 @@ public final class TopologyRules {
                                                         HygieneRules.fileOf(type),
                                                         call.getLineNumber(),
                                                         call.getName()))));
+                        configurationKeys(type).stream()
+                                .filter(TopologyRules::isProcessKey)
+                                .forEach(key -> events.add(violated(
+                                        type,
+                                        ("%s (%s) reads %s, a setting of the process it runs in rather than of"
+                                                        + " the module. Fix: let a shared module use it, and give the"
+                                                        + " module an API or a setting of its own")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), key))));
                         type.getDirectDependenciesFromSelf().stream()
                                 .map(dependency -> dependency.getTargetClass().getBaseComponentType())
                                 .filter(target -> ENVIRONMENT_TYPES.contains(target.getName())

@@ -101,7 +101,23 @@ class DataOwnershipRulesTests {
                 "data/ordering/V1__purchase_order.sql:4: migration of 'ordering' names 'billing.invoice'",
                 "data/ordering/V2__reach.sql:2: migration of 'ordering' names 'schema billing' in schema 'billing'",
                 "data/ordering/V2__reach.sql:3: migration of 'ordering' names 'search_path to billing' in schema"
-                        + " 'billing'");
+                        + " 'billing'",
+                "data/ordering/V2__reach.sql:2: migration of 'ordering' grants to PUBLIC");
+    }
+
+    @Test
+    void reportsAMigrationPuttingATableInPublicOrGrantingToEveryRole() {
+        var open = violating.withMigrations(Fixtures.path("src/test/sql/public-reach"));
+
+        Violations.assertExactly(
+                DataOwnershipRules.migrationsChangeOnlyTheirOwnSchema(open),
+                open.classes(),
+                "public-reach/billing/V1__invoice.sql:5: migration of 'billing' grants to PUBLIC, that is to every"
+                        + " role, so to every other module's too. Fix: grant to the module's own role",
+                "public-reach/ordering/V1__purchase_order.sql:6: migration of 'ordering' names 'public.order_note' in"
+                        + " schema 'public', which no module owns: every module can reach it, and it stays behind"
+                        + " when 'ordering' is extracted. Fix: create it in the module's own schema",
+                "public-reach/ordering/V1__purchase_order.sql:10: migration of 'ordering' grants to PUBLIC");
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.seams.fitness;
 
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.seams.fitness.fixtures.clean.CleanApplication;
 import io.seams.fitness.fixtures.hygiene.HygieneApplication;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class HygieneRulesTests {
@@ -12,10 +16,11 @@ class HygieneRulesTests {
     @Test
     void reportsFieldInjection() {
         Violations.assertExactly(
-                HygieneRules.noFieldInjection(),
+                HygieneRules.noFieldInjection(
+                        violating.withSources(Fixtures.path("src/test/java"), Fixtures.path("src/test/java"))),
                 violating.classes(),
                 "Field <io.seams.fitness.fixtures.hygiene.ordering.application.Injected.cyclic> is annotated with"
-                        + " @Autowired");
+                        + " @Autowired in (Injected.java:9)");
     }
 
     @Test
@@ -33,6 +38,9 @@ class HygieneRulesTests {
                 HygieneRules.noPackageCyclesInsideModules(violating),
                 violating.classes(),
                 "Cycle detected: Slice io.seams.fitness.fixtures.hygiene.ordering.application");
+        assertThat(Violations.of(HygieneRules.noPackageCyclesInsideModules(violating), violating.classes()))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("Fix: move the class that one package needs");
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.seams.fitness;
 
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.seams.fitness.fixtures.clean.CleanApplication;
 import io.seams.fitness.fixtures.structure.StructureApplication;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class ModuleRulesTests {
@@ -32,6 +36,9 @@ class ModuleRulesTests {
                 ModuleRules.modulesHaveNoSynchronousCycles(violating),
                 violating.classes(),
                 "Cycle detected: Slice b -> \n                Slice c -> \n                Slice b");
+        assertThat(Violations.of(ModuleRules.modulesHaveNoSynchronousCycles(violating), violating.classes()))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("Fix: break one direction of the cycle");
     }
 
     @Test

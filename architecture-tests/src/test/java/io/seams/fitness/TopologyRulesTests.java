@@ -25,7 +25,12 @@ class TopologyRulesTests {
                         + " it reaches across processes itself. Fix: call the other module's API interface or listen"
                         + " to its events",
                 "io.seams.fitness.fixtures.topology.ordering.StockCheck (StockCheck.java) uses java.net.http.HttpRequest",
-                "io.seams.fitness.fixtures.topology.ordering.StockCheck (StockCheck.java) uses java.net.http.HttpResponse");
+                "io.seams.fitness.fixtures.topology.ordering.StockCheck (StockCheck.java) uses java.net.http.HttpResponse",
+                "io.seams.fitness.fixtures.topology.ordering.BrokerSettings (BrokerSettings.java) reads"
+                        + " spring.kafka.bootstrap-servers, a setting of the process it runs in rather than of the"
+                        + " module. Fix: let a shared module use it",
+                "io.seams.fitness.fixtures.topology.ordering.BrokerSettings (BrokerSettings.java) reads"
+                        + " spring.profiles.active");
     }
 
     @Test
