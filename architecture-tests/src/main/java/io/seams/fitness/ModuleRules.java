@@ -4,11 +4,13 @@ import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.all;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.modulith.core.ApplicationModule;
 
 /** Rule 1: module structure — API-only access, declared dependencies, no synchronous cycles. */
@@ -135,6 +137,61 @@ public final class ModuleRules {
                                 + " fine)"),
                 "break one direction of the cycle: let the module that is called publish an event the other"
                         + " listens to, or move what both need into the module that the other depends on");
+    }
+
+    /** Calls that load a class by its name, where no type dependency shows which one. */
+    private static final List<String> LOADING_BY_NAME = List.of(
+            "java.lang.Class.forName",
+            "java.lang.ClassLoader.loadClass",
+            "java.lang.invoke.MethodHandles$Lookup.findClass");
+
+    private static final List<String> SCANNING = List.of(
+            "org.springframework.context.annotation.ComponentScan",
+            "org.springframework.context.annotation.ComponentScans");
+
+    /**
+     * A business module reaches other modules only through types: it loads no class by name and
+     * scans no packages itself. Either is a dependency that neither Spring Modulith nor any other
+     * rule sees, and that fails only at run time, once the other module is in another process.
+     */
+    public static ArchRule modulesReachOthersOnlyThroughTypes(ModularApplication app) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that(app.inABusinessModule())
+                .should(new ArchCondition<JavaClass>("reach other modules only through types") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getMethodCallsFromSelf().stream()
+                                .filter(call -> LOADING_BY_NAME.contains(
+                                        call.getTargetOwner().getName() + "." + call.getName()))
+                                .forEach(call -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) loads a class by its name (%s.%s): a dependency no rule sees,"
+                                                        + " which fails only at run time once the class is in another"
+                                                        + " process. Fix: depend on the other module's API type, or"
+                                                        + " listen to its events")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        call.getLineNumber(),
+                                                        call.getTargetOwner().getSimpleName(),
+                                                        call.getName()))));
+                        SCANNING.stream()
+                                .filter(type::isAnnotatedWith)
+                                .forEach(annotation -> events.add(violated(
+                                        type,
+                                        ("%s (%s) scans packages itself (@%s): it can pull another module's"
+                                                        + " internal beans into its own, and decides what the process"
+                                                        + " holds. Fix: leave scanning to the application class, and"
+                                                        + " use the other module's API")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        annotation.substring(annotation.lastIndexOf('.') + 1)))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Modules reach others only through types")
+                .because("a class loaded by name or a package scanned by hand is a dependency no rule sees");
     }
 
     private static boolean declaresDependencies(ApplicationModule module) {

@@ -42,6 +42,18 @@ class ModuleRulesTests {
     }
 
     @Test
+    void reportsAModuleLoadingAClassByNameOrScanningPackages() {
+        Violations.assertExactly(
+                ModuleRules.modulesReachOthersOnlyThroughTypes(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java:13) loads a class by its name"
+                        + " (Class.forName): a dependency no rule sees, which fails only at run time once the class is"
+                        + " in another process. Fix: depend on the other module's API type",
+                "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java) scans packages itself"
+                        + " (@ComponentScan): it can pull another module's internal beans into its own");
+    }
+
+    @Test
     void reportsAClassInNoModule() {
         Violations.assertExactly(
                 ModuleRules.everyClassBelongsToAModule(violating),
@@ -55,6 +67,7 @@ class ModuleRulesTests {
         Violations.assertNone(ModuleRules.modulesUseOnlyApisOfDeclaredDependencies(clean), clean.classes());
         Violations.assertNone(ModuleRules.modulesDeclareTheirDependencies(clean), clean.classes());
         Violations.assertNone(ModuleRules.modulesHaveNoSynchronousCycles(clean), clean.classes());
+        Violations.assertNone(ModuleRules.modulesReachOthersOnlyThroughTypes(clean), clean.classes());
         Violations.assertNone(ModuleRules.everyClassBelongsToAModule(clean), clean.classes());
     }
 
