@@ -175,6 +175,77 @@ public final class AnatomyRules {
                 .because("a transaction belongs to the use case, not to the request around it");
     }
 
+    /**
+     * A module calls another module's API from its application layer only: its web layer calls its
+     * own use cases, and its domain gets what it needs as values. Other modules' values (ids,
+     * records, enums, events) may appear anywhere; their services, the calls that become remote
+     * once a module is extracted, only where a use case can decide what to do when they fail.
+     */
+    public static ArchRule otherModulesAreCalledFromTheApplicationLayer(ModularApplication app) {
+        return classes()
+                .that(DescribedPredicate.describe(
+                        "are in a module's web or domain layer",
+                        (JavaClass type) -> !app.isInSharedModule(type)
+                                && layerOf(app, type)
+                                        .filter(layer -> layer.equals("web") || layer.equals("domain"))
+                                        .isPresent()))
+                .should(new ArchCondition<JavaClass>("call other modules' services only from the application layer") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        var own = app.moduleOf(type).orElseThrow();
+                        var reported = new java.util.TreeSet<String>();
+                        type.getDirectDependenciesFromSelf().stream()
+                                .sorted(java.util.Comparator.comparingInt(dependency -> {
+                                    // A dependency with a line (a call) before one without (a parameter type).
+                                    var line =
+                                            dependency.getSourceCodeLocation().getLineNumber();
+                                    return line > 0 ? line : Integer.MAX_VALUE;
+                                }))
+                                .forEach(dependency -> {
+                                    var target = dependency.getTargetClass().getBaseComponentType();
+                                    var owner = app.moduleOf(target);
+                                    if (owner.isEmpty()
+                                            || app.isShared(owner.get())
+                                            || ModularApplication.nameOf(owner.get())
+                                                    .equals(ModularApplication.nameOf(own))
+                                            || !app.isExposed(target)
+                                            || !isService(app, target)
+                                            || !reported.add(target.getName())) {
+                                        return;
+                                    }
+                                    events.add(violated(
+                                            type,
+                                            ("%s (%s:%d) in the %s layer uses %s, a service of module '%s'. Fix: call it"
+                                                            + " from a use case in the application layer, which decides"
+                                                            + " what to do when the call fails once '%s' is remote;"
+                                                            + " pass the domain what it needs as values")
+                                                    .formatted(
+                                                            type.getName(),
+                                                            HygieneRules.fileOf(type),
+                                                            dependency
+                                                                    .getSourceCodeLocation()
+                                                                    .getLineNumber(),
+                                                            layerOf(app, type).orElseThrow(),
+                                                            target.getName(),
+                                                            ModularApplication.nameOf(owner.get()),
+                                                            ModularApplication.nameOf(owner.get()))));
+                                });
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Other modules are called from the application layer")
+                .because("a call to another module becomes remote when it is extracted, and only a use case can"
+                        + " decide what to do when it fails");
+    }
+
+    /** A type that does something rather than holds something: an interface (not an event) or a bean. */
+    private static boolean isService(ModularApplication app, JavaClass type) {
+        if (type.isAnnotation() || type.isEnum() || type.isRecord() || ModuleEvents.isEvent(type)) {
+            return false;
+        }
+        return type.isInterface() || app.isApiClass(type);
+    }
+
     /** A module's web layer reads no repository: it calls a use case, which reads the domain. */
     public static ArchRule webReachesTheDomainThroughTheApplication(ModularApplication app) {
         return classes()

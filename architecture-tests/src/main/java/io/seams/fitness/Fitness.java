@@ -119,6 +119,11 @@ public final class Fitness {
                     f -> AnatomyRules.webReachesTheDomainThroughTheApplication(f.app),
                     false),
             new Rule("application-knows-no-http", 11, f -> AnatomyRules.applicationKnowsNoHttp(f.app), false),
+            new Rule(
+                    "calls-from-application",
+                    11,
+                    f -> AnatomyRules.otherModulesAreCalledFromTheApplicationLayer(f.app),
+                    false),
             new Rule("web-opens-no-transaction", 11, f -> AnatomyRules.webOpensNoTransaction(f.app), false),
             new Rule("controllers-in-web", 11, f -> AnatomyRules.controllersAreInTheWebLayer(f.app), false),
             new Rule("use-case-names", 11, f -> AnatomyRules.useCasesAreNamedAfterWhatTheyDo(f.app), false),

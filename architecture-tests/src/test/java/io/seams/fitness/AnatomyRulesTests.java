@@ -95,7 +95,19 @@ class AnatomyRulesTests {
     }
 
     @Test
+    void reportsTheWebOrTheDomainCallingAnotherModule() {
+        Violations.assertExactly(
+                AnatomyRules.otherModulesAreCalledFromTheApplicationLayer(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.anatomy.shop.domain.Refund (Refund.java:16) in the domain layer uses"
+                        + " io.seams.fitness.fixtures.anatomy.billing.Invoices, a service of module 'billing'. Fix:"
+                        + " call it from a use case in the application layer",
+                "io.seams.fitness.fixtures.anatomy.shop.web.OwedController (OwedController.java:");
+    }
+
+    @Test
     void passesACleanApplication() {
+        Violations.assertNone(AnatomyRules.otherModulesAreCalledFromTheApplicationLayer(clean), clean.classes());
         Violations.assertNone(AnatomyRules.webReachesTheDomainThroughTheApplication(clean), clean.classes());
         Violations.assertNone(AnatomyRules.applicationKnowsNoHttp(clean), clean.classes());
         Violations.assertNone(AnatomyRules.webOpensNoTransaction(clean), clean.classes());
