@@ -246,6 +246,48 @@ public final class AnatomyRules {
         return type.isInterface() || app.isApiClass(type);
     }
 
+    /** The packages where a module keeps its persistence adapters. */
+    static final Set<String> PERSISTENCE_LAYERS = Set.of("persistence", "infrastructure", "jdbc", "jpa");
+
+    /**
+     * Nothing in a module depends on its web layer but the web layer itself: the web is the
+     * outermost adapter, and a use case or a repository that answers in its types serves one
+     * controller only and cannot be called by a listener or another process.
+     */
+    public static ArchRule nothingDependsOnTheWebLayer(ModularApplication app) {
+        return classes()
+                .that(DescribedPredicate.describe(
+                        "are in a module, outside its web layer",
+                        (JavaClass type) -> !app.isInSharedModule(type)
+                                && app.moduleOf(type).isPresent()
+                                && layerOf(app, type).filter("web"::equals).isEmpty()))
+                .should(new ArchCondition<JavaClass>("not depend on the module's web layer") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .filter(target -> app.moduleOf(target).equals(app.moduleOf(type))
+                                        && layerOf(app, target)
+                                                .filter("web"::equals)
+                                                .isPresent())
+                                .distinct()
+                                .forEach(web -> events.add(violated(
+                                        type,
+                                        ("%s (%s) in the %s layer uses %s of the web layer. Fix: return a type of"
+                                                        + " the application layer or the domain, and let the web"
+                                                        + " layer map it")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        layerOf(app, type).orElse("root"),
+                                                        web.getSimpleName()))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Nothing depends on the web layer")
+                .because("a use case or repository that answers in the web's types serves one controller only");
+    }
+
     /** A module's web layer reads no repository: it calls a use case, which reads the domain. */
     public static ArchRule webReachesTheDomainThroughTheApplication(ModularApplication app) {
         return classes()
@@ -265,6 +307,23 @@ public final class AnatomyRules {
                                                         type.getName(),
                                                         HygieneRules.fileOf(type),
                                                         repository.getSimpleName()))));
+                        type.getDirectDependenciesFromSelf().stream()
+                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                                .filter(target -> !isRepository(target)
+                                        && app.moduleOf(target).equals(app.moduleOf(type))
+                                        && layerOf(app, target)
+                                                .filter(PERSISTENCE_LAYERS::contains)
+                                                .isPresent())
+                                .distinct()
+                                .forEach(persistence -> events.add(violated(
+                                        type,
+                                        ("%s (%s) uses %s of the persistence layer, past the application layer."
+                                                        + " Fix: call a use case of the application layer, which"
+                                                        + " reads through a repository of the domain")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        persistence.getSimpleName()))));
                         type.getDirectDependenciesFromSelf().stream()
                                 .map(dependency -> dependency.getTargetClass().getBaseComponentType())
                                 .map(JavaClass::getName)

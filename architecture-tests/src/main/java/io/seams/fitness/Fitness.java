@@ -119,6 +119,7 @@ public final class Fitness {
                     f -> AnatomyRules.webReachesTheDomainThroughTheApplication(f.app),
                     false),
             new Rule("application-knows-no-http", 11, f -> AnatomyRules.applicationKnowsNoHttp(f.app), false),
+            new Rule("web-is-outermost", 11, f -> AnatomyRules.nothingDependsOnTheWebLayer(f.app), false),
             new Rule(
                     "calls-from-application",
                     11,

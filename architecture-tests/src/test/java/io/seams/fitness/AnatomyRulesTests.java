@@ -25,7 +25,18 @@ class AnatomyRulesTests {
                 SHOP + "web.CartStatsController (CartStatsController.java) uses javax.sql.DataSource: it queries the"
                         + " database from the web layer. Fix: call a use case",
                 SHOP + "web.CartStatsController (CartStatsController.java) answers with Cart, a domain aggregate or"
-                        + " entity, from cart(). Fix: map it to a response record of the web layer");
+                        + " entity, from cart(). Fix: map it to a response record of the web layer",
+                SHOP + "web.CartSummaryController (CartSummaryController.java) uses CartQueries of the persistence"
+                        + " layer, past the application layer. Fix: call a use case of the application layer");
+    }
+
+    @Test
+    void reportsALayerUsingTheWebLayer() {
+        Violations.assertExactly(
+                AnatomyRules.nothingDependsOnTheWebLayer(violating),
+                violating.classes(),
+                SHOP + "persistence.CartQueries (CartQueries.java) in the persistence layer uses CartSummary of the web"
+                        + " layer. Fix: return a type of the application layer or the domain");
     }
 
     @Test
