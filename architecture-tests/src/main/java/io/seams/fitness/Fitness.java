@@ -102,6 +102,7 @@ public final class Fitness {
             new Rule("no-package-cycles", 9, f -> HygieneRules.noPackageCyclesInsideModules(f.app), false),
             new Rule("no-standard-streams", 9, f -> HygieneRules.noStandardStreams(), false),
             new Rule("no-sleeping", 9, f -> HygieneRules.noSleeping(f.app), false),
+            new Rule("no-swallowed-failures", 9, f -> HygieneRules.noSwallowedFailures(f.app), false),
             new Rule(
                     "topology-unknown",
                     10,

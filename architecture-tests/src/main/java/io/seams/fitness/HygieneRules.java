@@ -306,6 +306,56 @@ public final class HygieneRules {
                         + " process");
     }
 
+    /**
+     * No business module swallows every failure: a {@code catch} of {@code Exception},
+     * {@code RuntimeException} or {@code Throwable} that throws nothing. In a listener, the method
+     * then returns as if it had done its work, the event publication is marked completed and never
+     * retried: the event is lost. In a use case, the caller is told it worked.
+     */
+    public static ArchRule noSwallowedFailures(ModularApplication app) {
+        return classes()
+                .that(app.inABusinessModule())
+                .should(new ArchCondition<JavaClass>("not swallow every failure") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getCodeUnits().stream()
+                                .flatMap(unit -> unit.getTryCatchBlocks().stream())
+                                .filter(block -> block.getCaughtThrowables().stream()
+                                        .anyMatch(caught -> CaughtFailures.BROAD.contains(caught.getName())))
+                                .map(block -> block.getSourceCodeLocation().getLineNumber())
+                                .distinct()
+                                .sorted()
+                                .flatMap(line -> sourceOf(app, type).stream()
+                                        .flatMap(file -> CaughtFailures.swallowedAt(file, line).stream()))
+                                .forEach(swallowed -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) catches %s and throws nothing: the failure disappears. A"
+                                                        + " listener returns as if it had done its work, and its"
+                                                        + " event is never retried; a use case tells its caller it"
+                                                        + " worked. Fix: catch only the failures you turn into an"
+                                                        + " outcome, and let the others propagate")
+                                                .formatted(
+                                                        type.getName(),
+                                                        fileOf(type),
+                                                        swallowed.line(),
+                                                        swallowed.caught()))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("No module swallows every failure")
+                .because("accepted work is delayed or refused when it fails, never dropped");
+    }
+
+    /** The type's source file, in the application's main sources or, failing that, its test sources. */
+    private static java.util.Optional<java.nio.file.Path> sourceOf(ModularApplication app, JavaClass type) {
+        var file = fileOf(ModuleCoupling.topLevel(type));
+        return java.util.stream.Stream.of(app.mainSources(), app.testSources())
+                .map(root ->
+                        root.resolve(type.getPackageName().replace('.', '/')).resolve(file))
+                .filter(java.nio.file.Files::isRegularFile)
+                .findFirst();
+    }
+
     /** No cycles between the packages inside one module. */
     public static ArchRule noPackageCyclesInsideModules(ModularApplication app) {
         return WithFix.of(

@@ -44,6 +44,19 @@ class HygieneRulesTests {
     }
 
     @Test
+    void reportsAHandlerThatSwallowsEveryFailure() {
+        var sources = violating.withSources(Fixtures.path("src/test/java"), Fixtures.path("src/test/java"));
+        Violations.assertExactly(
+                HygieneRules.noSwallowedFailures(sources),
+                sources.classes(),
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Reminders (Reminders.java:21) catches"
+                        + " RuntimeException and throws nothing: the failure disappears. A listener returns as if it"
+                        + " had done its work, and its event is never retried",
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Reminders (Reminders.java:32) catches"
+                        + " Exception and throws nothing");
+    }
+
+    @Test
     void reportsWritesToTheStandardStreams() {
         Violations.assertExactly(
                 HygieneRules.noStandardStreams(),
@@ -93,6 +106,7 @@ class HygieneRulesTests {
         Violations.assertNone(HygieneRules.noSleeping(clean), clean.classes());
         Violations.assertNone(HygieneRules.noStaticState(clean), clean.classes());
         Violations.assertNone(HygieneRules.noFieldInjection(), clean.classes());
+        Violations.assertNone(HygieneRules.noSwallowedFailures(clean), clean.classes());
         Violations.assertNone(HygieneRules.internalTypesArePublicOnlyWhenUsedElsewhere(clean), clean.classes());
         Violations.assertNone(HygieneRules.noPackageCyclesInsideModules(clean), clean.classes());
     }
