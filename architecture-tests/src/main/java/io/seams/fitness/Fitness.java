@@ -115,6 +115,11 @@ public final class Fitness {
                     f -> TopologyRules.modulesReadOnlyTheirOwnConfiguration(f.app),
                     false),
             new Rule(
+                    "no-process-wide-declarations",
+                    10,
+                    f -> TopologyRules.modulesDeclareNothingForTheWholeProcess(f.app),
+                    false),
+            new Rule(
                     "web-through-application",
                     11,
                     f -> AnatomyRules.webReachesTheDomainThroughTheApplication(f.app),

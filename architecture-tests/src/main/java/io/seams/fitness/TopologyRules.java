@@ -132,6 +132,83 @@ public final class TopologyRules {
                 .because("a module that asks where it runs behaves differently once extracted");
     }
 
+    private static final List<String> ADVICE = List.of(
+            "org.springframework.web.bind.annotation.ControllerAdvice",
+            "org.springframework.web.bind.annotation.RestControllerAdvice");
+
+    private static final List<String> ADVICE_SCOPES =
+            List.of("value", "basePackages", "basePackageClasses", "assignableTypes", "annotations");
+
+    /**
+     * A business module declares nothing for the whole process: no Spring {@code @Enable...}
+     * switch, no controller advice for every module's controllers, no {@code @Primary} bean of a
+     * type it does not own. Each changes the other modules it shares a process with, and leaves
+     * with it when it is extracted.
+     */
+    public static ArchRule modulesDeclareNothingForTheWholeProcess(ModularApplication app) {
+        return classes()
+                .that(app.inABusinessModule())
+                .should(new ArchCondition<JavaClass>("declare nothing for the whole process") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        var own = app.moduleOf(type).map(ModularApplication::nameOf);
+                        type.getAnnotations().stream()
+                                .map(annotation -> annotation.getRawType())
+                                .filter(annotation ->
+                                        annotation.getPackageName().startsWith("org.springframework.")
+                                                && annotation.getSimpleName().startsWith("Enable"))
+                                .forEach(annotation -> events.add(violated(
+                                        type,
+                                        ("%s (%s) switches @%s on for the whole process, other modules included;"
+                                                        + " extracted, the module takes it away from them. Fix: let a"
+                                                        + " shared module (the platform) switch it on")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        annotation.getSimpleName()))));
+                        type.getAnnotations().stream()
+                                .filter(annotation ->
+                                        ADVICE.contains(annotation.getRawType().getName()))
+                                .filter(annotation -> ADVICE_SCOPES.stream()
+                                        .allMatch(scope -> annotation
+                                                .get(scope)
+                                                .map(value -> value instanceof Object[] values && values.length == 0)
+                                                .orElse(true)))
+                                .forEach(annotation -> events.add(violated(
+                                        type,
+                                        ("%s (%s) advises every controller of the process (@%s without a scope),"
+                                                        + " other modules' too. Fix: scope it to the module's own"
+                                                        + " controllers, basePackageClasses = a class of the module")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        annotation.getRawType().getSimpleName()))));
+                        type.getMethods().stream()
+                                .filter(method -> method.isAnnotatedWith("org.springframework.context.annotation.Bean")
+                                        && method.isAnnotatedWith("org.springframework.context.annotation.Primary"))
+                                .filter(method -> !app.moduleOf(method.getRawReturnType())
+                                        .map(ModularApplication::nameOf)
+                                        .equals(own))
+                                .sorted(java.util.Comparator.comparing(method -> method.getName()))
+                                .forEach(method -> events.add(violated(
+                                        type,
+                                        ("%s (%s) makes %s() the primary %s of the whole process, every module's."
+                                                        + " Fix: give it a @Qualifier for the module's own use, or let"
+                                                        + " a shared module decide")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        method.getName(),
+                                                        method.getRawReturnType()
+                                                                .getName()))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Modules declare nothing for the whole process")
+                .because("what a module switches on for the process changes the modules beside it, and leaves with"
+                        + " it");
+    }
+
     static final String CONFIGURATION_PROPERTIES =
             "org.springframework.boot.context.properties.ConfigurationProperties";
 

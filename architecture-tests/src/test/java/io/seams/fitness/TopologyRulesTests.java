@@ -47,7 +47,24 @@ class TopologyRulesTests {
     }
 
     @Test
+    void reportsABusinessModuleDeclaringSomethingForTheWholeProcess() {
+        Violations.assertExactly(
+                TopologyRules.modulesDeclareNothingForTheWholeProcess(violating),
+                violating.classes(),
+                "io.seams.fitness.fixtures.topology.ordering.OrderingConfiguration (OrderingConfiguration.java)"
+                        + " switches @EnableAsync on for the whole process, other modules included; extracted, the"
+                        + " module takes it away from them. Fix: let a shared module (the platform) switch it on",
+                "io.seams.fitness.fixtures.topology.ordering.OrderingConfiguration (OrderingConfiguration.java) makes"
+                        + " orderingExecutor() the primary java.util.concurrent.Executor of the whole process, every"
+                        + " module's. Fix: give it a @Qualifier",
+                "io.seams.fitness.fixtures.topology.ordering.OrderingProblems (OrderingProblems.java) advises every"
+                        + " controller of the process (@RestControllerAdvice without a scope), other modules' too."
+                        + " Fix: scope it to the module's own controllers");
+    }
+
+    @Test
     void passesACleanApplication() {
+        Violations.assertNone(TopologyRules.modulesDeclareNothingForTheWholeProcess(clean), clean.classes());
         Violations.assertNone(
                 TopologyRules.businessModulesDoNotKnowTheTopology(clean, "..platform.topology.."), clean.classes());
         Violations.assertNone(TopologyRules.modulesReadOnlyTheirOwnConfiguration(clean), clean.classes());
