@@ -26,7 +26,12 @@ public final class TopologyRules {
             "org.springframework.core.env.Environment",
             "org.springframework.core.env.PropertyResolver",
             "org.springframework.context.annotation.Profile",
-            "org.springframework.boot.autoconfigure.condition.ConditionalOnProperty");
+            "org.springframework.boot.autoconfigure.condition.ConditionalOnProperty",
+            "org.springframework.boot.autoconfigure.condition.ConditionalOnBean",
+            "org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean",
+            "org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate",
+            "org.springframework.boot.autoconfigure.condition.ConditionalOnClass",
+            "org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass");
 
     /**
      * Clients of transports between processes: a business module that sends a message or an HTTP
@@ -42,7 +47,13 @@ public final class TopologyRules {
             "org.springframework.web.service.invoker.",
             "java.net.http.",
             "java.net.HttpURLConnection",
-            "java.net.URLConnection");
+            "java.net.URLConnection",
+            "java.net.Socket",
+            "java.net.DatagramSocket",
+            "java.nio.channels.SocketChannel");
+
+    /** Calls that open a connection from a plain {@code java.net.URL}. */
+    static final List<String> URL_CONNECTIONS = List.of("openConnection", "openStream");
 
     /**
      * Settings of the process rather than of a module: where the broker or the database is, which
@@ -92,6 +103,20 @@ public final class TopologyRules {
                                                         + " other module's API interface or listen to its events; the"
                                                         + " distribution layer carries them between processes")
                                                 .formatted(type.getName(), HygieneRules.fileOf(type), target))));
+                        type.getMethodCallsFromSelf().stream()
+                                .filter(call -> call.getTargetOwner().isEquivalentTo(java.net.URL.class)
+                                        && URL_CONNECTIONS.contains(call.getName()))
+                                .forEach(call -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) calls URL.%s(): it reaches across processes itself. Fix:"
+                                                        + " call the other module's API interface or listen to its"
+                                                        + " events; the distribution layer carries them between"
+                                                        + " processes")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        call.getLineNumber(),
+                                                        call.getName()))));
                         type.getMethodCallsFromSelf().stream()
                                 .filter(call -> call.getTargetOwner().isEquivalentTo(System.class)
                                         && (call.getName().equals("getenv")

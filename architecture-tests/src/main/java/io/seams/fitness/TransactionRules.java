@@ -293,6 +293,9 @@ public final class TransactionRules {
         if (method.isMetaAnnotatedWith(TRANSACTIONAL_LISTENER) && !method.isMetaAnnotatedWith(ASYNC)) {
             return true;
         }
+        if (runsInThePublishersTransaction(method)) {
+            return true;
+        }
         return Stream.concat(TRANSACTIONAL.stream(), moreAnnotations.stream())
                 .anyMatch(annotation -> method.isMetaAnnotatedWith(annotation)
                         || method.getOwner().isMetaAnnotatedWith(annotation)
@@ -308,6 +311,18 @@ public final class TransactionRules {
                                                         .toArray(String[]::new))
                                         .stream())
                                 .anyMatch(declared -> declared.isMetaAnnotatedWith(annotation)));
+    }
+
+    /**
+     * A plain synchronous {@code @EventListener} of a module event: it runs in the publisher's
+     * thread, inside the transaction that saved the aggregate and published the event.
+     */
+    private static boolean runsInThePublishersTransaction(JavaMethod method) {
+        return method.isMetaAnnotatedWith(EVENT_LISTENER)
+                && !method.isMetaAnnotatedWith(TRANSACTIONAL_LISTENER)
+                && !method.isMetaAnnotatedWith(ASYNC)
+                && !method.getOwner().isMetaAnnotatedWith(ASYNC)
+                && listenedTypes(method).stream().anyMatch(ModuleEvents::isEvent);
     }
 
     private static final String TRANSACTION_OPERATIONS =

@@ -30,7 +30,11 @@ class TopologyRulesTests {
                         + " spring.kafka.bootstrap-servers, a setting of the process it runs in rather than of the"
                         + " module. Fix: let a shared module use it",
                 "io.seams.fitness.fixtures.topology.ordering.BrokerSettings (BrokerSettings.java) reads"
-                        + " spring.profiles.active");
+                        + " spring.profiles.active",
+                "io.seams.fitness.fixtures.topology.ordering.CarrierStatus (CarrierStatus.java:17) calls"
+                        + " URL.openStream(): it reaches across processes itself",
+                "io.seams.fitness.fixtures.topology.ordering.CarrierStatus (CarrierStatus.java) depends on"
+                        + " org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean");
     }
 
     @Test

@@ -36,7 +36,9 @@ class TransactionRulesTests {
                 REORDERS + "reorderAll(java.util.List) calls Prices.priceOf inside a transaction (Reorders.java:33)",
                 MANUAL
                         + "checkout(java.lang.String) calls Prices.priceOf inside a transaction (ManualCheckout.java:26)",
-                "Repricing.reprice(java.lang.String) calls Prices.priceOf inside a transaction (Repricing.java:16)");
+                "Repricing.reprice(java.lang.String) calls Prices.priceOf inside a transaction (Repricing.java:16)",
+                "PlacementPricing.on(io.seams.fitness.fixtures.transactions.ordering.OrderPlaced) calls Prices.priceOf"
+                        + " inside a transaction (PlacementPricing.java:21)");
     }
 
     @Test
