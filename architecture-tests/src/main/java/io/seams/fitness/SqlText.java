@@ -88,6 +88,12 @@ final class SqlText {
     private static final Pattern PLUS = Pattern.compile("\\s*\\+\\s*");
 
     /**
+     * What stands between a format and its next argument: {@code "... %s.invoice".formatted(BILLING)},
+     * {@code String.format("... %s.invoice", BILLING)}, and between arguments.
+     */
+    private static final Pattern FORMAT_ARGUMENT = Pattern.compile("\\s*(\\.formatted\\(|,)\\s*");
+
+    /**
      * The literals, those joined by {@code +} alone read as one ({@code "orders" + ".purchase_order"}
      * is the text {@code orders.purchase_order}), on the line of the first.
      */
@@ -95,11 +101,22 @@ final class SqlText {
         var joined = new ArrayList<Literal>();
         for (var literal : literals) {
             var last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
-            if (last != null
-                    && PLUS.matcher(code.substring(last.end(), literal.start())).matches()) {
+            var gap = last == null ? "" : code.substring(last.end(), literal.start());
+            if (last != null && PLUS.matcher(gap).matches()) {
                 joined.set(
                         joined.size() - 1,
                         new Literal(last.text() + literal.text(), last.line(), last.start(), literal.end()));
+            } else if (last != null
+                    && last.text().contains("%s")
+                    && FORMAT_ARGUMENT.matcher(gap).matches()) {
+                joined.set(
+                        joined.size() - 1,
+                        new Literal(
+                                last.text()
+                                        .replaceFirst("%s", java.util.regex.Matcher.quoteReplacement(literal.text())),
+                                last.line(),
+                                last.start(),
+                                literal.end()));
             } else {
                 joined.add(literal);
             }
@@ -457,7 +474,8 @@ final class SqlText {
     }
 
     private static void find(Path file, int line, String text, List<String> schemas, List<Reference> into) {
-        var matcher = QUALIFIED.matcher(text.toLowerCase());
+        // A quoted identifier inside a Java string is written \"orders\".
+        var matcher = QUALIFIED.matcher(text.toLowerCase().replace("\\\"", "\""));
         while (matcher.find()) {
             if (schemas.contains(matcher.group(1))) {
                 into.add(new Reference(

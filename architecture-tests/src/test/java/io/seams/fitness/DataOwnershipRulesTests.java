@@ -39,7 +39,11 @@ class DataOwnershipRulesTests {
                 // Put together from concatenated literals, and from a constant.
                 "fixtures/data/ordering/persistence/OrderTotals.java:8: module 'ordering' names"
                         + " 'billing.invoice_total' of schema 'billing'",
-                "fixtures/data/ordering/persistence/OrderTotals.java:10: module 'ordering' names 'billing.invoice'");
+                "fixtures/data/ordering/persistence/OrderTotals.java:10: module 'ordering' names 'billing.invoice'",
+                // Formatted with a constant, and with quoted identifiers.
+                "fixtures/data/ordering/persistence/OrderTotals.java:14: module 'ordering' names"
+                        + " 'billing.invoice_line'",
+                "fixtures/data/ordering/persistence/OrderTotals.java:16: module 'ordering' names 'billing.invoice'");
     }
 
     @Test
@@ -70,7 +74,9 @@ class DataOwnershipRulesTests {
                         + " of schema 'billing'. Fix: set up and check module 'billing' through its API or events",
                 "fixtures/data/ordering/persistence/OrderQueries.java:12: module 'ordering' names 'invoice'",
                 "fixtures/data/ordering/persistence/OrderTotals.java:8: module 'ordering' names 'billing.invoice_total'",
-                "fixtures/data/ordering/persistence/OrderTotals.java:10: module 'ordering' names 'billing.invoice'");
+                "fixtures/data/ordering/persistence/OrderTotals.java:10: module 'ordering' names 'billing.invoice'",
+                "fixtures/data/ordering/persistence/OrderTotals.java:14: module 'ordering' names 'billing.invoice_line'",
+                "fixtures/data/ordering/persistence/OrderTotals.java:16: module 'ordering' names 'billing.invoice'");
     }
 
     @Test
