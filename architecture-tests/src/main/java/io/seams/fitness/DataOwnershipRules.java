@@ -182,6 +182,20 @@ public final class DataOwnershipRules {
                         if (root) {
                             return;
                         }
+                        var known = schemas(app);
+                        sqlFiles(app.migrations().resolve(folder))
+                                .forEach(file -> SqlText.createdSchemas(file).forEach((line, schema) -> {
+                                    if (!app.owns(folder, schema) && !known.contains(schema)) {
+                                        events.add(violated(
+                                                file,
+                                                ("%s:%d: migration of '%s' creates schema '%s', which no module"
+                                                                + " owns: whatever goes there belongs to nobody."
+                                                                + " Fix: keep the module's objects in its own"
+                                                                + " schema, or give the schema to a module"
+                                                                + " (ModularApplication.withSchemaOwnedBy)")
+                                                        .formatted(file, line, folder, schema)));
+                                    }
+                                }));
                         inPublicBesideItsOwnSchema(app, folder)
                                 .forEach(reference -> events.add(violated(
                                         reference.file(),

@@ -249,8 +249,13 @@ public final class DatabaseRules {
                     if (migrated.isEmpty()) {
                         return List.<String>of();
                     }
-                    if (sharedLayout && memoized.get().ownership().relations().isEmpty()) {
-                        return List.<String>of();
+                    try {
+                        if (sharedLayout
+                                && memoized.get().ownership().relations().isEmpty()) {
+                            return List.<String>of();
+                        }
+                    } catch (MigratedDatabase.MigrationFailed failed) {
+                        // The check reports it.
                     }
                     return List.of(String.join(", ", migrated));
                 }))
@@ -259,7 +264,18 @@ public final class DatabaseRules {
                                 "hold no foreign key, view or trigger reaching another schema or another module's table") {
                             @Override
                             public void check(String checked, ConditionEvents events) {
-                                var database = memoized.get();
+                                MigratedDatabase.Migrated database;
+                                try {
+                                    database = memoized.get();
+                                } catch (MigratedDatabase.MigrationFailed failed) {
+                                    events.add(violated(
+                                            checked,
+                                            failed.getMessage()
+                                                    + ". Fix: let each module's migrations create and name only its"
+                                                    + " own schema's objects; what another module holds comes"
+                                                    + " through its events"));
+                                    return;
+                                }
                                 crossingObjects(database.database(), schemas)
                                         .forEach(
                                                 object -> events.add(

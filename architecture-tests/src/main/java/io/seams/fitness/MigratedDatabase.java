@@ -108,45 +108,74 @@ public final class MigratedDatabase {
     public static Ownership migrateEachFolder(DataSource database, ModularApplication app) {
         var recorder = new Recorder(database, app);
         if (isModulithLayout(app)) {
-            Flyway.configure()
-                    .dataSource(database)
-                    .locations(location(app, ROOT))
-                    .load()
-                    .migrate();
+            run(
+                    ROOT,
+                    Flyway.configure()
+                            .dataSource(database)
+                            .locations(location(app, ROOT))
+                            .load());
             recorder.created(ROOT);
             for (var folder : inDependencyOrder(app, moduleFolders(app))) {
-                Flyway.configure()
-                        .dataSource(database)
-                        .locations(location(app, folder))
-                        .table(historyTable(folder))
-                        .baselineOnMigrate(true)
-                        .baselineVersion("0")
-                        .load()
-                        .migrate();
+                run(
+                        folder,
+                        Flyway.configure()
+                                .dataSource(database)
+                                .locations(location(app, folder))
+                                .table(historyTable(folder))
+                                .baselineOnMigrate(true)
+                                .baselineVersion("0")
+                                .load());
                 recorder.created(folder);
             }
             return recorder.ownership();
         }
         for (var folder : inDependencyOrder(app, moduleFolders(app))) {
             if (createsItsOwnSchema(app.migrations().resolve(folder), folder)) {
-                Flyway.configure()
-                        .dataSource(database)
-                        .locations(location(app, folder))
-                        .table(historyTable(folder))
-                        .load()
-                        .migrate();
+                run(
+                        folder,
+                        Flyway.configure()
+                                .dataSource(database)
+                                .locations(location(app, folder))
+                                .table(historyTable(folder))
+                                .load());
             } else {
-                Flyway.configure()
-                        .dataSource(database)
-                        .schemas(folder)
-                        .createSchemas(true)
-                        .locations(location(app, folder))
-                        .load()
-                        .migrate();
+                run(
+                        folder,
+                        Flyway.configure()
+                                .dataSource(database)
+                                .schemas(folder)
+                                .createSchemas(true)
+                                .locations(location(app, folder))
+                                .load());
             }
             recorder.created(folder);
         }
         return recorder.ownership();
+    }
+
+    /** Thrown when a folder's migrations do not run: the rule reports it as a finding. */
+    public static final class MigrationFailed extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        MigrationFailed(String folder, RuntimeException cause) {
+            super(
+                    "the migrations of '%s' do not run on an empty PostgreSQL, folder by folder in the modules'"
+                                    .formatted(folder)
+                            + " dependency order: "
+                            + String.join(
+                                    " ",
+                                    String.valueOf(cause.getMessage()).strip().split("\\s*\\R\\s*")),
+                    cause);
+        }
+    }
+
+    private static void run(String folder, Flyway flyway) {
+        try {
+            flyway.migrate();
+        } catch (org.flywaydb.core.api.FlywayException failed) {
+            throw new MigrationFailed(folder, failed);
+        }
     }
 
     /** Snapshots the catalog after each folder and gives what is new to the folder's module. */

@@ -437,6 +437,27 @@ final class SqlText {
         return lines;
     }
 
+    private static final Pattern CREATE_SCHEMA = Pattern.compile(
+            "\\bCREATE\\s+SCHEMA\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The schemas an SQL file creates, by the line that creates each, comments left out. */
+    static java.util.Map<Integer, String> createdSchemas(Path file) {
+        var code = withoutSqlComments(read(file));
+        var created = new java.util.TreeMap<Integer, String>();
+        var matcher = CREATE_SCHEMA.matcher(code);
+        while (matcher.find()) {
+            created.put(
+                    1
+                            + (int) code.substring(0, matcher.start())
+                                    .chars()
+                                    .filter(c -> c == '\n')
+                                    .count(),
+                    matcher.group(1).toLowerCase());
+        }
+        return created;
+    }
+
     /** The SQL with its comments blanked out, line breaks kept, so that lines still count. */
     private static String withoutSqlComments(String sql) {
         var out = new StringBuilder(sql.length());
@@ -492,6 +513,15 @@ final class SqlText {
                         named.group().replace("\"", "").replaceAll("\\s+", " ")));
             }
         }
+        var path = SEARCH_PATH.matcher(text.toLowerCase());
+        while (path.find()) {
+            for (var entry : path.group(1).split(",")) {
+                var schema = entry.trim().replace("\"", "");
+                if (schemas.contains(schema)) {
+                    into.add(new Reference(file, line, schema, "search_path to " + schema));
+                }
+            }
+        }
     }
 
     /**
@@ -499,8 +529,11 @@ final class SqlText {
      * billing} or {@code IN SCHEMA billing}, or a search path set to it, after which its tables need
      * no qualification.
      */
-    private static final Pattern SCHEMA_NAMED =
-            Pattern.compile("\\b(?:schema|search_path\\s*(?:to|=))\\s+\"?([a-z_][a-z0-9_]*)\"?");
+    private static final Pattern SCHEMA_NAMED = Pattern.compile("\\bschema\\s+\"?([a-z_][a-z0-9_]*)\"?");
+
+    /** A search path, every schema of it: {@code SET search_path = payments, orders}. */
+    private static final Pattern SEARCH_PATH = Pattern.compile(
+            "\\bsearch_path\\s*(?:to\\b|=)\\s*((?:\"?[a-z_][a-z0-9_$]*\"?\\s*,\\s*)*\"?[a-z_][a-z0-9_$]*\"?)");
 
     /** Calls back with every string literal's text and the line it starts on; skips comments and chars. */
     private static void forEachStringLiteral(String source, java.util.function.Consumer<Literal> action) {

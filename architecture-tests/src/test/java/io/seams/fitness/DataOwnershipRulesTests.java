@@ -123,7 +123,11 @@ class DataOwnershipRulesTests {
                 "public-reach/ordering/V1__purchase_order.sql:6: migration of 'ordering' names 'public.order_note' in"
                         + " schema 'public', which no module owns: every module can reach it, and it stays behind"
                         + " when 'ordering' is extracted. Fix: create it in the module's own schema",
-                "public-reach/ordering/V1__purchase_order.sql:10: migration of 'ordering' grants to PUBLIC");
+                "public-reach/ordering/V1__purchase_order.sql:10: migration of 'ordering' grants to PUBLIC",
+                "public-reach/ordering/V2__reporting.sql:2: migration of 'ordering' creates schema 'reporting', which"
+                        + " no module owns",
+                "public-reach/ordering/V2__reporting.sql:3: migration of 'ordering' names 'search_path to billing' in"
+                        + " schema 'billing'");
     }
 
     @Test

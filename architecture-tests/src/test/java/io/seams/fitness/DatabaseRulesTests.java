@@ -1,13 +1,16 @@
 package io.seams.fitness;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seams.fitness.fixtures.clean.CleanApplication;
 import io.seams.fitness.fixtures.data.DataApplication;
 import io.seams.fitness.fixtures.shared.SharedApplication;
 import io.seams.fitness.fixtures.sharedclean.SharedCleanApplication;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -148,6 +151,23 @@ class DatabaseRulesTests {
                 "foreign key ordering.purchase_order.purchase_order_invoice_id_fkey references billing.invoice",
                 "view ordering.invoiced_orders reads billing.invoice",
                 "trigger ordering.purchase_order.touch_invoice runs billing.touch");
+    }
+
+    @Test
+    void reportsMigrationsThatDoNotRunAsAFindingNamingTheFolderAndTheFix() {
+        var app = ModularApplication.of(DataApplication.class).withMigrations(Fixtures.path("src/test/sql/failing"));
+        var rule = DatabaseRules.noDatabaseObjectCrossesModules(
+                () -> MigratedDatabase.migrate(FitnessDatabase.fresh(new FitnessSettings(Map.of())), app),
+                List.of("ordering"),
+                DataOwnershipRules.schemas(app),
+                false);
+
+        assertThat(Violations.of(rule, app.classes()))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("the migrations of 'ordering' do not run on an empty PostgreSQL")
+                .contains("V1__purchase_order.sql")
+                .contains("invoicing")
+                .contains("Fix: let each module's migrations create and name only its own schema's objects");
     }
 
     private static DataSource migrated(ModularApplication app) {
