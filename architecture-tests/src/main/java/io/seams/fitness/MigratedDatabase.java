@@ -108,49 +108,34 @@ public final class MigratedDatabase {
     public static Ownership migrateEachFolder(DataSource database, ModularApplication app) {
         var recorder = new Recorder(database, app);
         if (isModulithLayout(app)) {
-            run(
-                    ROOT,
-                    Flyway.configure()
-                            .dataSource(database)
-                            .locations(location(app, ROOT))
-                            .load());
+            run(ROOT, folder(database, app, ROOT));
             recorder.created(ROOT);
             for (var folder : inDependencyOrder(app, moduleFolders(app))) {
                 run(
                         folder,
-                        Flyway.configure()
-                                .dataSource(database)
-                                .locations(location(app, folder))
+                        folder(database, app, folder)
                                 .table(historyTable(folder))
                                 .baselineOnMigrate(true)
-                                .baselineVersion("0")
-                                .load());
+                                .baselineVersion("0"));
                 recorder.created(folder);
             }
             return recorder.ownership();
         }
         for (var folder : inDependencyOrder(app, moduleFolders(app))) {
             if (createsItsOwnSchema(app.migrations().resolve(folder), folder)) {
-                run(
-                        folder,
-                        Flyway.configure()
-                                .dataSource(database)
-                                .locations(location(app, folder))
-                                .table(historyTable(folder))
-                                .load());
+                run(folder, folder(database, app, folder).table(historyTable(folder)));
             } else {
-                run(
-                        folder,
-                        Flyway.configure()
-                                .dataSource(database)
-                                .schemas(folder)
-                                .createSchemas(true)
-                                .locations(location(app, folder))
-                                .load());
+                run(folder, folder(database, app, folder).schemas(folder).createSchemas(true));
             }
             recorder.created(folder);
         }
         return recorder.ownership();
+    }
+
+    /** Flyway on the database, with the folder's migrations. */
+    private static org.flywaydb.core.api.configuration.FluentConfiguration folder(
+            DataSource database, ModularApplication app, String folder) {
+        return Flyway.configure().dataSource(database).locations(location(app, folder));
     }
 
     /** Thrown when a folder's migrations do not run: the rule reports it as a finding. */
@@ -170,9 +155,9 @@ public final class MigratedDatabase {
         }
     }
 
-    private static void run(String folder, Flyway flyway) {
+    private static void run(String folder, org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
         try {
-            flyway.migrate();
+            flyway.load().migrate();
         } catch (org.flywaydb.core.api.FlywayException failed) {
             throw new MigrationFailed(folder, failed);
         }
