@@ -145,8 +145,9 @@ public final class HygieneRules {
                         type.getFields().stream()
                                 .filter(field -> field.getModifiers().contains(JavaModifier.STATIC)
                                         && !field.getModifiers().contains(JavaModifier.SYNTHETIC))
-                                .filter(field ->
-                                        !field.getModifiers().contains(JavaModifier.FINAL) || builtMutable(type, field))
+                                .filter(field -> !field.getModifiers().contains(JavaModifier.FINAL)
+                                        || builtMutable(type, field)
+                                        || holdsMutableState(app, field.getRawType()))
                                 .sorted(java.util.Comparator.comparing(JavaField::getName))
                                 .forEach(field -> events.add(violated(
                                         type,
@@ -161,6 +162,19 @@ public final class HygieneRules {
                 .allowEmptyShould(true)
                 .as("Modules keep no state in static fields")
                 .because("static state is shared by one process and lost between processes");
+    }
+
+    /**
+     * Whether a value of the type, a class of the application's modules, can change: it has an
+     * instance field that is not final. A static final singleton of it ({@code INSTANCE = new
+     * Registry()}, an enum constant) is then shared mutable state.
+     */
+    private static boolean holdsMutableState(ModularApplication app, JavaClass type) {
+        return app.moduleOf(type).isPresent()
+                && type.getFields().stream()
+                        .anyMatch(field -> !field.getModifiers().contains(JavaModifier.STATIC)
+                                && !field.getModifiers().contains(JavaModifier.FINAL)
+                                && !field.getModifiers().contains(JavaModifier.SYNTHETIC));
     }
 
     /**
