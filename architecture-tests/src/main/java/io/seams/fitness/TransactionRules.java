@@ -79,8 +79,7 @@ public final class TransactionRules {
         return methods()
                 .that(opensATransaction(moreTransactionAnnotations))
                 .and(DescribedPredicate.describe(
-                        "are not allowed explicitly",
-                        method -> allowedAnnotation.isBlank() || !method.isAnnotatedWith(allowedAnnotation)))
+                        "are not allowed explicitly", method -> !isAllowed(method, allowedAnnotation)))
                 .should(new ArchCondition<JavaMethod>("not call another module's API") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
@@ -105,14 +104,30 @@ public final class TransactionRules {
                 .because("a call that becomes remote must not hold a transaction open, nor half-commit");
     }
 
+    /**
+     * Whether the method carries {@code allowedAnnotation} with a reason: an exception whose
+     * {@code reason} (or {@code value}) is blank explains nothing, and allows nothing.
+     */
+    private static boolean isAllowed(JavaCodeUnit method, String allowedAnnotation) {
+        if (allowedAnnotation.isBlank()) {
+            return false;
+        }
+        return method.tryGetAnnotationOfType(allowedAnnotation)
+                .map(annotation -> java.util.stream.Stream.of("reason", "value")
+                        .map(annotation::get)
+                        .flatMap(java.util.Optional::stream)
+                        .filter(String.class::isInstance)
+                        .map(String.class::cast)
+                        .noneMatch(String::isBlank))
+                .orElse(false);
+    }
+
     /** The calls the rule lets through because their method carries {@code allowedAnnotation}. */
     public static List<String> allowedCallsInTransactions(ModularApplication app, String allowedAnnotation) {
         var allowed = new ArrayList<String>();
         app.classes().stream()
                 .flatMap(type -> type.getMethods().stream())
-                .filter(method -> opensATransaction(List.of()).test(method)
-                        && !allowedAnnotation.isBlank()
-                        && method.isAnnotatedWith(allowedAnnotation))
+                .filter(method -> opensATransaction(List.of()).test(method) && isAllowed(method, allowedAnnotation))
                 .forEach(method -> callsToOtherModules(app, method, List.of(), "")
                         .forEach(reached -> allowed.add("%s -> %s.%s"
                                 .formatted(
@@ -489,7 +504,7 @@ public final class TransactionRules {
             for (var next : implementationsOf(app, call)) {
                 if (!visited.add(next)
                         || isAnnotatedTransactional(next, moreAnnotations)
-                        || (!allowedAnnotation.isBlank() && next.isAnnotatedWith(allowedAnnotation))) {
+                        || isAllowed(next, allowedAnnotation)) {
                     continue;
                 }
                 var deeper = new ArrayList<>(via);

@@ -38,7 +38,10 @@ class TransactionRulesTests {
                         + "checkout(java.lang.String) calls Prices.priceOf inside a transaction (ManualCheckout.java:26)",
                 "Repricing.reprice(java.lang.String) calls Prices.priceOf inside a transaction (Repricing.java:16)",
                 "PlacementPricing.on(io.seams.fitness.fixtures.transactions.ordering.OrderPlaced) calls Prices.priceOf"
-                        + " inside a transaction (PlacementPricing.java:21)");
+                        + " inside a transaction (PlacementPricing.java:21)",
+                "QuickQuotes.quote(java.lang.String) calls Prices.priceOf inside a transaction (QuickQuotes.java:19)."
+                        + " Fix: call it before the transaction starts or react to an event instead, or mark the method"
+                        + " @AllowedRead with a reason");
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.seams.shop.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.seams.fitness.EventContractDocument;
 import io.seams.fitness.Fitness;
+import io.seams.fitness.FitnessSettings;
 import io.seams.shop.SeamsApplication;
 import io.seams.shop.testing.TestDatabases;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -42,5 +46,21 @@ class SeamsFitnessTests {
                 .withRule(
                         "aggregates-extend-aggregate", fitness -> AggregateRules.aggregatesExtendTheKernelsAggregate())
                 .tests();
+    }
+
+    /**
+     * A rule switched off or frozen in fitness.properties shows only as a skipped test: Seams, the
+     * reference, holds every rule of the pack, so such a setting fails here instead.
+     */
+    @Test
+    void seamsSwitchesNoRuleOffAndFreezesNone() {
+        var settings = Fitness.of(SeamsApplication.class).settings();
+
+        assertThat(Fitness.rules())
+                .as("rules that fitness.properties (or a -Dfitness.rule.<id> property) switches off or freezes;"
+                        + " fix what they find instead, or change the rule in architecture-tests/ with a test")
+                .filteredOn(rule -> settings.mode(rule.id()) != FitnessSettings.Mode.ON)
+                .extracting(Fitness.Rule::id)
+                .isEmpty();
     }
 }
