@@ -52,6 +52,8 @@ public final class AnatomyRules {
                 .that(inLayer(app, "application"))
                 .should(Items.useNoTypeOf(
                         HTTP_PACKAGES,
+                        // An HTTP client is topology-unknown's: the module reaches across processes itself.
+                        TopologyRules.TRANSPORTS,
                         "use no HTTP or servlet type",
                         "%s (%s) uses %s, an HTTP type, in the application layer. Fix: return an outcome and let"
                                 + " the web layer map it to HTTP"))

@@ -35,10 +35,13 @@ public final class DomainRules {
      */
     public static ArchRule onionInsideModules() {
         var name = "Modules are built as a simplified onion";
-        return CompositeArchRule.of(used(name, "are in a jMolecules onion ring", DomainRules::isInARing))
-                .and(JMoleculesArchitectureRules.ensureOnionSimple())
-                .as(name)
-                .because("a domain free of infrastructure moves to another process unchanged");
+        return WithFix.of(
+                CompositeArchRule.of(used(name, "are in a jMolecules onion ring", DomainRules::isInARing))
+                        .and(JMoleculesArchitectureRules.ensureOnionSimple())
+                        .as(name)
+                        .because("a domain free of infrastructure moves to another process unchanged"),
+                "depend inwards only (infrastructure on application on domain): move the type the inner ring"
+                        + " needs into it, or let the inner ring declare an interface that the outer ring implements");
     }
 
     /** Packages of transport, persistence and serialization frameworks: none of them in the domain. */

@@ -48,18 +48,40 @@ final class Items {
      * from the class's name, its file and the type used.
      */
     static ArchCondition<JavaClass> useNoTypeOf(List<String> packages, String description, String message) {
+        return useNoTypeOf(packages, List.of(), description, message);
+    }
+
+    /** The same, leaving out the types of {@code except} (another rule's, with a fix of its own). */
+    static ArchCondition<JavaClass> useNoTypeOf(
+            List<String> packages, List<String> except, String description, String message) {
         return new ArchCondition<>(description) {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
+                // Where a type is used, its first line that has one (a call has, a field's type has not).
+                var lines = new java.util.TreeMap<String, Integer>();
                 type.getDirectDependenciesFromSelf().stream()
-                        .map(dependency -> dependency.getTargetClass().getBaseComponentType())
-                        .filter(target -> packages.stream()
-                                .anyMatch(prefix -> target.getName().startsWith(prefix)))
-                        .map(target -> target.getName().replaceFirst("\\$.*", ""))
-                        .distinct()
-                        .sorted()
-                        .forEach(target -> events.add(SimpleConditionEvent.violated(
-                                type, message.formatted(type.getName(), HygieneRules.fileOf(type), target))));
+                        // An annotation's member types (@Transactional's Propagation) come with it.
+                        .filter(dependency -> !dependency.getDescription().contains(" has annotation member of type "))
+                        .filter(dependency -> {
+                            var target = dependency
+                                    .getTargetClass()
+                                    .getBaseComponentType()
+                                    .getName();
+                            return packages.stream().anyMatch(target::startsWith)
+                                    && except.stream().noneMatch(target::startsWith);
+                        })
+                        .forEach(dependency -> lines.merge(
+                                dependency
+                                        .getTargetClass()
+                                        .getBaseComponentType()
+                                        .getName()
+                                        .replaceFirst("\\$.*", ""),
+                                dependency.getSourceCodeLocation().getLineNumber(),
+                                (one, other) -> one <= 0 ? other : other <= 0 ? one : Math.min(one, other)));
+                lines.forEach((target, line) -> events.add(SimpleConditionEvent.violated(
+                        type,
+                        message.formatted(
+                                type.getName(), HygieneRules.fileOf(type) + (line > 0 ? ":" + line : ""), target))));
             }
         };
     }

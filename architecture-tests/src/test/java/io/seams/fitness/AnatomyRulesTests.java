@@ -44,10 +44,10 @@ class AnatomyRulesTests {
         Violations.assertExactly(
                 AnatomyRules.applicationKnowsNoHttp(violating),
                 violating.classes(),
-                SHOP + "application.FindCart (FindCart.java) uses org.springframework.http.HttpStatus, an HTTP type,"
+                SHOP + "application.FindCart (FindCart.java:19) uses org.springframework.http.HttpStatus, an HTTP type,"
                         + " in the application layer. Fix: return an outcome and let the web layer map it to HTTP",
                 SHOP
-                        + "application.FindCart (FindCart.java) uses org.springframework.web.server.ResponseStatusException");
+                        + "application.FindCart (FindCart.java:19) uses org.springframework.web.server.ResponseStatusException");
     }
 
     @Test
