@@ -163,6 +163,39 @@ public final class EventContractLock {
         return breaking;
     }
 
+    /** The property naming the locked events (comma-separated keys) that a lock update may retire early. */
+    public static final String RETIRE_PROPERTY = "fitness.retire-events";
+
+    private static final java.util.regex.Pattern VERSIONED = java.util.regex.Pattern.compile("(.+)\\.v(\\d+)$");
+
+    /**
+     * Events dropped in the same change that brings their next version: {@code ordering.Ordered.v1}
+     * locked and gone, {@code ordering.Ordered.v2} new. Listeners in other processes, deployed on
+     * their own schedule, still read the old version, so both are published until they have moved.
+     * The old version's key, by the new one's.
+     */
+    public static Map<String, String> retiredWithTheirSuccessor(
+            Map<String, Map<String, String>> locked, Map<String, Map<String, String>> current) {
+        var retired = new TreeMap<String, String>();
+        for (var old : locked.keySet()) {
+            var version = VERSIONED.matcher(old);
+            if (current.containsKey(old) || !version.matches()) {
+                continue;
+            }
+            current.keySet().stream()
+                    .filter(key -> !locked.containsKey(key))
+                    .filter(key -> {
+                        var newer = VERSIONED.matcher(key);
+                        return newer.matches()
+                                && newer.group(1).equals(version.group(1))
+                                && Integer.parseInt(newer.group(2)) > Integer.parseInt(version.group(2));
+                    })
+                    .findFirst()
+                    .ifPresent(successor -> retired.put(old, successor));
+        }
+        return retired;
+    }
+
     /** Compatible changes still to be recorded: new events, new fields, events no longer published. */
     public static List<String> unrecordedChanges(
             Map<String, Map<String, String>> locked, Map<String, Map<String, String>> current) {
@@ -209,7 +242,26 @@ public final class EventContractLock {
                         lockedButUnsampled(app, locked)
                                 .forEach(problem ->
                                         events.add(violated(lock, problem + " (" + lock + "). " + UNSAMPLED_FIX)));
+                        var early = retiredWithTheirSuccessor(locked, current);
+                        early.forEach((old, successor) -> events.add(violated(
+                                lock,
+                                ("Event %s is no longer published, in the same change that brings %s (%s): listeners"
+                                                + " in other processes, deployed on their own schedule, still read"
+                                                + " it. Fix: publish both until every listener reads %s, then retire"
+                                                + " %s: %s -D%s=%s")
+                                        .formatted(
+                                                old,
+                                                successor,
+                                                lock,
+                                                successor,
+                                                old,
+                                                updateCommand,
+                                                RETIRE_PROPERTY,
+                                                old))));
                         unrecordedChanges(locked, current).stream()
+                                .filter(change -> early.keySet().stream()
+                                        .noneMatch(event ->
+                                                change.equals("Event %s is no longer published".formatted(event))))
                                 .filter(change -> unsampled.stream()
                                         .noneMatch(event ->
                                                 change.equals("Event %s is no longer published".formatted(event))))
@@ -226,7 +278,24 @@ public final class EventContractLock {
      * event still in the code cannot be sampled (it would silently drop out of the lock).
      */
     public static void update(ModularApplication app, Path lockFile) {
+        update(app, lockFile, java.util.Set.of());
+    }
+
+    /**
+     * The same, retiring the named events even when their next version arrives in the same change
+     * ({@link #retiredWithTheirSuccessor}); without them named, such an update is refused.
+     */
+    public static void update(ModularApplication app, Path lockFile, java.util.Set<String> retire) {
         var current = currentShapes(app);
+        var early = retiredWithTheirSuccessor(locked(lockFile), current).keySet().stream()
+                .filter(event -> !retire.contains(event))
+                .toList();
+        if (!early.isEmpty()) {
+            throw new IllegalStateException("Not updating " + lockFile + ": " + String.join(", ", early)
+                    + " would stop in the same change that brings the next version, while listeners in other"
+                    + " processes still read it. Publish both until they have moved, or retire it on purpose with -D"
+                    + RETIRE_PROPERTY + "=" + String.join(",", early));
+        }
         var unsampled = lockedButUnsampled(app, locked(lockFile));
         if (!unsampled.isEmpty()) {
             throw new IllegalStateException(

@@ -287,7 +287,7 @@ public final class Fitness {
     private ArchRule eventLock() {
         var lock = settings.eventLock();
         if (settings.updateEventLock()) {
-            EventContractLock.update(app, lock);
+            EventContractLock.update(app, lock, settings.retiredEvents());
         }
         return EventContractLock.eventsMatchTheirLockedContracts(app, lock, settings.eventLockUpdateCommand());
     }

@@ -117,6 +117,14 @@ public record FitnessSettings(Map<String, String> values) {
         return Boolean.parseBoolean(get("update-event-lock").orElse("false"));
     }
 
+    /**
+     * Locked events an update of the lock may retire although their next version arrives in the
+     * same change ({@code -Dfitness.retire-events=orders.OrderPlaced.v1}).
+     */
+    public java.util.Set<String> retiredEvents() {
+        return java.util.Set.copyOf(list("retire-events"));
+    }
+
     /** The command that accepts a change to the event contracts. */
     public String eventLockUpdateCommand() {
         return command() + " -D" + EventContractLock.UPDATE_PROPERTY + "=true";

@@ -101,6 +101,30 @@ class EventContractLockTests {
     }
 
     @Test
+    void reportsAnEventDroppedInTheChangeThatBringsItsNextVersion() {
+        Violations.assertExactly(
+                EventContractLock.eventsMatchTheirLockedContracts(app, CONTRACTS.resolve("bumped.lock.json")),
+                app.classes(),
+                "Event ordering.Ordered.v0 is no longer published, in the same change that brings ordering.Ordered.v1",
+                "Event ordering.Ordered.v1 is new");
+    }
+
+    @Test
+    void theUpdateCommandRetiresAnEventWithItsSuccessorOnlyWhenToldTo(@TempDir Path folder) throws Exception {
+        var lock = Files.copy(CONTRACTS.resolve("bumped.lock.json"), folder.resolve("events.lock.json"));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> EventContractLock.update(app, lock))
+                .withMessageContaining("ordering.Ordered.v0 would stop in the same change that brings the next version")
+                .withMessageContaining("-Dfitness.retire-events=ordering.Ordered.v0");
+        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("bumped.lock.json"));
+
+        EventContractLock.update(app, lock, java.util.Set.of("ordering.Ordered.v0"));
+
+        Violations.assertNone(EventContractLock.eventsMatchTheirLockedContracts(app, lock), app.classes());
+    }
+
+    @Test
     void passesWhenTheLockMatches() {
         Violations.assertNone(
                 EventContractLock.eventsMatchTheirLockedContracts(app, CONTRACTS.resolve("clean.lock.json")),
