@@ -245,7 +245,8 @@ public final class AnatomyRules {
         if (type.isAnnotation() || type.isEnum() || type.isRecord() || ModuleEvents.isEvent(type)) {
             return false;
         }
-        return type.isInterface() || app.isApiClass(type);
+        // A sealed interface is a closed set of values (its records), not a service.
+        return type.isInterface() && !isSealed(type) || app.isApiClass(type);
     }
 
     /** The packages where a module keeps its persistence adapters. */
@@ -288,6 +289,14 @@ public final class AnatomyRules {
                 .allowEmptyShould(true)
                 .as("Nothing depends on the web layer")
                 .because("a use case or repository that answers in the web's types serves one controller only");
+    }
+
+    private static boolean isSealed(JavaClass type) {
+        try {
+            return type.reflect().isSealed();
+        } catch (RuntimeException | LinkageError notLoadable) {
+            return false;
+        }
     }
 
     /** A module's web layer reads no repository: it calls a use case, which reads the domain. */

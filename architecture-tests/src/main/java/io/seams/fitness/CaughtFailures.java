@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The catch clauses of a Java source file that catch every failure ({@code Exception},
- * {@code RuntimeException}, {@code Throwable}) and throw nothing: where a failure disappears. The
+ * {@code RuntimeException}, {@code Throwable}) and throw nothing: where a failure disappears, unless
+ * the handler returns an answer that says so. The
  * class file says where a try block is and what it catches, not what its handler does; the source
  * does.
  */
@@ -32,8 +33,10 @@ final class CaughtFailures {
 
     private static final Pattern TRY = Pattern.compile("\\btry\\b");
 
-    /** A catch clause: where it starts, what it catches. */
-    record Swallowed(int line, String caught) {}
+    private static final Pattern RETURN = Pattern.compile("\\breturn\\b");
+
+    /** A catch clause: where it starts, what it catches, whether its handler returns. */
+    record Swallowed(int line, String caught, boolean returns) {}
 
     private CaughtFailures() {}
 
@@ -76,8 +79,12 @@ final class CaughtFailures {
             var caught = List.of(clause.group(1).split("\\s*\\|\\s*"));
             var broad =
                     caught.stream().map(String::trim).filter(BROAD::contains).findFirst();
-            if (broad.isPresent() && !THROW.matcher(code.substring(body, end)).find()) {
-                found.add(new Swallowed(lineOf(code, clause.start()), broad.get()));
+            var handler = code.substring(body, end);
+            if (broad.isPresent() && !THROW.matcher(handler).find()) {
+                found.add(new Swallowed(
+                        lineOf(code, clause.start()),
+                        broad.get(),
+                        RETURN.matcher(handler).find()));
             }
             at = skipWhiteSpace(code, end + 1);
         }

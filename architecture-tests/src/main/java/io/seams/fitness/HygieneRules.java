@@ -322,9 +322,10 @@ public final class HygieneRules {
 
     /**
      * No business module swallows every failure: a {@code catch} of {@code Exception},
-     * {@code RuntimeException} or {@code Throwable} that throws nothing. In a listener, the method
-     * then returns as if it had done its work, the event publication is marked completed and never
-     * retried: the event is lost. In a use case, the caller is told it worked.
+     * {@code RuntimeException} or {@code Throwable} that throws nothing and, outside a listener,
+     * returns nothing either. In a listener, the method then returns as if it had done its work,
+     * the event publication is marked completed and never retried: the event is lost. In a use case,
+     * the caller is told it worked (a handler that returns an answer saying it did not is fine).
      */
     public static ArchRule noSwallowedFailures(ModularApplication app) {
         return classes()
@@ -336,11 +337,22 @@ public final class HygieneRules {
                                 .flatMap(unit -> unit.getTryCatchBlocks().stream())
                                 .filter(block -> block.getCaughtThrowables().stream()
                                         .anyMatch(caught -> CaughtFailures.BROAD.contains(caught.getName())))
-                                .map(block -> block.getSourceCodeLocation().getLineNumber())
+                                .sorted(java.util.Comparator.comparingInt(
+                                        block -> block.getSourceCodeLocation().getLineNumber()))
+                                .flatMap(block -> sourceOf(app, type).stream()
+                                        .flatMap(
+                                                file -> CaughtFailures.swallowedAt(
+                                                        file,
+                                                        block.getSourceCodeLocation()
+                                                                .getLineNumber())
+                                                        .stream())
+                                        // A use case may answer the failure (return an outcome that says
+                                        // so); a listener that returns has done its work, as far as the
+                                        // registry knows.
+                                        .filter(swallowed -> !swallowed.returns()
+                                                || block.getOwner() instanceof JavaMethod method
+                                                        && TransactionRules.isEventListener(method)))
                                 .distinct()
-                                .sorted()
-                                .flatMap(line -> sourceOf(app, type).stream()
-                                        .flatMap(file -> CaughtFailures.swallowedAt(file, line).stream()))
                                 .forEach(swallowed -> events.add(violated(
                                         type,
                                         ("%s (%s:%d) catches %s and throws nothing: the failure disappears. A"

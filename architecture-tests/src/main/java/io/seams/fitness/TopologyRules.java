@@ -157,6 +157,30 @@ public final class TopologyRules {
                 .because("a module that asks where it runs behaves differently once extracted");
     }
 
+    /**
+     * Spring's switches that act on every bean of the process. {@code @EnableConfigurationProperties}
+     * (the classes it names) or {@code @EnableJdbcRepositories(basePackageClasses = ...)} (scoped)
+     * are a module's own and not listed.
+     */
+    static final java.util.Set<String> PROCESS_WIDE_SWITCHES = java.util.Set.of(
+            "EnableAsync",
+            "EnableScheduling",
+            "EnableCaching",
+            "EnableTransactionManagement",
+            "EnableAspectJAutoProxy",
+            "EnableWebMvc",
+            "EnableWebFlux",
+            "EnableWebSecurity",
+            "EnableMethodSecurity",
+            "EnableGlobalMethodSecurity",
+            "EnableKafka",
+            "EnableJms",
+            "EnableRabbit",
+            "EnableRetry",
+            "EnableResilientMethods",
+            "EnableMBeanExport",
+            "EnableLoadTimeWeaving");
+
     private static final List<String> ADVICE = List.of(
             "org.springframework.web.bind.annotation.ControllerAdvice",
             "org.springframework.web.bind.annotation.RestControllerAdvice");
@@ -181,7 +205,7 @@ public final class TopologyRules {
                                 .map(annotation -> annotation.getRawType())
                                 .filter(annotation ->
                                         annotation.getPackageName().startsWith("org.springframework.")
-                                                && annotation.getSimpleName().startsWith("Enable"))
+                                                && PROCESS_WIDE_SWITCHES.contains(annotation.getSimpleName()))
                                 .forEach(annotation -> events.add(violated(
                                         type,
                                         ("%s (%s) switches @%s on for the whole process, other modules included;"

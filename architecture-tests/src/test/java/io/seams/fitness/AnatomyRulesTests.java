@@ -110,7 +110,7 @@ class AnatomyRulesTests {
         Violations.assertExactly(
                 AnatomyRules.otherModulesAreCalledFromTheApplicationLayer(violating),
                 violating.classes(),
-                "io.seams.fitness.fixtures.anatomy.shop.domain.Refund (Refund.java:16) in the domain layer uses"
+                "io.seams.fitness.fixtures.anatomy.shop.domain.Refund (Refund.java:17) in the domain layer uses"
                         + " io.seams.fitness.fixtures.anatomy.billing.Invoices, a service of module 'billing'. Fix:"
                         + " call it from a use case in the application layer",
                 "io.seams.fitness.fixtures.anatomy.shop.web.OwedController (OwedController.java:");

@@ -53,7 +53,9 @@ class HygieneRulesTests {
                         + " RuntimeException and throws nothing: the failure disappears. A listener returns as if it"
                         + " had done its work, and its event is never retried",
                 "io.seams.fitness.fixtures.hygiene.ordering.application.Reminders (Reminders.java:32) catches"
-                        + " Exception and throws nothing");
+                        + " Exception and throws nothing",
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Deliveries (Deliveries.java:22) catches"
+                        + " RuntimeException and throws nothing");
     }
 
     @Test
