@@ -33,10 +33,16 @@ final class CaughtFailures {
 
     private static final Pattern TRY = Pattern.compile("\\btry\\b");
 
-    private static final Pattern RETURN = Pattern.compile("\\breturn\\b");
+    /** A value returned ({@code return x;}, not a bare {@code return;}) or assigned. */
+    private static final Pattern ANSWER = Pattern.compile("\\breturn\\s*[^;\\s]|\\b\\w+\\s*=(?!=)");
 
-    /** A catch clause: where it starts, what it catches, whether its handler returns. */
-    record Swallowed(int line, String caught, boolean returns) {}
+    private static final Pattern PUBLISH = Pattern.compile("\\bpublishEvent\\s*\\(");
+
+    /**
+     * A catch clause: where it starts, what it catches, whether its handler answers (returns a
+     * value, or sets one that is returned after it) and whether it publishes an event.
+     */
+    record Swallowed(int line, String caught, boolean answers, boolean publishes) {}
 
     private CaughtFailures() {}
 
@@ -84,7 +90,8 @@ final class CaughtFailures {
                 found.add(new Swallowed(
                         lineOf(code, clause.start()),
                         broad.get(),
-                        RETURN.matcher(handler).find()));
+                        ANSWER.matcher(handler).find(),
+                        PUBLISH.matcher(handler).find()));
             }
             at = skipWhiteSpace(code, end + 1);
         }

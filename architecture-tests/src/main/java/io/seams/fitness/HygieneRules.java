@@ -322,8 +322,8 @@ public final class HygieneRules {
 
     /**
      * No business module swallows every failure: a {@code catch} of {@code Exception},
-     * {@code RuntimeException} or {@code Throwable} that throws nothing and, outside a listener,
-     * returns nothing either. In a listener, the method then returns as if it had done its work,
+     * {@code RuntimeException} or {@code Throwable} that throws nothing and answers nothing: outside
+     * a listener, returns or sets no value; in a listener, publishes no event saying it failed. In a listener, the method then returns as if it had done its work,
      * the event publication is marked completed and never retried: the event is lost. In a use case,
      * the caller is told it worked (a handler that returns an answer saying it did not is fine).
      */
@@ -346,12 +346,13 @@ public final class HygieneRules {
                                                         block.getSourceCodeLocation()
                                                                 .getLineNumber())
                                                         .stream())
-                                        // A use case may answer the failure (return an outcome that says
-                                        // so); a listener that returns has done its work, as far as the
-                                        // registry knows.
-                                        .filter(swallowed -> !swallowed.returns()
-                                                || block.getOwner() instanceof JavaMethod method
-                                                        && TransactionRules.isEventListener(method)))
+                                        // A use case may answer the failure (an outcome that says so); a
+                                        // listener may publish it as an event; a listener that returns has
+                                        // done its work, as far as the registry knows.
+                                        .filter(swallowed -> block.getOwner() instanceof JavaMethod method
+                                                        && TransactionRules.isEventListener(method)
+                                                ? !swallowed.publishes()
+                                                : !swallowed.answers()))
                                 .distinct()
                                 .forEach(swallowed -> events.add(violated(
                                         type,

@@ -91,6 +91,9 @@ final class SqlText {
      * What stands between a format and its next argument: {@code "... %s.invoice".formatted(BILLING)},
      * {@code String.format("... %s.invoice", BILLING)}, and between arguments.
      */
+    /** An SQL string literal, quotes doubled inside it. */
+    private static final Pattern SQL_STRING = Pattern.compile("'(?:[^']|'')*'");
+
     private static final Pattern FORMAT_ARGUMENT = Pattern.compile("\\s*(\\.formatted\\(|,)\\s*");
 
     /**
@@ -495,8 +498,10 @@ final class SqlText {
     }
 
     private static void find(Path file, int line, String text, List<String> schemas, List<Reference> into) {
-        // A quoted identifier inside a Java string is written \"orders\".
-        var matcher = QUALIFIED.matcher(text.toLowerCase().replace("\\\"", "\""));
+        // A quoted identifier inside a Java string is written \"orders\"; an SQL string
+        // ('orders.OrderPlaced.v1', a value) names nothing.
+        var matcher = QUALIFIED.matcher(
+                SQL_STRING.matcher(text.toLowerCase().replace("\\\"", "\"")).replaceAll("''"));
         while (matcher.find()) {
             if (schemas.contains(matcher.group(1))) {
                 into.add(new Reference(

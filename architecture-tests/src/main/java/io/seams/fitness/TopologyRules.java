@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -218,26 +219,32 @@ public final class TopologyRules {
                         type.getAnnotations().stream()
                                 .filter(annotation ->
                                         ADVICE.contains(annotation.getRawType().getName()))
-                                .filter(annotation -> ADVICE_SCOPES.stream()
-                                        .allMatch(scope -> annotation
-                                                .get(scope)
-                                                .map(value -> value instanceof Object[] values && values.length == 0)
-                                                .orElse(true)))
+                                .filter(annotation -> !scopedTo(app, type, annotation))
                                 .forEach(annotation -> events.add(violated(
                                         type,
-                                        ("%s (%s) advises every controller of the process (@%s without a scope),"
+                                        ("%s (%s) advises every controller of the process (@%s without a scope inside the module),"
                                                         + " other modules' too. Fix: scope it to the module's own"
                                                         + " controllers, basePackageClasses = a class of the module")
                                                 .formatted(
                                                         type.getName(),
                                                         HygieneRules.fileOf(type),
                                                         annotation.getRawType().getSimpleName()))));
+                        if (type.isAnnotatedWith("org.springframework.context.annotation.Primary")
+                                && standsInForAForeignType(app, type)) {
+                            events.add(violated(
+                                    type,
+                                    ("%s (%s) is @Primary for a type the module does not own: every module that"
+                                                    + " asks for %s gets it. Fix: give it a @Qualifier for the"
+                                                    + " module's own use, or let a shared module decide")
+                                            .formatted(
+                                                    type.getName(),
+                                                    HygieneRules.fileOf(type),
+                                                    foreignSupertypes(app, type).get(0))));
+                        }
                         type.getMethods().stream()
                                 .filter(method -> method.isAnnotatedWith("org.springframework.context.annotation.Bean")
                                         && method.isAnnotatedWith("org.springframework.context.annotation.Primary"))
-                                .filter(method -> !app.moduleOf(method.getRawReturnType())
-                                        .map(ModularApplication::nameOf)
-                                        .equals(own))
+                                .filter(method -> standsInForAForeignType(app, method.getRawReturnType()))
                                 .sorted(java.util.Comparator.comparing(method -> method.getName()))
                                 .forEach(method -> events.add(violated(
                                         type,
@@ -256,6 +263,70 @@ public final class TopologyRules {
                 .as("Modules declare nothing for the whole process")
                 .because("what a module switches on for the process changes the modules beside it, and leaves with"
                         + " it");
+    }
+
+    /** Supertypes that say nothing about what a bean stands in for. */
+    private static final java.util.Set<String> NEUTRAL_SUPERTYPES = java.util.Set.of(
+            "java.lang.Object",
+            "java.lang.Record",
+            "java.lang.Enum",
+            "java.io.Serializable",
+            "java.lang.Comparable",
+            "java.lang.Cloneable");
+
+    /** The type itself if another module or a library owns it, else its supertypes that are. */
+    private static List<String> foreignSupertypes(ModularApplication app, JavaClass type) {
+        var own = app.moduleOf(type).map(ModularApplication::nameOf);
+        return Stream.concat(
+                        Stream.of(type),
+                        Stream.concat(type.getAllRawSuperclasses().stream(), type.getAllRawInterfaces().stream()))
+                .filter(candidate -> !NEUTRAL_SUPERTYPES.contains(candidate.getName()))
+                .filter(candidate -> own.isEmpty()
+                        || !app.moduleOf(candidate)
+                                .map(ModularApplication::nameOf)
+                                .equals(own))
+                .map(JavaClass::getName)
+                .toList();
+    }
+
+    /** Whether a primary bean of this type would be what other modules get for a type they ask for. */
+    private static boolean standsInForAForeignType(ModularApplication app, JavaClass type) {
+        return !foreignSupertypes(app, type).isEmpty();
+    }
+
+    /**
+     * Whether the advice is limited to the module's own controllers: by types it names, or by
+     * packages (named or by class) inside the module.
+     */
+    private static boolean scopedTo(
+            ModularApplication app, JavaClass type, com.tngtech.archunit.core.domain.JavaAnnotation<?> advice) {
+        var base = app.moduleOf(type)
+                .map(module -> module.getBasePackage().getName())
+                .orElse("");
+        var packages = new ArrayList<String>();
+        var explicit = false;
+        for (var scope : ADVICE_SCOPES) {
+            var value = advice.get(scope).orElse(null);
+            if (!(value instanceof Object[] values) || values.length == 0) {
+                continue;
+            }
+            if (scope.equals("assignableTypes") || scope.equals("annotations")) {
+                explicit = true;
+            }
+            for (var item : values) {
+                if (item instanceof JavaClass named) {
+                    if (scope.equals("basePackageClasses")) {
+                        packages.add(named.getPackageName());
+                    }
+                } else {
+                    packages.add(String.valueOf(item));
+                }
+            }
+        }
+        if (packages.isEmpty()) {
+            return explicit;
+        }
+        return packages.stream().allMatch(name -> name.equals(base) || name.startsWith(base + "."));
     }
 
     static final String CONFIGURATION_PROPERTIES =

@@ -54,7 +54,9 @@ class HygieneRulesTests {
                         + " had done its work, and its event is never retried",
                 "io.seams.fitness.fixtures.hygiene.ordering.application.Reminders (Reminders.java:32) catches"
                         + " Exception and throws nothing",
-                "io.seams.fitness.fixtures.hygiene.ordering.application.Deliveries (Deliveries.java:22) catches"
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Deliveries (Deliveries.java:26) catches"
+                        + " RuntimeException and throws nothing",
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Deliveries (Deliveries.java:42) catches"
                         + " RuntimeException and throws nothing");
     }
 

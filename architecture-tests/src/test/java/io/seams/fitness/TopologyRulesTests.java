@@ -62,8 +62,12 @@ class TopologyRulesTests {
                         + " orderingExecutor() the primary java.util.concurrent.Executor of the whole process, every"
                         + " module's. Fix: give it a @Qualifier",
                 "io.seams.fitness.fixtures.topology.ordering.OrderingProblems (OrderingProblems.java) advises every"
-                        + " controller of the process (@RestControllerAdvice without a scope), other modules' too."
-                        + " Fix: scope it to the module's own controllers");
+                        + " controller of the process (@RestControllerAdvice without a scope inside the module), other modules' too."
+                        + " Fix: scope it to the module's own controllers",
+                "io.seams.fitness.fixtures.topology.ordering.WideProblems (WideProblems.java) advises every"
+                        + " controller of the process",
+                "io.seams.fitness.fixtures.topology.ordering.OrderingTasks (OrderingTasks.java) is @Primary for a type"
+                        + " the module does not own: every module that asks for java.util.concurrent.Executor gets it");
     }
 
     @Test
