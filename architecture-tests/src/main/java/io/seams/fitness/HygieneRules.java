@@ -151,17 +151,41 @@ public final class HygieneRules {
                                 .sorted(java.util.Comparator.comparing(JavaField::getName))
                                 .forEach(field -> events.add(violated(
                                         type,
-                                        ("%s (%s) keeps state in the static field %s, shared by everything in the"
-                                                        + " process and lost between processes. Fix: keep it in"
+                                        ("%s (%s) keeps state in the static field %s%s, shared by everything in"
+                                                        + " the process and lost between processes. Fix: keep it in"
                                                         + " the module's database, or in a bean's final field;"
                                                         + " a constant is static final and immutable (List.of,"
-                                                        + " Map.of)")
-                                                .formatted(type.getName(), fileOf(type), field.getName()))));
+                                                        + " Map.of, a record)")
+                                                .formatted(
+                                                        type.getName(),
+                                                        fileOf(type),
+                                                        field.getName(),
+                                                        mutableFieldsOf(app, field.getRawType())))));
                     }
                 })
                 .allowEmptyShould(true)
                 .as("Modules keep no state in static fields")
                 .because("static state is shared by one process and lost between processes");
+    }
+
+    /** " (its field 'x' is not final)" for a singleton's type that has such fields, else nothing. */
+    private static String mutableFieldsOf(ModularApplication app, JavaClass type) {
+        if (!holdsMutableState(app, type)) {
+            return "";
+        }
+        var names = type.getFields().stream()
+                .filter(field -> !field.getModifiers().contains(JavaModifier.STATIC)
+                        && !field.getModifiers().contains(JavaModifier.FINAL)
+                        && !field.getModifiers().contains(JavaModifier.SYNTHETIC))
+                .map(field -> "'" + field.getName() + "'")
+                .sorted()
+                .toList();
+        return " (%s %s of %s %s not final)"
+                .formatted(
+                        names.size() == 1 ? "field" : "fields",
+                        String.join(", ", names),
+                        type.getSimpleName(),
+                        names.size() == 1 ? "is" : "are");
     }
 
     /**

@@ -87,7 +87,8 @@ public final class TransactionRules {
                                 .forEach(reached -> events.add(violated(
                                         method,
                                         ("%s calls %s.%s inside a transaction %s%s. Fix: call it before the"
-                                                        + " transaction starts or react to an event instead%s")
+                                                        + " transaction starts or react to an event instead%s"
+                                                        + blankReason(method, allowedAnnotation))
                                                 .formatted(
                                                         method.getFullName(),
                                                         reached.call()
@@ -120,6 +121,13 @@ public final class TransactionRules {
                         .map(String.class::cast)
                         .noneMatch(String::isBlank))
                 .orElse(false);
+    }
+
+    /** What to say when the method carries the allowing annotation with a blank reason. */
+    private static String blankReason(JavaMethod method, String allowedAnnotation) {
+        return !allowedAnnotation.isBlank() && method.isAnnotatedWith(allowedAnnotation)
+                ? " (its @" + simpleName(allowedAnnotation) + " gives none, so it allows nothing)"
+                : "";
     }
 
     /** The calls the rule lets through because their method carries {@code allowedAnnotation}. */

@@ -41,7 +41,7 @@ class TransactionRulesTests {
                         + " inside a transaction (PlacementPricing.java:21)",
                 "QuickQuotes.quote(java.lang.String) calls Prices.priceOf inside a transaction (QuickQuotes.java:19)."
                         + " Fix: call it before the transaction starts or react to an event instead, or mark the method"
-                        + " @AllowedRead with a reason");
+                        + " @AllowedRead with a reason (its @AllowedRead gives none, so it allows nothing)");
     }
 
     @Test
