@@ -255,8 +255,8 @@ public final class TopologyRules {
                                                         type.getName(),
                                                         HygieneRules.fileOf(type),
                                                         method.getName(),
-                                                        method.getRawReturnType()
-                                                                .getName()))));
+                                                        foreignSupertypes(app, method.getRawReturnType())
+                                                                .get(0)))));
                     }
                 })
                 .allowEmptyShould(true)

@@ -61,6 +61,8 @@ class TopologyRulesTests {
                 "io.seams.fitness.fixtures.topology.ordering.OrderingConfiguration (OrderingConfiguration.java) makes"
                         + " orderingExecutor() the primary java.util.concurrent.Executor of the whole process, every"
                         + " module's. Fix: give it a @Qualifier",
+                "io.seams.fitness.fixtures.topology.ordering.OrderingConfiguration (OrderingConfiguration.java) makes"
+                        + " orderingTasks() the primary java.util.concurrent.Executor of the whole process",
                 "io.seams.fitness.fixtures.topology.ordering.OrderingProblems (OrderingProblems.java) advises every"
                         + " controller of the process (@RestControllerAdvice without a scope inside the module), other modules' too."
                         + " Fix: scope it to the module's own controllers",
