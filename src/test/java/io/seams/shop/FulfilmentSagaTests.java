@@ -75,19 +75,13 @@ class FulfilmentSagaTests extends SagaScenarios {
     void erasingACustomerLeavesNoPersonalDataInAnySchema() {
         // Grace has no demo account: staff register her, order for her and erase her.
         var staff = new Shop(shop.staff(), shop.staff(), jdbc, jdbc, mail, List.of(jdbc));
-        var customer = shop.staff()
-                .post()
-                .uri("/api/customers")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"name":"Grace Hopper","email":"grace@navy.example",
-                         "address":{"street":"1 Compiler Lane","postalCode":"20301","city":"Arlington","country":"US"}}""")
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .returnResult(Map.class)
-                .getResponseBody()
-                .get("id");
+        var grace = """
+                {"name":"Grace Hopper","email":"grace@navy.example",
+                 "address":{"street":"1 Compiler Lane","postalCode":"20301","city":"Arlington","country":"US"}}""";
+        var customer = register(grace, "false");
+        assertThat(register(grace, "true"))
+                .as("a retry with the same Idempotency-Key answers with the customer registered first")
+                .isEqualTo(customer);
         var order = staff.place("""
                 {"customerId":"%s","lines":[{"sku":"NOTEBOOK-A5","quantity":1}]}""".formatted(customer));
         staff.awaitStatus(order, "CONFIRMED");
@@ -117,5 +111,23 @@ class FulfilmentSagaTests extends SagaScenarios {
                                 .isEmpty());
         assertThat(staff.order(order)).containsEntry("status", "CONFIRMED").containsKey("total");
         shop.awaitSettled();
+    }
+
+    /** Registers Grace with the same Idempotency-Key each time; the id registered, checking whether it was a replay. */
+    private Object register(String profile, String replayed) {
+        return shop.staff()
+                .post()
+                .uri("/api/customers")
+                .header("Idempotency-Key", "register-grace-hopper")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(profile)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", replayed)
+                .returnResult(Map.class)
+                .getResponseBody()
+                .get("id");
     }
 }

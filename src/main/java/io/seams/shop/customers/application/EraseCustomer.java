@@ -10,17 +10,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases a customer's personal data: here at once, in every other module when it receives {@code
+ * Erases a customer's personal data: here at once (the profile, and the fingerprint of it kept with
+ * the registration's idempotency key), in every other module when it receives {@code
  * CustomerErased}. Unchanged when the customer was erased before.
  */
 @Service
 public class EraseCustomer {
 
     private final RegisteredCustomers customers;
+    private final RegistrationKeys keys;
     private final Clock clock;
 
-    EraseCustomer(RegisteredCustomers customers, Clock clock) {
+    EraseCustomer(RegisteredCustomers customers, RegistrationKeys keys, Clock clock) {
         this.customers = customers;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -29,7 +32,10 @@ public class EraseCustomer {
         return Outcome.ofChange(
                 customers.lockById(id),
                 customer -> customer.erase(clock.instant()),
-                customers::update,
+                customer -> {
+                    customers.update(customer);
+                    keys.forgetProfileOf(customer.getId());
+                },
                 () -> Refusal.notFound("Customer", id.id()),
                 "customer-erased",
                 "Customer erased");

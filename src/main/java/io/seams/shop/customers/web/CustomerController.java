@@ -10,6 +10,7 @@ import io.seams.shop.customers.domain.Customer;
 import io.seams.shop.platform.adapters.security.Caller;
 import io.seams.shop.platform.adapters.web.Answers;
 import io.seams.shop.platform.adapters.web.FreeText;
+import io.seams.shop.platform.adapters.web.IdempotencyKeyHeader;
 import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -20,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,19 +59,31 @@ class CustomerController {
             summary = "Registers a customer",
             description =
                     "For staff. Gives the customer a new id (in Location and the body) and tells the other modules "
-                            + "how to reach them. Not idempotent: a retried request registers a second customer.")
+                            + "how to reach them. Retrying with the same Idempotency-Key and body returns the first "
+                            + "customer instead of registering another; without a key, every request registers one. A "
+                            + "key is scoped to the staff member who sends it.")
     @ApiResponse(
             responseCode = "201",
-            description = "Registered",
+            description = "Registered, or replayed",
             headers =
                     @Header(
                             name = "Location",
                             description = "The customer's URI",
                             schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "400", description = "The profile is incomplete or malformed")
-    ResponseEntity<CustomerResponse> register(@Valid @RequestBody ProfileRequest profile) {
-        var customer = registration.register(profile.toProfile());
-        return Answers.created(customer.getId().id()).body(CustomerResponse.of(customer));
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another profile")
+    ResponseEntity<CustomerResponse> register(
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) Optional<String> idempotencyKey,
+            @Valid @RequestBody ProfileRequest profile) {
+        return registration
+                .register(profile.toProfile(), Caller.current().subject(), IdempotencyKeyHeader.checked(idempotencyKey))
+                .fold(customer -> created(customer, false), customer -> created(customer, true), refusal -> {
+                    throw Answers.problem(refusal);
+                });
+    }
+
+    private static ResponseEntity<CustomerResponse> created(Customer customer, boolean replayed) {
+        return IdempotencyKeyHeader.created(customer.getId().id(), replayed).body(CustomerResponse.of(customer));
     }
 
     @GetMapping("/{id}")

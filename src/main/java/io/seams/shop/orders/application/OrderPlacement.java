@@ -115,11 +115,7 @@ public class OrderPlacement {
 
     private Outcome<Order> replay(IdempotencyKeys.Claim claim, PlaceOrder request) {
         if (!claim.fingerprint().equals(request.fingerprint())) {
-            return Outcome.refused(Refusal.ofRequest(
-                    "idempotency-key-reused",
-                    "Idempotency key reused",
-                    "The Idempotency-Key was used before for a different request",
-                    Map.of("idempotencyKey", claim.key())));
+            return Outcome.refused(Refusal.idempotencyKeyReused(claim.key()));
         }
         return Outcome.unchanged(orders.findById(claim.orderId()).orElseThrow());
     }

@@ -9,9 +9,9 @@ import io.seams.shop.orders.domain.Order;
 import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.platform.adapters.security.Caller;
 import io.seams.shop.platform.adapters.web.Answers;
+import io.seams.shop.platform.adapters.web.IdempotencyKeyHeader;
 import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Orders", description = "Placing orders, following and cancelling them")
 class OrderController {
-
-    /** 1 to 200 visible ASCII characters; the same pattern in Java and in the description. */
-    private static final String IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7E]{1,200}$";
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile(IDEMPOTENCY_KEY_PATTERN);
 
     private final OrderPlacement placement;
     private final OrderCancellation cancellation;
@@ -61,40 +55,23 @@ class OrderController {
     @ApiResponse(
             responseCode = "201",
             description = "The order was placed (status PLACED), or replayed",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "The order's URI",
-                        schema = @Schema(type = "string", format = "uri")),
-                @Header(
-                        name = "Idempotent-Replayed",
-                        description = "`true` when this answers a retry with the same Idempotency-Key",
-                        schema = @Schema(type = "boolean"))
-            })
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The order's URI",
+                            schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "400", description = "The body is malformed or invalid")
     @ApiResponse(
             responseCode = "422",
             description = "Unknown SKU or customer, products in several currencies, or the Idempotency-Key was used"
                     + " for another request")
     ResponseEntity<OrderResponse> place(
-            @Parameter(
-                            description = "Makes retries safe: the same key and body place one order only",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            minLength = 1,
-                                            maxLength = 200,
-                                            pattern = IDEMPOTENCY_KEY_PATTERN,
-                                            example = "checkout-7f3a"))
-                    @RequestHeader(name = "Idempotency-Key", required = false)
-                    Optional<String> idempotencyKey,
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) Optional<String> idempotencyKey,
             @Valid @RequestBody OrderRequest request) {
-        idempotencyKey.filter(key -> !IDEMPOTENCY_KEY.matcher(key).matches()).ifPresent(key -> {
-            throw Problems.badRequest("Idempotency-Key must be 1 to 200 visible ASCII characters");
-        });
-        // A replay answers as the first request did (201), saying it is one: the Idempotency-Key contract.
         return placement
-                .place(request.toCommand(ordererOf(request, Caller.current())), idempotencyKey)
+                .place(
+                        request.toCommand(ordererOf(request, Caller.current())),
+                        IdempotencyKeyHeader.checked(idempotencyKey))
                 .fold(order -> created(order, false), order -> created(order, true), refusal -> {
                     throw Answers.problem(refusal);
                 });
@@ -153,8 +130,6 @@ class OrderController {
     }
 
     private static ResponseEntity<OrderResponse> created(Order order, boolean replayed) {
-        return Answers.created(order.getId().id())
-                .header("Idempotent-Replayed", Boolean.toString(replayed))
-                .body(OrderResponse.of(order));
+        return IdempotencyKeyHeader.created(order.getId().id(), replayed).body(OrderResponse.of(order));
     }
 }

@@ -46,4 +46,13 @@ public record Refusal(Kind kind, String code, String title, String detail, Map<S
     public static Refusal ofRequest(String code, String title, String detail, Map<String, Object> facts) {
         return new Refusal(Kind.REQUEST, code, title, detail, facts);
     }
+
+    /** A client's idempotency key came again with another request than the one it was first used for. */
+    public static Refusal idempotencyKeyReused(String key) {
+        return ofRequest(
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                "The Idempotency-Key was used before for a different request",
+                Map.of("idempotencyKey", key));
+    }
 }

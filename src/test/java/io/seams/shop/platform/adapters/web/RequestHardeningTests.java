@@ -210,6 +210,40 @@ class RequestHardeningTests {
         }
     }
 
+    /** The same Idempotency-Key contract on every command that creates something: a key that breaks it writes nothing. */
+    @Test
+    void anIdempotencyKeyIsOneToTwoHundredVisibleAsciiCharacters(@Autowired ApplicationContext context) {
+        var staff = Tokens.as(http, context, "sam");
+        var customers = count("customers.customer");
+        var orders = countOrders();
+        for (var invalid : List.of("x".repeat(201), "two words", "tab\tkey")) {
+            staff.post()
+                    .uri("/api/customers")
+                    .header("Idempotency-Key", invalid)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(profile("Grace Hopper", "grace@example.com"))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("Idempotency-Key must be 1 to 200 visible ASCII characters");
+            ada.post()
+                    .uri("/api/orders")
+                    .header("Idempotency-Key", invalid)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"lines\":[{\"sku\":\"MUG-CLASSIC\",\"quantity\":1}]}")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:seams:problem:invalid-request");
+        }
+        assertThat(count("customers.customer")).isEqualTo(customers);
+        assertThat(countOrders()).isEqualTo(orders);
+    }
+
     /**
      * A path is read as written too: a UUID in its 36-character form ({@code 1-1-1-1-1} is not one),
      * and a path the firewall refuses is a problem like any other, with a type and the path sent.
@@ -427,9 +461,10 @@ class RequestHardeningTests {
     }
 
     private long countOrders() {
+        return count("orders.purchase_order");
+    }
 
-        return jdbc.sql("SELECT count(*) FROM orders.purchase_order")
-                .query(Long.class)
-                .single();
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 }
