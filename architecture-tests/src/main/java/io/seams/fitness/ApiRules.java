@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -68,6 +70,76 @@ public final class ApiRules {
                 .allowEmptyShould(true)
                 .as("Module APIs are remote-safe")
                 .because("an API that hands out entities or takes callbacks cannot be called over HTTP");
+    }
+
+    /**
+     * What a module's API shows is API too: the public types in a business module's API packages
+     * take, return, hold and extend no type that a module keeps internal. A record in the API with
+     * a component of an internal enum hands that enum to every module that reads the record; they
+     * then depend on the owner's internals, and the owner cannot change them without breaking them.
+     * The readiness score counts such a type against extraction; this rule names where it is shown.
+     */
+    public static ArchRule apisShowOnlyApiTypes(ModularApplication app) {
+        return classes()
+                .that(DescribedPredicate.describe(
+                        "are public types in a business module's API",
+                        (JavaClass type) -> type.getModifiers().contains(JavaModifier.PUBLIC)
+                                && !type.getSimpleName().equals("package-info")
+                                && app.isExposed(type)
+                                && !app.isInSharedModule(type)))
+                .should(new ArchCondition<JavaClass>("show only API types in their public signatures") {
+                    @Override
+                    public void check(JavaClass api, ConditionEvents events) {
+                        var shown = new java.util.TreeMap<String, java.util.TreeSet<String>>();
+                        java.util.function.BiConsumer<String, JavaType> show =
+                                (where, type) -> type.getAllInvolvedRawTypes().stream()
+                                        .map(JavaClass::getBaseComponentType)
+                                        .filter(involved ->
+                                                app.moduleOf(involved).isPresent() && !app.isExposed(involved))
+                                        .forEach(internal -> shown.computeIfAbsent(
+                                                        internal.getName(), name -> new java.util.TreeSet<>())
+                                                .add(where));
+                        api.getRawSuperclass().ifPresent(superclass -> show.accept("extends", superclass));
+                        api.getInterfaces().forEach(type -> show.accept("implements", type));
+                        api.getMethods().stream().filter(ApiRules::isPublicApi).forEach(method -> {
+                            show.accept(method.getName() + "()", method.getReturnType());
+                            method.getParameterTypes().forEach(type -> show.accept(method.getName() + "()", type));
+                        });
+                        api.getConstructors().stream()
+                                .filter(ApiRules::isPublicApi)
+                                .forEach(constructor -> constructor
+                                        .getParameterTypes()
+                                        .forEach(type -> show.accept("its constructor", type)));
+                        api.getFields().stream()
+                                .filter(ApiRules::isPublicApi)
+                                .forEach(field -> show.accept(field.getName(), field.getType()));
+                        shown.forEach((internal, where) -> events.add(violated(
+                                api,
+                                ("%s (%s) shows %s in %s, a type module '%s' keeps internal. Fix: move %s into"
+                                                + " the module's API (its base package or a named interface), or"
+                                                + " show an API type the module maps it to")
+                                        .formatted(
+                                                api.getName(),
+                                                HygieneRules.fileOf(api),
+                                                internal,
+                                                String.join(" and ", where),
+                                                app.moduleOf(internal.substring(0, internal.lastIndexOf('.')))
+                                                        .map(ModularApplication::nameOf)
+                                                        .orElse("?"),
+                                                internal.substring(internal.lastIndexOf('.') + 1)))));
+                    }
+                })
+                .allowEmptyShould(true)
+                .as("Module APIs show only API types")
+                .because("a module using an API type must be able to use all it shows without reaching into"
+                        + " the owner's internals");
+    }
+
+    private static boolean isPublicApi(com.tngtech.archunit.core.domain.JavaMember member) {
+        var modifiers = member.getModifiers();
+        return modifiers.contains(JavaModifier.PUBLIC)
+                && !modifiers.contains(JavaModifier.SYNTHETIC)
+                && !modifiers.contains(JavaModifier.BRIDGE);
     }
 
     /**

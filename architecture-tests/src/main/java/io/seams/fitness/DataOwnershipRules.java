@@ -41,8 +41,11 @@ import org.springframework.modulith.core.ApplicationModule;
  * another module's folder creates. What only {@code __root} creates is shared. When modules share
  * a schema and no module's folder creates a table, both rules have nothing to check, and say so.
  *
- * <p>It reads source text, not bytecode: a constant imported from another module is inlined by
- * the compiler and invisible to bytecode analysis, but not to this rule.
+ * <p>It reads source text first: a statement built with {@code .formatted(...)} or from several
+ * literals is only whole there. Then it reads the class files' string constants ({@link
+ * CompiledStrings}): SQL the compiler folded from constants declared in another file ({@code
+ * "SELECT id FROM " + Schemas.BILLING + ".invoice"}) is whole only there. That finding names the
+ * source file without a line, and only when the source showed nothing of that schema in that file.
  */
 public final class DataOwnershipRules {
 
@@ -70,7 +73,8 @@ public final class DataOwnershipRules {
                     public void check(ApplicationModule module, ConditionEvents events) {
                         var own = ModularApplication.nameOf(module);
                         var packagePath = module.getBasePackage().getName().replace('.', '/');
-                        report(module, own, app.mainSources().resolve(packagePath), false, events);
+                        var inSource = report(module, own, app.mainSources().resolve(packagePath), false, events);
+                        reportCompiledConstants(module, own, inSource, events);
                         if (!app.testSources()
                                         .normalize()
                                         .equals(app.mainSources().normalize())
@@ -79,34 +83,85 @@ public final class DataOwnershipRules {
                         }
                     }
 
-                    private void report(
+                    /**
+                     * SQL the compiler put together from constants declared in other files: no source
+                     * file holds its text, its class file does. What the sources showed is not
+                     * reported twice.
+                     */
+                    private void reportCompiledConstants(
+                            ApplicationModule module,
+                            String own,
+                            List<SqlText.Reference> inSource,
+                            ConditionEvents events) {
+                        var reported = new java.util.HashSet<String>();
+                        inSource.forEach(reference -> reported.add(key(reference)));
+                        app.classes().stream()
+                                .filter(type -> app.moduleOf(type)
+                                        .map(ModularApplication::nameOf)
+                                        .filter(own::equals)
+                                        .isPresent())
+                                .flatMap(
+                                        type -> SqlText.inCompiledStrings(
+                                                sourceFileOf(type), CompiledStrings.of(type), schemas(app))
+                                                .stream())
+                                .filter(reference -> !app.owns(own, reference.schema()))
+                                .filter(reference -> reported.add(key(reference)))
+                                .forEach(reference -> events.add(violated(
+                                        module,
+                                        ("%s: module '%s' names '%s' of schema '%s' in SQL the compiler put together"
+                                                        + " from constants declared elsewhere. Fix: ask module '%s'"
+                                                        + " through its API or react to its events")
+                                                .formatted(
+                                                        reference.file(),
+                                                        own,
+                                                        reference.text(),
+                                                        reference.schema(),
+                                                        TableOwnership.ownerOfSchema(app, reference.schema())))));
+                    }
+
+                    /** How a module, or a module's test, gets at what another module owns. */
+                    private static String fix(boolean tests, String owner) {
+                        return (tests
+                                        ? "set up and check module '%s' through its API or events; a test of several"
+                                                + " modules together belongs outside any module's package"
+                                        : "ask module '%s' through its API or react to its events")
+                                .formatted(owner);
+                    }
+
+                    private static String key(SqlText.Reference reference) {
+                        return reference.file().normalize() + "|" + reference.schema();
+                    }
+
+                    private Path sourceFileOf(com.tngtech.archunit.core.domain.JavaClass type) {
+                        var name = type.getSource()
+                                .flatMap(source -> source.getFileName())
+                                .orElse(type.getSimpleName() + ".java");
+                        return app.mainSources()
+                                .resolve(type.getPackageName().replace('.', '/'))
+                                .resolve(name);
+                    }
+
+                    private List<SqlText.Reference> report(
                             ApplicationModule module, String own, Path folder, boolean tests, ConditionEvents events) {
-                        (tests
-                                        ? SqlText.inJavaStringsExpectedToWork(folder, schemas(app))
-                                        : SqlText.inJavaStrings(folder, schemas(app)))
-                                .stream()
-                                        .filter(reference -> !app.owns(own, reference.schema()))
-                                        .forEach(reference -> events.add(violated(
-                                                module,
-                                                ("%s:%d: %s '%s' names '%s' of schema '%s'. Fix: %s")
-                                                        .formatted(
-                                                                reference.file(),
-                                                                reference.line(),
-                                                                tests ? "a test of module" : "module",
-                                                                own,
-                                                                reference.text(),
-                                                                reference.schema(),
-                                                                tests
-                                                                        ? ("set up and check module '%s' through its API or"
-                                                                                        + " events; a test of several modules"
-                                                                                        + " together belongs outside any"
-                                                                                        + " module's package")
-                                                                                .formatted(TableOwnership.ownerOfSchema(
-                                                                                        app, reference.schema()))
-                                                                        : ("ask module '%s' through its API or react to its"
-                                                                                        + " events")
-                                                                                .formatted(TableOwnership.ownerOfSchema(
-                                                                                        app, reference.schema()))))));
+                        var references = tests
+                                ? SqlText.inJavaStringsExpectedToWork(folder, schemas(app))
+                                : SqlText.inJavaStrings(folder, schemas(app));
+                        references.stream()
+                                .filter(reference -> !app.owns(own, reference.schema()))
+                                .forEach(reference -> events.add(violated(
+                                        module,
+                                        ("%s:%d: %s '%s' names '%s' of schema '%s'. Fix: %s")
+                                                .formatted(
+                                                        reference.file(),
+                                                        reference.line(),
+                                                        tests ? "a test of module" : "module",
+                                                        own,
+                                                        reference.text(),
+                                                        reference.schema(),
+                                                        fix(
+                                                                tests,
+                                                                TableOwnership.ownerOfSchema(
+                                                                        app, reference.schema()))))));
                         (tests
                                         ? SqlText.tablesInJavaStringsExpectedToWork(folder)
                                         : SqlText.tablesInJavaStrings(folder))
@@ -121,15 +176,8 @@ public final class DataOwnershipRules {
                                                                 own,
                                                                 reference.text(),
                                                                 other,
-                                                                tests
-                                                                        ? ("set up and check module '%s' through its API or"
-                                                                                        + " events; a test of several modules"
-                                                                                        + " together belongs outside any"
-                                                                                        + " module's package")
-                                                                                .formatted(other)
-                                                                        : ("ask module '%s' through its API or react to its"
-                                                                                        + " events")
-                                                                                .formatted(other))))));
+                                                                fix(tests, other))))));
+                        return references;
                     }
                 })
                 .as("Module SQL names only its own schema")
@@ -196,6 +244,20 @@ public final class DataOwnershipRules {
                                                         .formatted(file, line, folder, schema)));
                                     }
                                 }));
+                        if (ofABusinessModule(app, folder)) {
+                            sqlFiles(app.migrations().resolve(folder))
+                                    .forEach(file -> SqlText.createdExtensions(file)
+                                            .forEach((line, extension) -> events.add(violated(
+                                                    file,
+                                                    ("%s:%d: migration of '%s' creates extension '%s', an object of"
+                                                                    + " the whole database rather than of the module's"
+                                                                    + " schema: a second module creating it fails, and"
+                                                                    + " it leaves with whichever module is extracted"
+                                                                    + " first. Fix: create it where every database's"
+                                                                    + " shared objects are created (Spring Modulith's"
+                                                                    + " __root folder, or a shared module's migrations)")
+                                                            .formatted(file, line, folder, extension)))));
+                        }
                         inPublicBesideItsOwnSchema(app, folder)
                                 .forEach(reference -> events.add(violated(
                                         reference.file(),
@@ -230,6 +292,17 @@ public final class DataOwnershipRules {
                 })
                 .as("Migrations change only their own schema")
                 .because("a migration reaching into another schema ties two modules' databases together");
+    }
+
+    /** Whether the migrations folder is a business module's: named after it, or after a schema it owns. */
+    private static boolean ofABusinessModule(ModularApplication app, String folder) {
+        var owner =
+                app.moduleNames().contains(folder) ? folder : app.schemaOwners().get(folder);
+        return owner != null
+                && app.modules()
+                        .getModuleByName(owner)
+                        .filter(module -> !app.isShared(module))
+                        .isPresent();
     }
 
     /**

@@ -56,6 +56,7 @@ public final class Fitness {
             new Rule("remote-safe-apis", 1, f -> ApiRules.moduleApisAreRemoteSafe(f.app), false),
             new Rule(
                     "apis-implemented-by-their-module", 1, f -> ApiRules.apisAreImplementedByTheirModule(f.app), false),
+            new Rule("apis-show-only-api-types", 1, f -> ApiRules.apisShowOnlyApiTypes(f.app), false),
             new Rule("no-reach-by-name", 1, f -> ModuleRules.modulesReachOthersOnlyThroughTypes(f.app), false),
             new Rule("ddd-building-blocks", 2, f -> DomainRules.dddBuildingBlocks(), false),
             new Rule("onion", 2, f -> DomainRules.onionInsideModules(), false),

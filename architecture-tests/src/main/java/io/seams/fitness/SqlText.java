@@ -85,6 +85,16 @@ final class SqlText {
         return references;
     }
 
+    /**
+     * Qualified names inside compiled string constants that are SQL ({@link CompiledStrings}),
+     * reported against the source {@code file} without a line: the class file keeps none for them.
+     */
+    static List<Reference> inCompiledStrings(Path file, List<String> constants, List<String> schemas) {
+        var references = new ArrayList<Reference>();
+        constants.stream().filter(SqlText::isSql).forEach(constant -> find(file, 0, constant, schemas, references));
+        return references;
+    }
+
     private static final Pattern PLUS = Pattern.compile("\\s*\\+\\s*");
 
     /**
@@ -440,17 +450,31 @@ final class SqlText {
         return lines;
     }
 
+    private static final Pattern CREATE_EXTENSION = Pattern.compile(
+            "\\bCREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_-]*)\"?",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The extensions an SQL file creates, by line, comments left out. */
+    static java.util.Map<Integer, String> createdExtensions(Path file) {
+        return namesByLine(file, CREATE_EXTENSION);
+    }
+
     private static final Pattern CREATE_SCHEMA = Pattern.compile(
             "\\bCREATE\\s+SCHEMA\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?",
             Pattern.CASE_INSENSITIVE);
 
     /** The schemas an SQL file creates, by the line that creates each, comments left out. */
     static java.util.Map<Integer, String> createdSchemas(Path file) {
+        return namesByLine(file, CREATE_SCHEMA);
+    }
+
+    /** The name each match of the statement pattern gives (its first group, in lower case), by line. */
+    private static java.util.Map<Integer, String> namesByLine(Path file, Pattern statement) {
         var code = withoutSqlComments(read(file));
-        var created = new java.util.TreeMap<Integer, String>();
-        var matcher = CREATE_SCHEMA.matcher(code);
+        var names = new java.util.TreeMap<Integer, String>();
+        var matcher = statement.matcher(code);
         while (matcher.find()) {
-            created.put(
+            names.put(
                     1
                             + (int) code.substring(0, matcher.start())
                                     .chars()
@@ -458,7 +482,7 @@ final class SqlText {
                                     .count(),
                     matcher.group(1).toLowerCase());
         }
-        return created;
+        return names;
     }
 
     /** The SQL with its comments blanked out, line breaks kept, so that lines still count. */

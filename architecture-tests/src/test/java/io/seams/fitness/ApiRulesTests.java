@@ -49,4 +49,28 @@ class ApiRulesTests {
         var clean = ModularApplication.of(CleanApplication.class);
         Violations.assertNone(ApiRules.apisAreImplementedByTheirModule(clean), clean.classes());
     }
+
+    @Test
+    void reportsInternalTypesThatAModuleApiShows() {
+        var violating = ModularApplication.of(EventsApplication.class);
+        var order = "io.seams.fitness.fixtures.events.ordering.domain.PurchaseOrder";
+
+        Violations.assertExactly(
+                ApiRules.apisShowOnlyApiTypes(violating),
+                violating.classes(),
+                // Another module's internal record as a component of an API record: the readiness score alone used to
+                // count it.
+                "io.seams.fitness.fixtures.events.ordering.OrderBoxed$Box (OrderBoxed.java) shows"
+                        + " io.seams.fitness.fixtures.events.shipping.internal.ParcelSize in its constructor and"
+                        + " size(), a type module 'shipping' keeps internal. Fix: move ParcelSize into the module's API",
+                "io.seams.fitness.fixtures.events.ordering.CarriesEntity (CarriesEntity.java) shows " + order
+                        + " in its constructor and order()",
+                "io.seams.fitness.fixtures.events.ordering.OrderWeighed (OrderWeighed.java) shows " + order
+                        + " in its constructor and order()",
+                BOOK + " (OrderBook.java) shows io.seams.fitness.fixtures.events.ordering.domain.Basket in basketOf()",
+                BOOK + " (OrderBook.java) shows " + order + " in load()",
+                "io.seams.fitness.fixtures.events.ordering.OrderDesk (OrderDesk.java) shows " + order + " in load()");
+        var clean = ModularApplication.of(CleanApplication.class);
+        Violations.assertNone(ApiRules.apisShowOnlyApiTypes(clean), clean.classes());
+    }
 }

@@ -43,7 +43,11 @@ class DataOwnershipRulesTests {
                 // Formatted with a constant, and with quoted identifiers.
                 "fixtures/data/ordering/persistence/OrderTotals.java:14: module 'ordering' names"
                         + " 'billing.invoice_line'",
-                "fixtures/data/ordering/persistence/OrderTotals.java:16: module 'ordering' names 'billing.invoice'");
+                "fixtures/data/ordering/persistence/OrderTotals.java:16: module 'ordering' names 'billing.invoice'",
+                // Put together from a constant of another file: only the class file holds the SQL.
+                "fixtures/data/ordering/persistence/OverdueInvoices.java: module 'ordering' names 'billing.invoice'"
+                        + " of schema 'billing' in SQL the compiler put together from constants declared elsewhere."
+                        + " Fix: ask module 'billing'");
     }
 
     @Test
@@ -76,7 +80,11 @@ class DataOwnershipRulesTests {
                 "fixtures/data/ordering/persistence/OrderTotals.java:8: module 'ordering' names 'billing.invoice_total'",
                 "fixtures/data/ordering/persistence/OrderTotals.java:10: module 'ordering' names 'billing.invoice'",
                 "fixtures/data/ordering/persistence/OrderTotals.java:14: module 'ordering' names 'billing.invoice_line'",
-                "fixtures/data/ordering/persistence/OrderTotals.java:16: module 'ordering' names 'billing.invoice'");
+                "fixtures/data/ordering/persistence/OrderTotals.java:16: module 'ordering' names 'billing.invoice'",
+                // Put together from a constant of another file: only the class file holds the SQL.
+                "fixtures/data/ordering/persistence/OverdueInvoices.java: module 'ordering' names 'billing.invoice'"
+                        + " of schema 'billing' in SQL the compiler put together from constants declared elsewhere."
+                        + " Fix: ask module 'billing'");
     }
 
     @Test
@@ -120,6 +128,8 @@ class DataOwnershipRulesTests {
                 open.classes(),
                 "public-reach/billing/V1__invoice.sql:5: migration of 'billing' grants to PUBLIC, that is to every"
                         + " role, so to every other module's too. Fix: grant to the module's own role",
+                "public-reach/billing/V2__search.sql:2: migration of 'billing' creates extension 'pg_trgm', an object"
+                        + " of the whole database",
                 "public-reach/ordering/V1__purchase_order.sql:6: migration of 'ordering' names 'public.order_note' in"
                         + " schema 'public', which no module owns: every module can reach it, and it stays behind"
                         + " when 'ordering' is extracted. Fix: create it in the module's own schema",

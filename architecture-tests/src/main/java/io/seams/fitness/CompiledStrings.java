@@ -1,0 +1,63 @@
+package io.seams.fitness;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The string constants of a compiled class: every literal of its source, and what the compiler
+ * folded from constants, wherever they were declared. {@code "SELECT id FROM " + Schemas.BILLING +
+ * ".invoice"} is one constant in the class that writes it, though no file holds that text. Read
+ * from the class file's constant pool, since ArchUnit does not keep string constants.
+ */
+final class CompiledStrings {
+
+    private static final int MAGIC = 0xCAFEBABE;
+
+    private CompiledStrings() {}
+
+    /** The class's string constants, in constant pool order; none when its class file cannot be found. */
+    static List<String> of(JavaClass type) {
+        var source = type.getSource();
+        if (source.isEmpty()) {
+            return List.of();
+        }
+        try (var in = new DataInputStream(
+                new BufferedInputStream(source.get().getUri().toURL().openStream()))) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the class file of " + type.getName(), e);
+        }
+    }
+
+    private static List<String> read(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            return List.of();
+        }
+        in.readUnsignedShort(); // minor version
+        in.readUnsignedShort(); // major version
+        int count = in.readUnsignedShort();
+        var utf8 = new String[count];
+        var strings = new ArrayList<Integer>();
+        for (int index = 1; index < count; index++) {
+            int tag = in.readUnsignedByte();
+            switch (tag) {
+                case 1 -> utf8[index] = in.readUTF(); // the class file's modified UTF-8
+                case 8 -> strings.add(in.readUnsignedShort()); // a String: the index of its text
+                case 7, 16, 19, 20 -> in.skipNBytes(2); // Class, MethodType, Module, Package
+                case 15 -> in.skipNBytes(3); // MethodHandle
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4); // numbers, references, (invoke) dynamic
+                case 5, 6 -> {
+                    in.skipNBytes(8); // Long and Double take two entries
+                    index++;
+                }
+                default -> throw new IOException("unknown constant pool tag " + tag + " at entry " + index);
+            }
+        }
+        return strings.stream().map(index -> utf8[index]).toList();
+    }
+}
