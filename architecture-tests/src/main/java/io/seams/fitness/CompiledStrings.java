@@ -60,4 +60,39 @@ final class CompiledStrings {
         }
         return strings.stream().map(index -> utf8[index]).toList();
     }
+
+    /** A string that names an SQL file: {@code "queries/report.sql"}, {@code "classpath:/sql/report.sql"}. */
+    private static final java.util.regex.Pattern SQL_RESOURCE =
+            java.util.regex.Pattern.compile("(?:classpath\\*?:)?/?[\\w./-]+\\.sql");
+
+    /**
+     * The SQL files on the class path that the class names in its string constants, by the name
+     * it uses: what it loads and runs, though no Java string holds that SQL. A name is looked up
+     * from the class path's root, then beside the class.
+     */
+    static java.util.Map<String, String> sqlResourcesNamedBy(JavaClass type) {
+        var found = new java.util.TreeMap<String, String>();
+        for (var constant : of(type)) {
+            if (!SQL_RESOURCE.matcher(constant).matches()) {
+                continue;
+            }
+            var name = constant.replaceFirst("^classpath\\*?:", "");
+            var loaded = type.reflect();
+            var resource = loaded.getClassLoader() == null
+                    ? null
+                    : loaded.getClassLoader().getResource(name.replaceFirst("^/", ""));
+            if (resource == null) {
+                resource = loaded.getResource(name);
+            }
+            if (resource == null) {
+                continue;
+            }
+            try (var in = resource.openStream()) {
+                found.put(constant, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + resource, e);
+            }
+        }
+        return found;
+    }
 }

@@ -46,6 +46,8 @@ import org.springframework.modulith.core.ApplicationModule;
  * CompiledStrings}): SQL the compiler folded from constants declared in another file ({@code
  * "SELECT id FROM " + Schemas.BILLING + ".invoice"}) is whole only there. That finding names the
  * source file without a line, and only when the source showed nothing of that schema in that file.
+ * A constant that names an {@code .sql} file on the class path ({@code "classpath:sql/report.sql"},
+ * or a name beside the class) has that file's SQL read as the module's too.
  */
 public final class DataOwnershipRules {
 
@@ -75,6 +77,7 @@ public final class DataOwnershipRules {
                         var packagePath = module.getBasePackage().getName().replace('.', '/');
                         var inSource = report(module, own, app.mainSources().resolve(packagePath), false, events);
                         reportCompiledConstants(module, own, inSource, events);
+                        reportSqlResources(own, module, events);
                         if (!app.testSources()
                                         .normalize()
                                         .equals(app.mainSources().normalize())
@@ -95,11 +98,7 @@ public final class DataOwnershipRules {
                             ConditionEvents events) {
                         var reported = new java.util.HashSet<String>();
                         inSource.forEach(reference -> reported.add(key(reference)));
-                        app.classes().stream()
-                                .filter(type -> app.moduleOf(type)
-                                        .map(ModularApplication::nameOf)
-                                        .filter(own::equals)
-                                        .isPresent())
+                        moduleClasses(own)
                                 .flatMap(
                                         type -> SqlText.inCompiledStrings(
                                                 sourceFileOf(type), CompiledStrings.of(type), schemas(app))
@@ -117,6 +116,37 @@ public final class DataOwnershipRules {
                                                         reference.text(),
                                                         reference.schema(),
                                                         TableOwnership.ownerOfSchema(app, reference.schema())))));
+                    }
+
+                    /** SQL files on the class path that the module's classes name, load and run. */
+                    private void reportSqlResources(String own, ApplicationModule module, ConditionEvents events) {
+                        moduleClasses(own)
+                                .forEach(type -> CompiledStrings.sqlResourcesNamedBy(type)
+                                        .forEach((name, sql) -> SqlText.inSql(Path.of(name), sql, schemas(app)).stream()
+                                                .filter(reference -> !app.owns(own, reference.schema()))
+                                                .forEach(reference -> events.add(violated(
+                                                        module,
+                                                        ("%s:%d (read by %s): module '%s' names '%s' of schema '%s'. Fix: %s")
+                                                                .formatted(
+                                                                        name,
+                                                                        reference.line(),
+                                                                        sourceFileOf(type),
+                                                                        own,
+                                                                        reference.text(),
+                                                                        reference.schema(),
+                                                                        fix(
+                                                                                false,
+                                                                                TableOwnership.ownerOfSchema(
+                                                                                        app, reference.schema()))))))));
+                    }
+
+                    private java.util.stream.Stream<com.tngtech.archunit.core.domain.JavaClass> moduleClasses(
+                            String own) {
+                        return app.classes().stream()
+                                .filter(type -> app.moduleOf(type)
+                                        .map(ModularApplication::nameOf)
+                                        .filter(own::equals)
+                                        .isPresent());
                     }
 
                     /** How a module, or a module's test, gets at what another module owns. */

@@ -407,8 +407,13 @@ final class SqlText {
 
     /** Qualified names in an SQL file, comments left out. */
     static List<Reference> inSql(Path file, List<String> schemas) {
+        return inSql(file, read(file), schemas);
+    }
+
+    /** The same for SQL text read elsewhere (a resource on the class path), reported as {@code file}. */
+    static List<Reference> inSql(Path file, String sql, List<String> schemas) {
         var references = new ArrayList<Reference>();
-        var lines = read(file).split("\n", -1);
+        var lines = sql.split("\n", -1);
         boolean inBlockComment = false;
         for (int i = 0; i < lines.length; i++) {
             var line = lines[i];

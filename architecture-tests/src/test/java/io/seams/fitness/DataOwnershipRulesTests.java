@@ -47,7 +47,10 @@ class DataOwnershipRulesTests {
                 // Put together from a constant of another file: only the class file holds the SQL.
                 "fixtures/data/ordering/persistence/OverdueInvoices.java: module 'ordering' names 'billing.invoice'"
                         + " of schema 'billing' in SQL the compiler put together from constants declared elsewhere."
-                        + " Fix: ask module 'billing'");
+                        + " Fix: ask module 'billing'",
+                // Kept in a resource that the module's code names and loads.
+                "unpaid-invoices.sql:3 (read by src/test/java/io/seams/fitness/fixtures/data/ordering/persistence"
+                        + "/OrderReports.java): module 'ordering' names 'billing.invoice' of schema 'billing'");
     }
 
     @Test
@@ -84,7 +87,10 @@ class DataOwnershipRulesTests {
                 // Put together from a constant of another file: only the class file holds the SQL.
                 "fixtures/data/ordering/persistence/OverdueInvoices.java: module 'ordering' names 'billing.invoice'"
                         + " of schema 'billing' in SQL the compiler put together from constants declared elsewhere."
-                        + " Fix: ask module 'billing'");
+                        + " Fix: ask module 'billing'",
+                // Kept in a resource that the module's code names and loads.
+                "unpaid-invoices.sql:3 (read by src/test/java/io/seams/fitness/fixtures/data/ordering/persistence"
+                        + "/OrderReports.java): module 'ordering' names 'billing.invoice' of schema 'billing'");
     }
 
     @Test
