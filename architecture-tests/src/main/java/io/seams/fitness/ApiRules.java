@@ -83,7 +83,7 @@ public final class ApiRules {
         return classes()
                 .that(DescribedPredicate.describe(
                         "are public types in a business module's API",
-                        (JavaClass type) -> type.getModifiers().contains(JavaModifier.PUBLIC)
+                        (JavaClass type) -> isPublicFromOutside(type)
                                 && !type.getSimpleName().equals("package-info")
                                 && app.isExposed(type)
                                 && !app.isInSharedModule(type)))
@@ -99,12 +99,27 @@ public final class ApiRules {
                                         .forEach(internal -> shown.computeIfAbsent(
                                                         internal.getName(), name -> new java.util.TreeSet<>())
                                                 .add(where));
-                        api.getRawSuperclass().ifPresent(superclass -> show.accept("extends", superclass));
+                        api.getSuperclass().ifPresent(superclass -> show.accept("extends", superclass));
                         api.getInterfaces().forEach(type -> show.accept("implements", type));
-                        api.getMethods().stream().filter(ApiRules::isPublicApi).forEach(method -> {
-                            show.accept(method.getName() + "()", method.getReturnType());
-                            method.getParameterTypes().forEach(type -> show.accept(method.getName() + "()", type));
-                        });
+                        api.getTypeParameters()
+                                .forEach(parameter -> parameter
+                                        .getBounds()
+                                        .forEach(bound -> show.accept("type parameter " + parameter.getName(), bound)));
+                        // Inherited members are shown as much as declared ones: a public method of a
+                        // package-private base class is callable on the API type.
+                        api.getAllMethods().stream()
+                                .filter(ApiRules::isPublicApi)
+                                .filter(method ->
+                                        !method.getOwner().getPackageName().startsWith("java."))
+                                .forEach(method -> {
+                                    var where = method.getName() + "()";
+                                    show.accept(where, method.getReturnType());
+                                    method.getParameterTypes().forEach(type -> show.accept(where, type));
+                                    method.getExceptionTypes().forEach(type -> show.accept(where, type));
+                                    method.getTypeParameters()
+                                            .forEach(parameter ->
+                                                    parameter.getBounds().forEach(bound -> show.accept(where, bound)));
+                                });
                         api.getConstructors().stream()
                                 .filter(ApiRules::isPublicApi)
                                 .forEach(constructor -> constructor
@@ -135,11 +150,24 @@ public final class ApiRules {
                         + " the owner's internals");
     }
 
+    /** Public or protected: what code in another package can use (protected, in a subclass). */
     private static boolean isPublicApi(com.tngtech.archunit.core.domain.JavaMember member) {
         var modifiers = member.getModifiers();
-        return modifiers.contains(JavaModifier.PUBLIC)
+        return (modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED))
                 && !modifiers.contains(JavaModifier.SYNTHETIC)
                 && !modifiers.contains(JavaModifier.BRIDGE);
+    }
+
+    /** Public, and so is every class it is nested in: a type code in another package can name. */
+    private static boolean isPublicFromOutside(JavaClass type) {
+        for (JavaClass current = type;
+                current != null;
+                current = current.getEnclosingClass().orElse(null)) {
+            if (!current.getModifiers().contains(JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

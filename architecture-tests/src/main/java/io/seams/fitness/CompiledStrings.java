@@ -72,7 +72,9 @@ final class CompiledStrings {
      */
     static java.util.Map<String, String> sqlResourcesNamedBy(JavaClass type) {
         var found = new java.util.TreeMap<String, String>();
-        for (var constant : of(type)) {
+        var names = new java.util.ArrayList<>(of(type));
+        names.addAll(annotationValues(type));
+        for (var constant : names) {
             if (!SQL_RESOURCE.matcher(constant).matches()) {
                 continue;
             }
@@ -94,5 +96,29 @@ final class CompiledStrings {
             }
         }
         return found;
+    }
+
+    /**
+     * The string values of the annotations on the class, its members and their parameters: {@code
+     * @Value("classpath:sql/report.sql") Resource report} names a file as a constant does.
+     */
+    private static List<String> annotationValues(JavaClass type) {
+        var annotations = new ArrayList<com.tngtech.archunit.core.domain.JavaAnnotation<?>>(type.getAnnotations());
+        type.getMembers().forEach(member -> annotations.addAll(member.getAnnotations()));
+        type.getCodeUnits()
+                .forEach(unit ->
+                        unit.getParameters().forEach(parameter -> annotations.addAll(parameter.getAnnotations())));
+        var values = new ArrayList<String>();
+        annotations.forEach(annotation -> annotation.getProperties().values().forEach(value -> {
+            if (value instanceof String text) {
+                values.add(text);
+            } else if (value instanceof Object[] array) {
+                java.util.Arrays.stream(array)
+                        .filter(String.class::isInstance)
+                        .map(String.class::cast)
+                        .forEach(values::add);
+            }
+        }));
+        return values;
     }
 }

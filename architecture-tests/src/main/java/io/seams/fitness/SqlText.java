@@ -473,9 +473,17 @@ final class SqlText {
         return namesByLine(file, CREATE_SCHEMA);
     }
 
-    /** The name each match of the statement pattern gives (its first group, in lower case), by line. */
+    /**
+     * The name each match of the statement pattern gives (its first group, in lower case), by line;
+     * comments and SQL string values ({@code COMMENT ON ... IS 'needs CREATE EXTENSION x'}) are no
+     * statements.
+     */
     private static java.util.Map<Integer, String> namesByLine(Path file, Pattern statement) {
-        var code = withoutSqlComments(read(file));
+        var code = SQL_STRING
+                .matcher(withoutSqlComments(read(file)))
+                .replaceAll(value -> "''"
+                        + "\n".repeat((int)
+                                value.group().chars().filter(c -> c == '\n').count()));
         var names = new java.util.TreeMap<Integer, String>();
         var matcher = statement.matcher(code);
         while (matcher.find()) {

@@ -69,7 +69,14 @@ class ApiRulesTests {
                         + " in its constructor and order()",
                 BOOK + " (OrderBook.java) shows io.seams.fitness.fixtures.events.ordering.domain.Basket in basketOf()",
                 BOOK + " (OrderBook.java) shows " + order + " in load()",
-                "io.seams.fitness.fixtures.events.ordering.OrderDesk (OrderDesk.java) shows " + order + " in load()");
+                "io.seams.fitness.fixtures.events.ordering.OrderDesk (OrderDesk.java) shows " + order + " in load()",
+                // Through a type parameter's bound, a thrown exception and a public method it inherits.
+                "io.seams.fitness.fixtures.events.ordering.OrderLedger (OrderLedger.java) shows"
+                        + " io.seams.fitness.fixtures.events.ordering.domain.Basket in settle() and type parameter T",
+                "io.seams.fitness.fixtures.events.ordering.OrderLedger (OrderLedger.java) shows"
+                        + " io.seams.fitness.fixtures.events.ordering.domain.LedgerClosed in settle()",
+                "io.seams.fitness.fixtures.events.ordering.OrderLedger (OrderLedger.java) shows " + order
+                        + " in last()");
         var clean = ModularApplication.of(CleanApplication.class);
         Violations.assertNone(ApiRules.apisShowOnlyApiTypes(clean), clean.classes());
     }

@@ -49,8 +49,8 @@ class DataOwnershipRulesTests {
                         + " of schema 'billing' in SQL the compiler put together from constants declared elsewhere."
                         + " Fix: ask module 'billing'",
                 // Kept in a resource that the module's code names and loads.
-                "unpaid-invoices.sql:3 (read by src/test/java/io/seams/fitness/fixtures/data/ordering/persistence"
-                        + "/OrderReports.java): module 'ordering' names 'billing.invoice' of schema 'billing'");
+                "unpaid-invoices.sql:3 (read by ",
+                "classpath:io/seams/fitness/fixtures/data/ordering/persistence/late-invoices.sql:1 (read by ");
     }
 
     @Test
@@ -89,8 +89,8 @@ class DataOwnershipRulesTests {
                         + " of schema 'billing' in SQL the compiler put together from constants declared elsewhere."
                         + " Fix: ask module 'billing'",
                 // Kept in a resource that the module's code names and loads.
-                "unpaid-invoices.sql:3 (read by src/test/java/io/seams/fitness/fixtures/data/ordering/persistence"
-                        + "/OrderReports.java): module 'ordering' names 'billing.invoice' of schema 'billing'");
+                "unpaid-invoices.sql:3 (read by ",
+                "classpath:io/seams/fitness/fixtures/data/ordering/persistence/late-invoices.sql:1 (read by ");
     }
 
     @Test
