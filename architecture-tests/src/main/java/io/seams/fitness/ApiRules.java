@@ -120,7 +120,9 @@ public final class ApiRules {
                                             .forEach(parameter ->
                                                     parameter.getBounds().forEach(bound -> show.accept(where, bound)));
                                 });
+                        // A bean's constructor is the container's, not its callers': only values are built by others.
                         api.getConstructors().stream()
+                                .filter(constructor -> !app.isApiClass(api))
                                 .filter(ApiRules::isPublicApi)
                                 .forEach(constructor -> constructor
                                         .getParameterTypes()
