@@ -33,8 +33,16 @@ final class CaughtFailures {
 
     private static final Pattern TRY = Pattern.compile("\\btry\\b");
 
-    /** A value returned ({@code return x;}, not a bare {@code return;}) or assigned. */
-    private static final Pattern ANSWER = Pattern.compile("\\breturn\\s*[^;\\s]|\\b\\w+\\s*=(?!=)");
+    /** A value returned ({@code return x;}, not a bare {@code return;}). */
+    private static final Pattern RETURN = Pattern.compile("\\breturn\\s*[^;\\s]");
+
+    /** An assignment ({@code answer = ...}, {@code this.answer = ...}), by the name assigned. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\b(\\w+)\\s*=(?!=)");
+
+    /** A local variable declared with a value: {@code var text = ...}, {@code String text = ...}. */
+    private static final Pattern LOCAL = Pattern.compile(
+            "(?:\\bvar|\\b[A-Z][\\w.$]*(?:<[^;{}()=]*>)?(?:\\[\\])*|\\b(?:int|long|double|float|boolean|char|byte|short))"
+                    + "\\s+(\\w+)\\s*=(?!=)");
 
     private static final Pattern PUBLISH = Pattern.compile("\\bpublishEvent\\s*\\(");
 
@@ -90,12 +98,25 @@ final class CaughtFailures {
                 found.add(new Swallowed(
                         lineOf(code, clause.start()),
                         broad.get(),
-                        ANSWER.matcher(handler).find(),
+                        answers(handler),
                         PUBLISH.matcher(handler).find()));
             }
             at = skipWhiteSpace(code, end + 1);
         }
         return found;
+    }
+
+    /**
+     * Whether the handler returns a value or sets one declared outside it (to return after it): a
+     * variable the handler declares itself ({@code var text = e.getMessage();}) answers nothing.
+     */
+    private static boolean answers(String handler) {
+        if (RETURN.matcher(handler).find()) {
+            return true;
+        }
+        var locals = new java.util.HashSet<String>();
+        LOCAL.matcher(handler).results().forEach(local -> locals.add(local.group(1)));
+        return ASSIGNMENT.matcher(handler).results().anyMatch(assigned -> !locals.contains(assigned.group(1)));
     }
 
     private static int lineStart(String code, int line) {

@@ -57,6 +57,8 @@ class HygieneRulesTests {
                 "io.seams.fitness.fixtures.hygiene.ordering.application.Deliveries (Deliveries.java:26) catches"
                         + " RuntimeException and throws nothing",
                 "io.seams.fitness.fixtures.hygiene.ordering.application.Deliveries (Deliveries.java:42) catches"
+                        + " RuntimeException and throws nothing",
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Deliveries (Deliveries.java:71) catches"
                         + " RuntimeException and throws nothing");
     }
 
