@@ -267,23 +267,34 @@ public final class AnatomyRules {
                 .should(new ArchCondition<JavaClass>("not depend on the module's web layer") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
+                        // Each web type once, at the first line that uses it (0 where the class file gives none).
+                        var firstUse = new java.util.TreeMap<String, Integer>();
                         type.getDirectDependenciesFromSelf().stream()
-                                .map(dependency -> dependency.getTargetClass().getBaseComponentType())
-                                .filter(target -> app.moduleOf(target).equals(app.moduleOf(type))
-                                        && layerOf(app, target)
-                                                .filter("web"::equals)
-                                                .isPresent())
-                                .distinct()
-                                .forEach(web -> events.add(violated(
-                                        type,
-                                        ("%s (%s) in the %s layer uses %s of the web layer. Fix: return a type of"
-                                                        + " the application layer or the domain, and let the web"
-                                                        + " layer map it")
-                                                .formatted(
-                                                        type.getName(),
-                                                        HygieneRules.fileOf(type),
-                                                        layerOf(app, type).orElse("root"),
-                                                        web.getSimpleName()))));
+                                .filter(dependency -> {
+                                    var target = dependency.getTargetClass().getBaseComponentType();
+                                    return app.moduleOf(target).equals(app.moduleOf(type))
+                                            && layerOf(app, target)
+                                                    .filter("web"::equals)
+                                                    .isPresent();
+                                })
+                                .forEach(dependency -> firstUse.merge(
+                                        dependency
+                                                .getTargetClass()
+                                                .getBaseComponentType()
+                                                .getSimpleName(),
+                                        dependency.getSourceCodeLocation().getLineNumber(),
+                                        (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b)));
+                        firstUse.forEach((web, line) -> events.add(violated(
+                                type,
+                                ("%s (%s) in the %s layer uses %s of the web layer. Fix: return a type of the"
+                                                + " application layer or the domain, and let the web layer map it")
+                                        .formatted(
+                                                type.getName(),
+                                                line > 0
+                                                        ? HygieneRules.fileOf(type) + ":" + line
+                                                        : HygieneRules.fileOf(type),
+                                                layerOf(app, type).orElse("root"),
+                                                web))));
                     }
                 })
                 .allowEmptyShould(true)
