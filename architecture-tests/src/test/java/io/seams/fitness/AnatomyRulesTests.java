@@ -35,7 +35,8 @@ class AnatomyRulesTests {
         Violations.assertExactly(
                 AnatomyRules.nothingDependsOnTheWebLayer(violating),
                 violating.classes(),
-                SHOP + "persistence.CartQueries (CartQueries.java:9) in the persistence layer uses CartSummary of the web"
+                SHOP
+                        + "persistence.CartQueries (CartQueries.java:9) in the persistence layer uses CartSummary of the web"
                         + " layer. Fix: return a type of the application layer or the domain");
     }
 
