@@ -2,6 +2,7 @@ package io.seams.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seams.shop.platform.kernel.Fingerprints;
 import io.seams.shop.testing.Tokens;
 import java.util.HashSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,8 @@ class IdempotentPlacementTests {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM orders.idempotency_key WHERE key = 'parallel-checkout-42'")
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.idempotency_key WHERE key_hash = ?")
+                        .param(Fingerprints.of("parallel-checkout-42"))
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
@@ -80,8 +82,8 @@ class IdempotentPlacementTests {
         assertThat(shop.place(TWO_MUGS.formatted("tok_visa"), headers -> headers.set("Idempotency-Key", key)))
                 .as("Ada's retry")
                 .isEqualTo(ada);
-        assertThat(jdbc.sql("SELECT count(*) FROM orders.idempotency_key WHERE key = ?")
-                        .param(key)
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.idempotency_key WHERE key_hash = ?")
+                        .param(Fingerprints.of(key))
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);

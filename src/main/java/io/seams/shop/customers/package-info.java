@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Customers",
-        allowedDependencies = {"platform :: kernel", "platform :: web", "platform :: security"})
+        allowedDependencies = {"platform :: kernel", "platform :: web", "platform :: security", "platform :: database"})
 package io.seams.shop.customers;
 
 import org.springframework.modulith.ApplicationModule;

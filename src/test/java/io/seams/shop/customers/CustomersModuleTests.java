@@ -1,6 +1,7 @@
 package io.seams.shop.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.seams.shop.customers.application.ChangeProfile;
 import io.seams.shop.customers.application.EraseCustomer;
@@ -8,6 +9,7 @@ import io.seams.shop.customers.application.FindCustomers;
 import io.seams.shop.customers.application.RegisterCustomer;
 import io.seams.shop.customers.domain.Customer;
 import io.seams.shop.platform.kernel.Outcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Optional;
@@ -20,8 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.test.context.TestPropertySource;
 
 @ApplicationModuleTest(verifyAutomatically = false)
+@TestPropertySource(properties = "seams.idempotency-keys.expiry-interval=PT0.2S")
 class CustomersModuleTests {
 
     static final Customer.Profile GRACE = new Customer.Profile(
@@ -136,6 +140,29 @@ class CustomersModuleTests {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aKeyIsForgottenAfterItsRetention() {
+        var first = idOf(registration.register(GRACE, "sam", Optional.of("register-4")));
+
+        jdbc.sql(
+                        "UPDATE customers.registration_key SET created_at = created_at - INTERVAL '7 days 1 minute' WHERE customer_id = ?")
+                .param(first.id())
+                .update();
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> jdbc.sql("SELECT count(*) FROM customers.registration_key WHERE customer_id = ?")
+                                .param(first.id())
+                                .query(Long.class)
+                                .single(),
+                        count -> count == 0);
+
+        var again = registration.register(GRACE, "sam", Optional.of("register-4"));
+        assertThat(again)
+                .as("a retry after the key's retention is a new request")
+                .isInstanceOf(Outcome.Applied.class);
+        assertThat(idOf(again)).isNotEqualTo(first);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.seams.shop.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.CustomerErased;
@@ -23,6 +24,7 @@ import io.seams.shop.platform.kernel.Refusal;
 import io.seams.shop.shipping.ShipmentDispatched;
 import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.testing.EventPublications;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +38,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.TestPropertySource;
 
 /** Orders on its own: the catalog answers through its API at fixed prices; inventory's answers are published by the tests. */
 @ApplicationModuleTest(verifyAutomatically = false)
 @Import(NeighbourApis.class)
+@TestPropertySource(properties = "seams.idempotency-keys.expiry-interval=PT0.2S")
 class OrdersModuleTests {
 
     static final Sku MUG = new Sku("MUG-CLASSIC");
@@ -69,6 +73,45 @@ class OrdersModuleTests {
                             .hasValueSatisfying(
                                     stored -> assertThat(stored.status()).isEqualTo(OrderStatus.PLACED));
                 });
+    }
+
+    @Test
+    void anIdempotencyKeyIsKeptOnlyAsItsHashAndForgottenAfterItsRetention() {
+        var request = new PlaceOrder(CustomerId.DEMO, "tok_visa", List.of(new PlaceOrder.Line(MUG, 1)));
+        var key = Optional.of("checkout-of-grace-hopper");
+        var first = placed(placement.place(request, key));
+        assertThat(placement.place(request, key))
+                .isInstanceOfSatisfying(
+                        Outcome.Unchanged.class,
+                        replayed ->
+                                assertThat(((Order) replayed.result()).getId()).isEqualTo(first.getId()));
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM orders.idempotency_key
+                        WHERE key_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')""").param(key.get()).query(Long.class).single())
+                .as("the key is kept as the hash V5__idempotency_key_hash_and_expiry.sql computes for older keys")
+                .isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.idempotency_key AS k WHERE k::text LIKE '%grace-hopper%'")
+                        .query(Long.class)
+                        .single())
+                .as("the client's key itself is stored nowhere")
+                .isZero();
+
+        jdbc.sql(
+                        "UPDATE orders.idempotency_key SET created_at = created_at - INTERVAL '7 days 1 minute' WHERE order_id = ?")
+                .param(first.getId().id())
+                .update();
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> jdbc.sql("SELECT count(*) FROM orders.idempotency_key WHERE order_id = ?")
+                                .param(first.getId().id())
+                                .query(Long.class)
+                                .single(),
+                        count -> count == 0);
+
+        var placedAgain = placed(placement.place(request, key));
+        assertThat(placedAgain.getId())
+                .as("a retry after the key's retention is a new request")
+                .isNotEqualTo(first.getId());
     }
 
     @Test

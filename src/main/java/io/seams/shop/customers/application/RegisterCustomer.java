@@ -54,7 +54,7 @@ public class RegisterCustomer {
         }
         return transactions.execute(status -> {
             var customer = add(profile);
-            var claim = new RegistrationKeys.Claim(registrar, key, fingerprint, customer.getId());
+            var claim = new RegistrationKeys.Claim(registrar, key, fingerprint, customer.getId(), clock.instant());
             if (!keys.claim(claim)) {
                 // A concurrent request with the same key won: undo this registration, answer with that one's.
                 status.setRollbackOnly();

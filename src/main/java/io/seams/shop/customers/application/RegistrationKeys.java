@@ -1,6 +1,7 @@
 package io.seams.shop.customers.application;
 
 import io.seams.shop.customers.CustomerId;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,7 @@ public interface RegistrationKeys {
      * @param key the client's key
      * @param fingerprint a hash of the profile the key came with
      * @param customerId the customer the request registered
+     * @param claimedAt when the key was first used
      */
-    record Claim(String registrar, String key, String fingerprint, CustomerId customerId) {}
+    record Claim(String registrar, String key, String fingerprint, CustomerId customerId, Instant claimedAt) {}
 }

@@ -2,55 +2,51 @@ package io.seams.shop.customers.persistence;
 
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.application.RegistrationKeys;
-import io.seams.shop.platform.kernel.Fingerprints;
+import io.seams.shop.platform.adapters.database.IdempotencyKeyClaims;
+import io.seams.shop.platform.adapters.database.IdempotencyKeyTable;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps each key as its hash: a client may have put personal data in a key, and erasure could not find it there. */
+/** The keys of {@code customers.registration_key}, unique per registrar, each naming the customer it registered. */
 @Repository
-class JdbcRegistrationKeys implements RegistrationKeys {
+class JdbcRegistrationKeys implements RegistrationKeys, IdempotencyKeyTable {
 
     /** What replaces an erased customer's fingerprint: it matches no profile, so a replay is refused. */
     static final String ERASED = "erased";
 
     private final JdbcClient jdbc;
+    private final IdempotencyKeyClaims claims;
 
     JdbcRegistrationKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.claims = new IdempotencyKeyClaims("customers.registration_key", "registrar", "customer_id", jdbc);
     }
 
     @Override
     public Optional<Claim> find(String registrar, String key) {
-        return jdbc.sql("""
-                        SELECT fingerprint, customer_id FROM customers.registration_key
-                        WHERE registrar = ? AND key_hash = ?""")
-                .params(registrar, Fingerprints.of(key))
-                .query((row, number) -> new Claim(
-                        registrar,
-                        key,
-                        row.getString("fingerprint"),
-                        new CustomerId(row.getObject("customer_id", UUID.class))))
-                .optional();
+        return claims.find(registrar, key)
+                .map(stored -> new Claim(
+                        registrar, key, stored.fingerprint(), new CustomerId(stored.created()), stored.claimedAt()));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean claim(Claim claim) {
-        var claimed = jdbc.sql("""
-                        INSERT INTO customers.registration_key (registrar, key_hash, fingerprint, customer_id)
-                        VALUES (?, ?, ?, ?)
-                        ON CONFLICT (registrar, key_hash) DO NOTHING""")
-                .params(
-                        claim.registrar(),
-                        Fingerprints.of(claim.key()),
-                        claim.fingerprint(),
-                        claim.customerId().id())
-                .update();
-        return claimed == 1;
+        return claims.claim(
+                claim.registrar(),
+                claim.key(),
+                claim.fingerprint(),
+                claim.customerId().id(),
+                claim.claimedAt());
+    }
+
+    @Override
+    public int forgetClaimedBefore(Instant cutoff) {
+        return claims.forgetClaimedBefore(cutoff);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.seams.shop.orders.application;
 
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,7 @@ public interface IdempotencyKeys {
      * @param key the client's key
      * @param fingerprint a hash of the request the key came with
      * @param orderId the order the request created
+     * @param claimedAt when the key was first used
      */
-    record Claim(CustomerId customerId, String key, String fingerprint, OrderId orderId) {}
+    record Claim(CustomerId customerId, String key, String fingerprint, OrderId orderId, Instant claimedAt) {}
 }

@@ -102,7 +102,11 @@ public class OrderPlacement {
             orders.add(order);
             if (idempotencyKey.isPresent()) {
                 var claim = new IdempotencyKeys.Claim(
-                        request.customerId(), idempotencyKey.get(), request.fingerprint(), order.getId());
+                        request.customerId(),
+                        idempotencyKey.get(),
+                        request.fingerprint(),
+                        order.getId(),
+                        order.placedAt());
                 if (!keys.claim(claim)) {
                     // A concurrent request with the same key won: undo this order, answer with that one's.
                     status.setRollbackOnly();

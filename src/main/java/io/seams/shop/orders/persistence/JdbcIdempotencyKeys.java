@@ -3,49 +3,45 @@ package io.seams.shop.orders.persistence;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.application.IdempotencyKeys;
+import io.seams.shop.platform.adapters.database.IdempotencyKeyClaims;
+import io.seams.shop.platform.adapters.database.IdempotencyKeyTable;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+/** The keys of {@code orders.idempotency_key}, unique per customer, each naming the order it placed. */
 @Repository
-class JdbcIdempotencyKeys implements IdempotencyKeys {
+class JdbcIdempotencyKeys implements IdempotencyKeys, IdempotencyKeyTable {
 
-    private final JdbcClient jdbc;
+    private final IdempotencyKeyClaims claims;
 
     JdbcIdempotencyKeys(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.claims = new IdempotencyKeyClaims("orders.idempotency_key", "customer_id", "order_id", jdbc);
     }
 
     @Override
     public Optional<Claim> find(CustomerId customerId, String key) {
-        return jdbc.sql("""
-                        SELECT fingerprint, order_id FROM orders.idempotency_key
-                        WHERE customer_id = ? AND key = ?""")
-                .params(customerId.id(), key)
-                .query((row, number) -> new Claim(
-                        customerId,
-                        key,
-                        row.getString("fingerprint"),
-                        new OrderId(row.getObject("order_id", UUID.class))))
-                .optional();
+        return claims.find(customerId.id(), key)
+                .map(stored -> new Claim(
+                        customerId, key, stored.fingerprint(), new OrderId(stored.created()), stored.claimedAt()));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean claim(Claim claim) {
-        return jdbc.sql("""
-                        INSERT INTO orders.idempotency_key (customer_id, key, fingerprint, order_id)
-                        VALUES (?, ?, ?, ?)
-                        ON CONFLICT (customer_id, key) DO NOTHING""")
-                        .params(
-                                claim.customerId().id(),
-                                claim.key(),
-                                claim.fingerprint(),
-                                claim.orderId().id())
-                        .update()
-                == 1;
+        return claims.claim(
+                claim.customerId().id(),
+                claim.key(),
+                claim.fingerprint(),
+                claim.orderId().id(),
+                claim.claimedAt());
+    }
+
+    @Override
+    public int forgetClaimedBefore(Instant cutoff) {
+        return claims.forgetClaimedBefore(cutoff);
     }
 }

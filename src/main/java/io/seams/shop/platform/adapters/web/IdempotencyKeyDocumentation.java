@@ -31,7 +31,9 @@ class IdempotencyKeyDocumentation implements OperationCustomizer {
         }
         key.get()
                 .description("Makes retries safe: a retry with the same key and body answers with what the first"
-                        + " request created, and creates nothing; the same key with another body is refused (422)")
+                        + " request created, and creates nothing; the same key with another body is refused (422)."
+                        + " A key is remembered for seven days (the operator may choose another retention); after"
+                        + " that, a request with it is a new request")
                 .schema(new StringSchema()
                         .minLength(1)
                         .maxLength(200)
