@@ -44,35 +44,44 @@ public final class DomainRules {
                         + " needs into it, or let the inner ring declare an interface that the outer ring implements");
     }
 
-    /** Packages of transport, persistence and serialization frameworks: none of them in the domain. */
+    /**
+     * Packages of frameworks: none of them in the domain. All of Spring and Jakarta EE (security,
+     * caching, validation, events, transactions, as much as web and data), persistence and
+     * serialization libraries, JDBC and HTTP clients.
+     */
     static final List<String> FRAMEWORK_PACKAGES = List.of(
-            "org.springframework.web.",
-            "org.springframework.http.",
-            "org.springframework.jdbc.",
-            "org.springframework.data.",
-            "org.springframework.transaction.",
-            "org.springframework.context.",
-            "org.springframework.stereotype.",
-            "org.springframework.beans.factory.annotation.",
-            "org.springframework.scheduling.",
-            "org.springframework.kafka.",
+            "org.springframework.",
+            "jakarta.",
+            "javax.servlet.",
+            "javax.persistence.",
+            "javax.transaction.",
+            "javax.validation.",
+            "javax.inject.",
+            "org.hibernate.",
             "org.apache.kafka.",
             "com.fasterxml.jackson.",
             "tools.jackson.",
-            "jakarta.servlet.",
-            "javax.servlet.",
-            "jakarta.persistence.",
-            "javax.persistence.",
+            "com.google.gson.",
+            "io.micrometer.",
             "java.sql.",
             "javax.sql.",
             "java.net.http.");
 
     /**
+     * Framework packages that only annotate nullness, and say nothing about infrastructure: allowed
+     * in the domain.
+     */
+    static final List<String> NULLNESS_ANNOTATIONS =
+            List.of("org.springframework.lang.", "jakarta.annotation.Nullable", "jakarta.annotation.Nonnull");
+
+    /**
      * The domain knows no framework: classes in a module's {@code domain} package (or below it), in
      * a package marked {@code @DomainRing}, or marked as a jMolecules DDD building block (by
-     * annotation or type; repositories' implementations excepted, they are infrastructure), use no Spring Web, HTTP, JDBC or Spring Data type, no Spring
-     * transaction, application-context (event publisher) or {@code @Value}/{@code @Autowired} type, no
-     * Jackson, servlet, JPA, {@code java.sql}/{@code javax.sql}, HTTP client, Kafka or scheduling type. The onion rule checks only what the rings name; this checks the
+     * annotation or type; repositories' implementations excepted, they are infrastructure), use no
+     * type of Spring or Jakarta EE (web, data, transactions, events, security, caching, validation,
+     * injection alike), Hibernate, Jackson or Gson, Micrometer, Kafka, {@code java.sql}/{@code
+     * javax.sql} or the JDK's HTTP client; nullness annotations excepted. The onion rule checks only
+     * what the rings name; this checks the
      * domain against the frameworks themselves.
      */
     public static ArchRule domainKnowsNoFramework(ModularApplication app) {
@@ -80,7 +89,8 @@ public final class DomainRules {
                 .that(DescribedPredicate.describe("are in the domain", (JavaClass type) -> isDomain(app, type)))
                 .should(Items.useNoTypeOf(
                         FRAMEWORK_PACKAGES,
-                        "use no web, HTTP, JDBC, JSON, servlet, transaction or Spring context type",
+                        NULLNESS_ANNOTATIONS,
+                        "use no Spring, Jakarta EE, persistence, JSON, JDBC or HTTP client type",
                         "%s (%s) uses %s, a framework type, in the domain. Fix: keep it in the application, web or"
                                 + " persistence layer, which maps to and from the domain"))
                 .allowEmptyShould(true)

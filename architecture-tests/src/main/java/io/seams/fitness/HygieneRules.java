@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.List;
+import java.util.Set;
 
 /** Rule 9: hygiene that matters for extraction. */
 public final class HygieneRules {
@@ -202,6 +203,40 @@ public final class HygieneRules {
     }
 
     /**
+     * Factories of collections and maps that can be changed ({@code ConcurrentHashMap.newKeySet()},
+     * {@code EnumSet.noneOf(...)}, Guava's {@code Maps.newHashMap()}), as a static initializer may
+     * build one instead of calling a constructor.
+     */
+    private static final Set<String> MUTABLE_FACTORIES = Set.of(
+            "java.util.concurrent.ConcurrentHashMap.newKeySet",
+            "java.util.HashMap.newHashMap",
+            "java.util.HashSet.newHashSet",
+            "java.util.LinkedHashMap.newLinkedHashMap",
+            "java.util.LinkedHashSet.newLinkedHashSet",
+            "java.util.WeakHashMap.newWeakHashMap",
+            "java.util.EnumSet.noneOf",
+            "java.util.EnumSet.allOf",
+            "java.util.EnumSet.of",
+            "java.util.EnumSet.range",
+            "java.util.EnumSet.copyOf",
+            "java.util.Arrays.asList",
+            "java.util.Collections.synchronizedList",
+            "java.util.Collections.synchronizedSet",
+            "java.util.Collections.synchronizedMap",
+            "java.util.Collections.synchronizedCollection",
+            "java.util.Collections.newSetFromMap",
+            "java.util.stream.Collectors.toList",
+            "java.util.stream.Collectors.toSet",
+            "java.util.stream.Collectors.toMap",
+            "java.util.stream.Collectors.groupingBy",
+            "java.util.stream.Collectors.toCollection",
+            "com.google.common.collect.Lists.newArrayList",
+            "com.google.common.collect.Maps.newHashMap",
+            "com.google.common.collect.Maps.newConcurrentMap",
+            "com.google.common.collect.Sets.newHashSet",
+            "com.google.common.collect.Sets.newConcurrentHashSet");
+
+    /**
      * Whether the field holds mutable state although final: an atomic or a {@code ThreadLocal}
      * (made to be changed), an array (its elements can be), or a mutable collection or map the
      * class's static initializer builds.
@@ -218,15 +253,39 @@ public final class HygieneRules {
         return collection
                 && type.getStaticInitializer()
                         .map(initializer -> initializer.getConstructorCallsFromSelf().stream()
-                                .map(call -> call.getTargetOwner())
-                                .anyMatch(built -> (built.getPackageName().equals("java.util")
-                                                || built.getPackageName().equals("java.util.concurrent"))
-                                        && built.isAssignableTo(
-                                                field.getRawType().getName())))
+                                        .map(call -> call.getTargetOwner())
+                                        .anyMatch(
+                                                built -> (built.getPackageName().equals("java.util")
+                                                                || built.getPackageName()
+                                                                        .equals("java.util.concurrent"))
+                                                        && built.isAssignableTo(field.getRawType()
+                                                                .getName()))
+                                || initializer.getMethodCallsFromSelf().stream()
+                                        .filter(call -> MUTABLE_FACTORIES.contains(
+                                                call.getTargetOwner().getName() + "." + call.getName()))
+                                        .anyMatch(call -> builds(initializer, field, call.getLineNumber())))
                         .orElse(false)
                 && field.getAccessesToSelf().stream()
                         .anyMatch(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET
                                 && access.getOrigin().getName().equals("<clinit>"));
+    }
+
+    /**
+     * Whether what the static initializer does at the line goes into the field: the line is the
+     * field's own assignment, or after the assignment of the static field before it.
+     */
+    private static boolean builds(
+            com.tngtech.archunit.core.domain.JavaStaticInitializer initializer, JavaField field, int line) {
+        var sets = initializer.getFieldAccesses().stream()
+                .filter(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET)
+                .toList();
+        return sets.stream()
+                .filter(access -> access.getTarget().getName().equals(field.getName()))
+                .mapToInt(JavaFieldAccess::getLineNumber)
+                .anyMatch(assigned -> line <= assigned
+                        && sets.stream()
+                                .mapToInt(JavaFieldAccess::getLineNumber)
+                                .noneMatch(other -> other >= line && other < assigned));
     }
 
     /**

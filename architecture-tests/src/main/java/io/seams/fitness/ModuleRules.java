@@ -143,7 +143,11 @@ public final class ModuleRules {
     private static final List<String> LOADING_BY_NAME = List.of(
             "java.lang.Class.forName",
             "java.lang.ClassLoader.loadClass",
-            "java.lang.invoke.MethodHandles$Lookup.findClass");
+            "java.lang.invoke.MethodHandles$Lookup.findClass",
+            // Spring's and Commons Lang's wrappers of the same.
+            "org.springframework.util.ClassUtils.forName",
+            "org.springframework.util.ClassUtils.resolveClassName",
+            "org.apache.commons.lang3.ClassUtils.getClass");
 
     private static final List<String> SCANNING = List.of(
             "org.springframework.context.annotation.ComponentScan",

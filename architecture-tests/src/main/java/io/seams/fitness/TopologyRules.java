@@ -332,8 +332,6 @@ public final class TopologyRules {
     static final String CONFIGURATION_PROPERTIES =
             "org.springframework.boot.context.properties.ConfigurationProperties";
 
-    static final String VALUE = "org.springframework.beans.factory.annotation.Value";
-
     /** The key of a {@code ${key}} or {@code ${key:default}} placeholder. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
 
@@ -384,7 +382,8 @@ public final class TopologyRules {
 
     /**
      * The keys the class binds or reads: {@code @ConfigurationProperties} prefixes on it and its
-     * {@code @Bean} methods, {@code @Value} placeholders on its fields, methods and parameters.
+     * {@code @Bean} methods, and the placeholders in the text of any annotation on it, its fields,
+     * methods and parameters ({@code @Value}, {@code @Scheduled(fixedDelayString = ...)}, ...).
      */
     static Set<String> configurationKeys(JavaClass type) {
         var keys = new TreeSet<String>();
@@ -395,21 +394,36 @@ public final class TopologyRules {
                 .map(String::valueOf)
                 .filter(prefix -> !prefix.isBlank())
                 .forEach(keys::add);
-        Stream.of(
+        var annotations = Stream.of(
+                        type.getAnnotations().stream(),
                         type.getFields().stream().flatMap(field -> field.getAnnotations().stream()),
                         type.getCodeUnits().stream().flatMap(unit -> unit.getAnnotations().stream()),
                         type.getCodeUnits().stream()
                                 .flatMap(unit -> unit.getParameters().stream())
                                 .flatMap(parameter -> parameter.getAnnotations().stream()))
-                .flatMap(annotations -> annotations)
-                .filter(annotation -> annotation.getRawType().getName().equals(VALUE))
-                .flatMap(annotation -> annotation.get("value").stream())
-                .map(String::valueOf)
+                .flatMap(found -> found)
+                .toList();
+        // Placeholders in any annotation's text: @Value, and @Scheduled(fixedDelayString = "${...}"),
+        // @KafkaListener(topics = "${...}") and the like.
+        annotations.stream()
+                .flatMap(annotation -> annotation.getProperties().values().stream())
+                .flatMap(TopologyRules::texts)
                 .forEach(expression -> PLACEHOLDER
                         .matcher(expression)
                         .results()
                         .forEach(found -> keys.add(found.group(1).trim())));
         return keys;
+    }
+
+    /** The text in an annotation property's value: a string, or the strings of an array. */
+    private static Stream<String> texts(Object value) {
+        if (value instanceof String text) {
+            return Stream.of(text);
+        }
+        if (value instanceof Object[] values) {
+            return Stream.of(values).flatMap(TopologyRules::texts);
+        }
+        return Stream.empty();
     }
 
     private static boolean matchesAny(String packageName, String... patterns) {

@@ -57,7 +57,25 @@ public final class TransactionRules {
     private static final String TRANSACTIONAL_LISTENER =
             "org.springframework.transaction.event.TransactionalEventListener";
 
+    /** Propagations that open no transaction of their own (Spring's and Jakarta's names agree). */
+    private static final Set<String> OPENS_NONE = Set.of("NOT_SUPPORTED", "NEVER", "SUPPORTS");
+
     private TransactionRules() {}
+
+    /**
+     * The propagation that a {@code @Transactional} (Spring's {@code propagation}, Jakarta's {@code
+     * value}) or {@code @ApplicationModuleListener} written on the element declares, if one is.
+     */
+    private static java.util.Optional<String> propagationOf(
+            com.tngtech.archunit.core.domain.properties.HasAnnotations<?> element) {
+        return element.getAnnotations().stream()
+                .filter(annotation ->
+                        TRANSACTIONAL.contains(annotation.getRawType().getName()))
+                .flatMap(annotation -> annotation.get("propagation").or(() -> annotation.get("value")).stream())
+                .filter(com.tngtech.archunit.core.domain.JavaEnumConstant.class::isInstance)
+                .map(constant -> ((com.tngtech.archunit.core.domain.JavaEnumConstant) constant).name())
+                .findFirst();
+    }
 
     /**
      * No call into another module's API (interface or API class) inside a transaction, except from
@@ -319,6 +337,14 @@ public final class TransactionRules {
         if (runsInThePublishersTransaction(method)) {
             return true;
         }
+        var onMethod = propagationOf(method);
+        if (onMethod.isPresent()
+                ? OPENS_NONE.contains(onMethod.get())
+                : propagationOf(method.getOwner()).filter(OPENS_NONE::contains).isPresent()) {
+            // @Transactional(propagation = NOT_SUPPORTED), @ApplicationModuleListener(propagation =
+            // NOT_SUPPORTED): the method runs outside any transaction, or only joins its caller's.
+            return false;
+        }
         return Stream.concat(TRANSACTIONAL.stream(), moreAnnotations.stream())
                 .anyMatch(annotation -> method.isMetaAnnotatedWith(annotation)
                         || method.getOwner().isMetaAnnotatedWith(annotation)
@@ -415,11 +441,22 @@ public final class TransactionRules {
                 .mapToInt(Integer::intValue)
                 .min()
                 .orElse(Integer.MAX_VALUE);
-        return withSameClassHelpers(
-                method,
-                invocationsOf(method)
-                        .filter(call -> call.isDeclaredInLambda() && call.getLineNumber() >= first)
-                        .toList());
+        var blocks = transactionBlockLines(method);
+        var inBlocks = invocationsOf(method)
+                .filter(call -> call.isDeclaredInLambda() && call.getLineNumber() >= first
+                        // transactions.execute(this::reprice): the reference is the block's callback.
+                        || call instanceof com.tngtech.archunit.core.domain.JavaMethodReference
+                                && blocks.contains(call.getLineNumber()));
+        // transactions.execute(new TransactionCallback<>() { ... }): what the anonymous callback calls.
+        var inCallbacks = method.getConstructorCallsFromSelf().stream()
+                .filter(call -> call.getLineNumber() >= first)
+                .map(call -> call.getTargetOwner())
+                .filter(JavaClass::isAnonymousClass)
+                .distinct()
+                .flatMap(callback -> callback.getMethods().stream())
+                .flatMap(callback -> reachableInSameClass(callback).stream())
+                .flatMap(TransactionRules::invocationsOf);
+        return withSameClassHelpers(method, Stream.concat(inBlocks, inCallbacks).toList());
     }
 
     /** The calls, and what the private helpers of the method's own class that they call invoke. */

@@ -48,7 +48,10 @@ class DomainRulesTests {
                         + " org.springframework.transaction.annotation.Transactional, a framework type, in the domain",
                 // The annotation's member types (Isolation, Propagation) come with it: one finding.
                 "io.seams.fitness.fixtures.domain.shop.domain.CartLimits (CartLimits.java) uses"
-                        + " org.springframework.stereotype.Component, a framework type, in the domain");
+                        + " org.springframework.stereotype.Component, a framework type, in the domain",
+                // Any Spring type, not only web, data and transactions; nullness annotations are none.
+                "io.seams.fitness.fixtures.domain.shop.domain.CartDiscounts (CartDiscounts.java) uses"
+                        + " org.springframework.cache.annotation.Cacheable, a framework type, in the domain");
     }
 
     @Test

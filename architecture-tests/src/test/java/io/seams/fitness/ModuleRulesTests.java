@@ -49,6 +49,8 @@ class ModuleRulesTests {
                 "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java:13) loads a class by its name"
                         + " (Class.forName): a dependency no rule sees, which fails only at run time once the class is"
                         + " in another process. Fix: depend on the other module's API type",
+                "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java:19) loads a class by its name"
+                        + " (ClassUtils.forName)",
                 "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java) scans packages itself"
                         + " (@ComponentScan): it can pull another module's internal beans into its own");
     }

@@ -47,7 +47,9 @@ class TopologyRulesTests {
                         + " with it. Fix: ask the billing module's API for what you need, or give ordering a"
                         + " setting of its own",
                 "io.seams.fitness.fixtures.topology.ordering.RetrySettings (RetrySettings.java) reads the billing"
-                        + " module's configuration (shop.billing.retries)");
+                        + " module's configuration (shop.billing.retries)",
+                "io.seams.fitness.fixtures.topology.ordering.OverdueInvoices (OverdueInvoices.java) reads the billing"
+                        + " module's configuration (shop.billing.check-interval)");
     }
 
     @Test

@@ -14,6 +14,7 @@ class TransactionRulesTests {
     static final String QUOTES = "io.seams.fitness.fixtures.transactions.ordering.application.Quotes.";
     static final String REORDERS = "io.seams.fitness.fixtures.transactions.ordering.application.Reorders.";
     static final String CHECKOUT = "io.seams.fitness.fixtures.transactions.ordering.application.Checkout.";
+    static final String CALLBACKS = "io.seams.fitness.fixtures.transactions.ordering.application.CallbackCheckout.";
     static final String MANUAL = "io.seams.fitness.fixtures.transactions.ordering.application.ManualCheckout.";
 
     @Test
@@ -22,6 +23,11 @@ class TransactionRulesTests {
                 TransactionRules.noCallsToOtherModulesInTransactions(violating, ALLOWED),
                 violating.classes(),
                 CHECKOUT + "checkout(java.lang.String) calls Prices.priceOf inside a transaction (Checkout.java:22)",
+                // The callback a transaction template runs, as a method reference and as an anonymous class.
+                CALLBACKS
+                        + "checkoutByReference() calls Prices.priceOf inside a transaction (CallbackCheckout.java:32)",
+                CALLBACKS + "checkoutByCallback(java.lang.String) calls Prices.priceOf inside a transaction"
+                        + " (CallbackCheckout.java:39)",
                 CHECKOUT + "checkoutAll(java.util.List) calls Prices.priceOf inside a transaction (Checkout.java:27)",
                 CHECKOUT + "on(java.lang.String) calls Prices.priceOf inside a transaction (Checkout.java:36)",
                 CHECKOUT
