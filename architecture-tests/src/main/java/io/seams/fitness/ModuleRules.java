@@ -61,8 +61,8 @@ public final class ModuleRules {
                         try {
                             module.detectDependencies(app.modules())
                                     .getMessages()
-                                    .forEach(
-                                            message -> events.add(violated(module, message + fixFor(module, message))));
+                                    .forEach(message ->
+                                            events.add(violated(module, message + whereAndFix(app, module, message))));
                         } catch (IllegalArgumentException unknown) {
                             // Spring Modulith gives up on the module; the others are still checked.
                             events.add(violated(
@@ -81,13 +81,44 @@ public final class ModuleRules {
                 .because("a module that reaches into another's internals cannot be extracted without rewriting both");
     }
 
-    /** What to do about one of Spring Modulith's findings; its own words where it gives the fix. */
-    private static String fixFor(ApplicationModule module, String message) {
+    /** A dependency as Spring Modulith names it: {@code via com.example.a.X -> com.example.b.Y}. */
+    private static final java.util.regex.Pattern VIA =
+            java.util.regex.Pattern.compile("via ([\\w.$]+) -> ([\\w$]+(?:\\.[\\w$]+)*)");
+
+    /**
+     * Where one of Spring Modulith's findings is in the source (the first line of the class that
+     * uses the other type), and what to do about it: use the other module's API when the type is
+     * internal to it, declare the dependency when the type is API.
+     */
+    private static String whereAndFix(ModularApplication app, ApplicationModule module, String message) {
         if (message.contains("field injection")) {
             return " Fix: take the dependency as a constructor parameter";
         }
-        return " Fix: use the other module's API, or declare the dependency in "
-                + module.getBasePackage().getName() + ".package-info";
+        var packageInfo = module.getBasePackage().getName() + ".package-info";
+        var via = VIA.matcher(message);
+        if (app == null
+                || !via.find()
+                || !app.classes().contain(via.group(1))
+                || !app.classes().contain(via.group(2))) {
+            return " Fix: use the other module's API, or declare the dependency in " + packageInfo;
+        }
+        var source = app.classes().get(via.group(1));
+        var target = app.classes().get(via.group(2));
+        var line = source.getDirectDependenciesFromSelf().stream()
+                .filter(dependency ->
+                        dependency.getTargetClass().getBaseComponentType().equals(target))
+                .mapToInt(dependency -> dependency.getSourceCodeLocation().getLineNumber())
+                .filter(number -> number > 0)
+                .min();
+        var where = " (" + HygieneRules.fileOf(source) + (line.isPresent() ? ":" + line.getAsInt() : "") + ")";
+        var owner = app.moduleOf(target).map(ModularApplication::nameOf).orElse("the other module");
+        if (!app.isExposed(target)) {
+            return where + ". Fix: use the other module's API (the base package or a named interface of '" + owner
+                    + "') instead of " + target.getSimpleName() + ", which '" + owner
+                    + "' keeps internal, or ask it to publish what you need there";
+        }
+        return where + ". Fix: declare the dependency on '" + owner + "' in allowedDependencies of " + packageInfo
+                + ", or use another way to get what you need";
     }
 
     /**

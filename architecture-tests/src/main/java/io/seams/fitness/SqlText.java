@@ -45,7 +45,9 @@ final class SqlText {
                     + "|\\btruncate\\s+(table\\s+)?\\S+\\.\\S"
                     + "|\\b(create|alter|drop|comment\\s+on)\\s+(or\\s+replace\\s+)?(unique\\s+)?(table|view"
                     + "|materialized\\s+view|index|sequence|function|procedure|trigger|type|schema)\\b"
-                    + "|\\breferences\\s+\"?[a-z_][a-z0-9_]*\"?\\.",
+                    + "|\\breferences\\s+\"?[a-z_][a-z0-9_]*\"?\\."
+                    // SELECT nextval('billing.invoice_number'), SELECT 'billing.invoice'::regclass
+                    + "|\\b(nextval|currval|setval|to_reg[a-z]+)\\s*\\(\\s*'|'\\s*::\\s*reg[a-z]+\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern QUERY_CALL =
@@ -103,6 +105,17 @@ final class SqlText {
      */
     /** An SQL string literal, quotes doubled inside it. */
     private static final Pattern SQL_STRING = Pattern.compile("'(?:[^']|'')*'");
+
+    /** An SQL string whose text is a statement: PL/pgSQL's {@code EXECUTE '...'}, {@code format('...')}. */
+    private static final Pattern SQL_IN_STRING = Pattern.compile("\\b(?:execute|format)\\s*\\(?\\s*'((?:[^']|'')*)'");
+
+    /**
+     * An SQL string that names a database object: an argument of {@code nextval}, {@code currval},
+     * {@code setval} or {@code to_reg*}, or a value cast to an object identifier ({@code
+     * 'orders.t'::regclass}).
+     */
+    private static final Pattern OBJECT_IN_STRING = Pattern.compile(
+            "\\b(?:nextval|currval|setval|to_reg[a-z]+)\\s*\\(\\s*'([^']*)'|'([^']*)'\\s*::\\s*reg[a-z]+");
 
     private static final Pattern FORMAT_ARGUMENT = Pattern.compile("\\s*(\\.formatted\\(|,)\\s*");
 
@@ -535,7 +548,24 @@ final class SqlText {
     }
 
     private static void find(Path file, int line, String text, List<String> schemas, List<Reference> into) {
-        // A quoted identifier inside a Java string is written \"orders\"; an SQL string
+        // An SQL string that is SQL itself (EXECUTE '...', format('...')) or names an object
+        // (nextval('orders.seq'), 'orders.t'::regclass): read it as such.
+        var lower = text.toLowerCase();
+        var statement = SQL_IN_STRING.matcher(lower);
+        while (statement.find()) {
+            find(file, line, statement.group(1).replace("''", "'"), schemas, into);
+        }
+        var object = OBJECT_IN_STRING.matcher(lower);
+        while (object.find()) {
+            var named = QUALIFIED.matcher(object.group(1) != null ? object.group(1) : object.group(2));
+            while (named.find()) {
+                if (schemas.contains(named.group(1))) {
+                    into.add(new Reference(
+                            file, line, named.group(1), named.group().replace("\"", "")));
+                }
+            }
+        }
+        // A quoted identifier inside a Java string is written \"orders\"; any other SQL string
         // ('orders.OrderPlaced.v1', a value) names nothing.
         var matcher = QUALIFIED.matcher(
                 SQL_STRING.matcher(text.toLowerCase().replace("\\\"", "\"")).replaceAll("''"));

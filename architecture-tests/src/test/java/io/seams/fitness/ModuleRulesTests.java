@@ -20,6 +20,11 @@ class ModuleRulesTests {
                 violating.classes(),
                 "Module 'b' depends on module 'a' via io.seams.fitness.fixtures.structure.b.BApi"
                         + " -> io.seams.fitness.fixtures.structure.a.internal.Secret");
+        assertThat(Violations.of(ModuleRules.modulesUseOnlyApisOfDeclaredDependencies(violating), violating.classes()))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains(
+                        "(BApi.java:9). Fix: use the other module's API (the base package or a named interface of 'a')"
+                                + " instead of Secret, which 'a' keeps internal");
     }
 
     @Test
