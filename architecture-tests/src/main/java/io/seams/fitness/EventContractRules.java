@@ -189,6 +189,9 @@ public final class EventContractRules {
             problems.add("is not a record. Fix: make it an immutable record");
             return problems;
         }
+        // Which collections the event keeps as given: tried on a sample where one can be built,
+        // otherwise judged by whether its constructor copies anything at all.
+        var kept = EventSamples.keptCollections(type);
         for (var component : type.getRecordComponents()) {
             var componentType = component.getType();
             if (refersToIdentifiable(componentType)) {
@@ -200,7 +203,7 @@ public final class EventContractRules {
                         .formatted(
                                 component.getName(), component.getGenericType().getTypeName()));
             } else if (Collection.class.isAssignableFrom(componentType) || Map.class.isAssignableFrom(componentType)) {
-                if (!copiesCollections(event)) {
+                if (kept.map(names -> names.contains(component.getName())).orElseGet(() -> !copiesCollections(event))) {
                     problems.add(("keeps the collection '%s' it was given, which can change under it."
                                     + " Fix: copy it in the constructor (List.copyOf)")
                             .formatted(component.getName()));
@@ -289,11 +292,13 @@ public final class EventContractRules {
             return;
         }
         if (plain.isRecord()) {
+            var kept = EventSamples.keptCollections(plain);
             for (var component : plain.getRecordComponents()) {
                 var componentPath = path + "." + component.getName();
                 if ((Collection.class.isAssignableFrom(component.getType())
                                 || Map.class.isAssignableFrom(component.getType()))
-                        && !copiesCollections(javaClass)) {
+                        && kept.map(names -> names.contains(component.getName()))
+                                .orElseGet(() -> !copiesCollections(javaClass))) {
                     problems.add(("keeps the collection '%s' it was given, which can change under it. Fix: copy it"
                                     + " in %s's constructor (List.copyOf)")
                             .formatted(componentPath, plain.getSimpleName()));

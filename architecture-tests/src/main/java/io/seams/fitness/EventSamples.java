@@ -81,6 +81,46 @@ final class EventSamples {
         return constructor.newInstance(values);
     }
 
+    /**
+     * The record components that keep the very collection or map the constructor was given: the
+     * record is built from sample values, its collections and maps in mutable containers, and each
+     * component that still returns its container did not copy it. Empty when the record cannot be
+     * built from samples.
+     */
+    static java.util.Optional<List<String>> keptCollections(Class<?> record) {
+        try {
+            var components = record.getRecordComponents();
+            var types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            var values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                var sample = sampleValue(components[i].getGenericType());
+                values[i] = sample instanceof Map<?, ?> map
+                        ? new java.util.HashMap<>(map)
+                        : sample instanceof Set<?> set
+                                ? new java.util.HashSet<>(set)
+                                : sample instanceof java.util.Collection<?> list
+                                        ? new java.util.ArrayList<>(list)
+                                        : sample;
+            }
+            var constructor = record.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            var built = constructor.newInstance(values);
+            var kept = new java.util.ArrayList<String>();
+            for (int i = 0; i < components.length; i++) {
+                if ((values[i] instanceof Map || values[i] instanceof java.util.Collection)) {
+                    var accessor = components[i].getAccessor();
+                    accessor.setAccessible(true);
+                    if (accessor.invoke(built) == values[i]) {
+                        kept.add(components[i].getName());
+                    }
+                }
+            }
+            return java.util.Optional.of(kept);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static Object sampleValue(Type type) throws ReflectiveOperationException {
         if (type instanceof ParameterizedType parameterized) {
             var raw = (Class<?>) parameterized.getRawType();

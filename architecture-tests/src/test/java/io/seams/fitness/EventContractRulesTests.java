@@ -21,6 +21,8 @@ class EventContractRulesTests {
                 EVENTS + "CarriesEntity (CarriesEntity.java) carries 'order' of type PurchaseOrder, an aggregate",
                 EVENTS + "Unversioned (Unversioned.java) has no stable external name with a version",
                 EVENTS + "KeepsList (KeepsList.java) keeps the collection 'skus' it was given",
+                // One list copied does not make the other safe.
+                EVENTS + "CopiesOneList (CopiesOneList.java) keeps the collection 'carriers' it was given",
                 EVENTS + "NotJsonFriendly (NotJsonFriendly.java) carries 'payload' of type java.lang.Object,"
                         + " which is not JSON-friendly",
                 EVENTS + "Skewed (Skewed.java) does not read back from its JSON unchanged",
