@@ -433,7 +433,8 @@ public final class HygieneRules {
                                         // listener may publish it as an event; a listener that returns has
                                         // done its work, as far as the registry knows.
                                         .filter(swallowed -> block.getOwner() instanceof JavaMethod method
-                                                        && TransactionRules.isEventListener(method)
+                                                        && (TransactionRules.isEventListener(method)
+                                                                || onlyListenersRelyOn(method))
                                                 ? !swallowed.publishes()
                                                 : !swallowed.answers()))
                                 .distinct()
@@ -454,6 +455,22 @@ public final class HygieneRules {
                 .allowEmptyShould(true)
                 .as("No module swallows every failure")
                 .because("accepted work is delayed or refused when it fails, never dropped");
+    }
+
+    /**
+     * Whether the method is a listener's helper whose answer no one acts on: it is called, and only
+     * by event listeners that throw nothing themselves. A {@code return false} in its handler then
+     * answers nobody; the listener returns as if it had done its work.
+     */
+    private static boolean onlyListenersRelyOn(JavaMethod method) {
+        var calls = method.getCallsOfSelf();
+        return !calls.isEmpty()
+                && calls.stream()
+                        .allMatch(call -> call.getOrigin() instanceof JavaMethod caller
+                                && TransactionRules.isEventListener(caller)
+                                && caller.getConstructorCallsFromSelf().stream()
+                                        .noneMatch(
+                                                built -> built.getTargetOwner().isAssignableTo(Throwable.class)));
     }
 
     /** The type's source file, in the application's main sources or, failing that, its test sources. */
