@@ -184,6 +184,79 @@ public final class ModuleRules {
             "org.springframework.context.annotation.ComponentScan",
             "org.springframework.context.annotation.ComponentScans");
 
+    /** A class's full name in Java source: {@code io.seams.shop.orders.domain.Order}. */
+    private static final java.util.regex.Pattern QUALIFIED_CLASS =
+            java.util.regex.Pattern.compile("\\b[a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)+\\.[A-Z][A-Za-z0-9_]*");
+
+    /** Comments, text blocks, strings and characters in Java source: no code. */
+    private static final java.util.regex.Pattern NOT_CODE = java.util.regex.Pattern.compile(
+            "//[^\\n]*|/\\*[\\s\\S]*?\\*/|\"\"\"[\\s\\S]*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'");
+
+    /**
+     * The internal types of other business modules that the class's source names (imported, or by
+     * full name) but its class file does not depend on: the compiler copied a constant of theirs
+     * ({@code Order.LONGEST_TRACKING_NUMBER}) into the class, so no rule on the class files sees the
+     * dependency, and the copy does not change when the other module does.
+     */
+    private static List<String> copiedConstants(ModularApplication app, JavaClass type) {
+        var module = app.moduleOf(type);
+        var file = app.mainSources()
+                .resolve(type.getPackageName().replace('.', '/'))
+                .resolve(HygieneRules.fileOf(type));
+        if (type.getEnclosingClass().isPresent() || module.isEmpty() || !java.nio.file.Files.isRegularFile(file)) {
+            return List.of();
+        }
+        String source;
+        try {
+            source = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var code = NOT_CODE.matcher(source).replaceAll(found -> found.group().replaceAll("[^\\n]", " "));
+        var dependedOn = app.classes().stream()
+                .filter(nested ->
+                        nested.equals(type) || ModuleCoupling.topLevel(nested).equals(type))
+                .flatMap(nested -> nested.getDirectDependenciesFromSelf().stream())
+                .map(dependency ->
+                        ModuleCoupling.topLevel(dependency.getTargetClass().getBaseComponentType()))
+                .collect(java.util.stream.Collectors.toSet());
+        var found = new java.util.ArrayList<String>();
+        var named = new java.util.HashSet<String>();
+        var matcher = QUALIFIED_CLASS.matcher(code);
+        while (matcher.find()) {
+            var name = matcher.group();
+            if (!app.classes().contain(name) || !named.add(name)) {
+                continue;
+            }
+            var target = ModuleCoupling.topLevel(app.classes().get(name));
+            var owner = app.moduleOf(target);
+            if (owner.isEmpty()
+                    || owner.get().equals(module.get())
+                    || app.isShared(owner.get())
+                    || app.isExposed(target)
+                    || dependedOn.contains(target)) {
+                continue;
+            }
+            var line = code.substring(0, matcher.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count()
+                    + 1;
+            found.add(("%s (%s:%d) names %s, internal to module '%s', but its class file holds no trace of it:"
+                            + " the compiler copied one of its constants, a dependency no rule sees, which does not"
+                            + " change when '%s' does. Fix: use a value from the module's API (move the constant"
+                            + " there), or ask the module for it")
+                    .formatted(
+                            type.getName(),
+                            HygieneRules.fileOf(type),
+                            line,
+                            target.getName(),
+                            ModularApplication.nameOf(owner.get()),
+                            ModularApplication.nameOf(owner.get())));
+        }
+        return found;
+    }
+
     /**
      * A business module reaches other modules only through types: it loads no class by name and
      * scans no packages itself. Either is a dependency that neither Spring Modulith nor any other
@@ -210,6 +283,7 @@ public final class ModuleRules {
                                                         call.getLineNumber(),
                                                         call.getTargetOwner().getSimpleName(),
                                                         call.getName()))));
+                        copiedConstants(app, type).forEach(found -> events.add(violated(type, found)));
                         SCANNING.stream()
                                 .filter(type::isAnnotatedWith)
                                 .forEach(annotation -> events.add(violated(

@@ -48,14 +48,18 @@ class ModuleRulesTests {
 
     @Test
     void reportsAModuleLoadingAClassByNameOrScanningPackages() {
+        var sources = violating.withSources(Fixtures.path("src/test/java"), Fixtures.path("src/test/java"));
         Violations.assertExactly(
-                ModuleRules.modulesReachOthersOnlyThroughTypes(violating),
-                violating.classes(),
+                ModuleRules.modulesReachOthersOnlyThroughTypes(sources),
+                sources.classes(),
                 "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java:13) loads a class by its name"
                         + " (Class.forName): a dependency no rule sees, which fails only at run time once the class is"
                         + " in another process. Fix: depend on the other module's API type",
                 "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java:19) loads a class by its name"
                         + " (ClassUtils.forName)",
+                "io.seams.fitness.fixtures.structure.c.Limits (Limits.java:13) names"
+                        + " io.seams.fitness.fixtures.structure.a.internal.Secret, internal to module 'a', but its class"
+                        + " file holds no trace of it: the compiler copied one of its constants",
                 "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java) scans packages itself"
                         + " (@ComponentScan): it can pull another module's internal beans into its own");
     }
