@@ -271,13 +271,15 @@ public final class TransactionRules {
      * inside the publisher's transaction, to whatever its type argument lets through: in Spring,
      * every published object, other modules' events among them, is an {@code ApplicationEvent}.
      */
+    private static final String APPLICATION_LISTENER = "org.springframework.context.ApplicationListener";
+
     public static ArchRule noApplicationListenersInModules(ModularApplication app) {
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .that(app.inABusinessModule())
                 .should(new ArchCondition<JavaClass>("not implement ApplicationListener") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
-                        if (type.isAssignableTo("org.springframework.context.ApplicationListener")) {
+                        if (type.isAssignableTo(APPLICATION_LISTENER)) {
                             events.add(violated(
                                     type,
                                     ("%s (%s) implements ApplicationListener: it runs synchronously, inside the"
@@ -285,6 +287,30 @@ public final class TransactionRules {
                                                     + " @ApplicationModuleListener method instead")
                                             .formatted(type.getName(), HygieneRules.fileOf(type))));
                         }
+                        // A listener made from a lambda is no class of its own: @Bean ApplicationListener<...>
+                        // methods, and ApplicationListener.forPayload(...).
+                        type.getMethods().stream()
+                                .filter(method -> method.getRawReturnType().isAssignableTo(APPLICATION_LISTENER))
+                                .filter(method -> method.isAnnotatedWith("org.springframework.context.annotation.Bean"))
+                                .forEach(method -> events.add(violated(
+                                        type,
+                                        ("%s (%s) declares the bean %s(), an ApplicationListener: it runs"
+                                                        + " synchronously, inside the publisher's transaction. Fix:"
+                                                        + " listen with an @ApplicationModuleListener method instead")
+                                                .formatted(
+                                                        type.getName(), HygieneRules.fileOf(type), method.getName()))));
+                        type.getMethodCallsFromSelf().stream()
+                                .filter(call -> call.getTargetOwner().getName().equals(APPLICATION_LISTENER)
+                                        && call.getName().equals("forPayload"))
+                                .forEach(call -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) makes a listener with ApplicationListener.forPayload: it runs"
+                                                        + " synchronously, inside the publisher's transaction. Fix:"
+                                                        + " listen with an @ApplicationModuleListener method instead")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        call.getLineNumber()))));
                     }
                 })
                 .allowEmptyShould(true)

@@ -34,7 +34,12 @@ class ListenerRulesTests {
                 violating.classes(),
                 "io.seams.fitness.fixtures.listeners.billing.application.CatchAll$Payloads (CatchAll.java)"
                         + " implements ApplicationListener: it runs synchronously, inside the publisher's transaction."
-                        + " Fix: listen with an @ApplicationModuleListener method instead");
+                        + " Fix: listen with an @ApplicationModuleListener method instead",
+                // Made from a lambda: the bean method, and the call that makes it.
+                "io.seams.fitness.fixtures.listeners.billing.application.OrderedListeners (OrderedListeners.java)"
+                        + " declares the bean billOrders(), an ApplicationListener",
+                "io.seams.fitness.fixtures.listeners.billing.application.OrderedListeners (OrderedListeners.java:15)"
+                        + " makes a listener with ApplicationListener.forPayload");
     }
 
     @Test
