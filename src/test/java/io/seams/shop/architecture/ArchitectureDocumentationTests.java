@@ -25,11 +25,29 @@ class ArchitectureDocumentationTests {
         new Documenter(seams.modules(), Documenter.Options.defaults().withOutputFolder(written.toString()))
                 .writeDocumentation();
         Files.writeString(written.resolve("modules.md"), ModuleDiagram.markdown(seams, "Seams modules"));
-        updateChanged(written, folder);
+        if (javadocMetadataCovers(seams)) {
+            updateChanged(written, folder);
+        }
 
         assertThat(folder.resolve("components.puml")).exists();
         assertThat(Files.readString(folder.resolve("modules.md"))).contains("orders --> catalog");
         assertThat(Files.readString(folder.resolve("module-orders.adoc"))).contains("OrderPlaced");
+    }
+
+    /**
+     * Whether the Javadoc metadata the compiler wrote (Spring Modulith's annotation processor, read by
+     * the Documenter for the descriptions) covers every module. An incremental compile writes it only
+     * for the classes it compiled: a run after one must leave the committed docs alone rather than
+     * rewrite them with their descriptions missing.
+     */
+    private static boolean javadocMetadataCovers(ModularApplication seams) throws IOException {
+        var metadata = Path.of("target", "generated-spring-modulith", "javadoc.json");
+        if (!Files.isRegularFile(metadata)) {
+            return false;
+        }
+        var text = Files.readString(metadata);
+        return seams.modules().stream()
+                .allMatch(module -> text.contains("\"" + module.getBasePackage().getName() + "."));
     }
 
     /**
