@@ -118,7 +118,7 @@ class OrderController {
     private static CustomerId ordererOf(OrderRequest request, Caller caller) {
         if (caller.isStaff()) {
             if (request.customerId() == null) {
-                throw Problems.badRequest("customerId is required when staff place an order for a customer");
+                throw Problems.badRequest("customerId", "is required when staff place an order for a customer");
             }
             return new CustomerId(request.customerId());
         }

@@ -5,9 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -18,12 +21,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -63,7 +69,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         var problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body", null);
         var cause = ex.getCause();
-        if (cause instanceof InputCoercionException range && range.getLocation() != null) {
+        if (cause instanceof Utf8JsonBodies.NotUtf8 notUtf8) {
+            problem.setDetail(notUtf8.getMessage());
+        } else if (cause instanceof InputCoercionException range && range.getLocation() != null) {
             problem.setDetail("A number in the request body is out of range (line %d, column %d)"
                     .formatted(
                             range.getLocation().getLineNr(), range.getLocation().getColumnNr()));
@@ -82,6 +90,40 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setDetail("The request body is missing or cannot be read");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A path variable, query parameter or header that cannot be read as its type ({@code
+     * /api/orders/not-a-uuid}): named in {@code errors} like a field of a body, and not echoed.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var name =
+                ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+        var problem = Problems.invalid(List.of(
+                Map.of("field", String.valueOf(name), "message", "is not a " + formatOf(ex.getRequiredType()))));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A required query parameter that is left out, named in {@code errors}. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        var problem = Problems.invalid(List.of(Map.of("field", ex.getParameterName(), "message", "is required")));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String formatOf(@Nullable Class<?> type) {
+        if (type == UUID.class) {
+            return "UUID (36 characters, such as 3f2c8a4e-9b1d-4c7e-8f00-5a6b7c8d9e0f)";
+        }
+        return type != null && Number.class.isAssignableFrom(ClassUtils.resolvePrimitiveIfNecessary(type))
+                ? "whole number"
+                : "value of its type";
     }
 
     /**

@@ -3,6 +3,8 @@ package io.seams.shop.platform.adapters.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -18,12 +20,26 @@ import org.springframework.web.bind.annotation.RestController;
  * The error page as an RFC 9457 problem. Errors Spring MVC handles are problems already
  * ({@link ApiProblems}); this answers what ends on the servlet container's error page instead —
  * a request the firewall rejects (a {@code ..} or {@code ;} in the path), an error a filter sends.
- * It never says more than the status: no message, no exception, no stack trace. Not part of the
- * API description: it is no operation of the shop's.
+ * It never says more than the status — no message, no exception, no stack trace — unless a filter of
+ * Seams' own explains the refusal in {@link #DETAIL}. Not part of the API description: it is no
+ * operation of the shop's.
  */
 @Hidden
 @RestController
 class ErrorProblems implements ErrorController {
+
+    /**
+     * The request attribute in which one of Seams' filters puts the detail of the problem it
+     * refuses a request with ({@link #refuse}); the container's own messages are never shown.
+     */
+    static final String DETAIL = ErrorProblems.class.getName() + ".detail";
+
+    /** Ends the request with the error page's problem for {@code status}, saying {@code detail}. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        request.setAttribute(DETAIL, detail);
+        response.sendError(status.value());
+    }
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -46,7 +62,9 @@ class ErrorProblems implements ErrorController {
                                 ? "malformed-request"
                                 : status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         status == HttpStatus.BAD_REQUEST ? "Malformed request" : status.getReasonPhrase(),
-                        "The request could not be processed as sent.");
+                        request.getAttribute(DETAIL) instanceof String detail
+                                ? detail
+                                : "The request could not be processed as sent.");
         // The request that failed, not this error page (which Spring MVC would name otherwise).
         problem.setInstance(instanceOf(request));
         return ResponseEntity.status(status)

@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
  * A free-text field of a request body: 1 to {@link #max()} characters (Unicode code points, as JSON
  * Schema counts them, so an emoji is one), not all white space, with no control character (C0
  * U+0000 to U+001F, DEL U+007F, C1 U+0080 to U+009F), no bidirectional override or isolate (U+202A
- * to U+202E, U+2066 to U+2069: they make a name read differently from what it is), and no unpaired
+ * to U+202E, U+2066 to U+2069: they make a name read differently from what it is), no noncharacter
+ * (U+FDD0 to U+FDEF, U+FFFE, U+FFFF: Unicode keeps them out of text that is exchanged), and no unpaired
  * UTF-16 surrogate (not Unicode text at all: the database would store it as {@code ?}). A {@code
  * null} is left to {@code @NotNull}.
  *
@@ -37,10 +38,13 @@ import java.lang.annotation.Target;
 public @interface FreeText {
 
     /** The characters no free text holds; none is a surrogate, so Java and ECMAScript read them alike. */
-    String REFUSED = "\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069";
+    String REFUSED = "\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFFFE\\uFFFF";
 
-    /** White space, spelled out, because {@code \s} means different things in Java and ECMAScript. */
-    String SPACE = "\\u0020\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+    /**
+     * White space and what shows as nothing (the zero-width joiners, the word joiner, the Mongolian
+     * vowel separator), spelled out, because {@code \s} means different things in Java and ECMAScript.
+     */
+    String SPACE = "\\u0020\\u00A0\\u1680\\u180E\\u2000-\\u200D\\u2028\\u2029\\u202F\\u205F\\u2060\\u3000\\uFEFF";
 
     /** Nothing refused, and at least one character that is not white space. */
     String PATTERN = "^[^" + REFUSED + "]*[^" + REFUSED + SPACE + "][^" + REFUSED + "]*$";

@@ -29,7 +29,7 @@ public final class IdempotencyKeyHeader {
     /** The key as sent, if any; a {@code 400} problem to throw when it is not 1 to 200 visible ASCII characters. */
     public static Optional<String> checked(Optional<String> header) {
         header.filter(key -> !KEY.matcher(key).matches()).ifPresent(key -> {
-            throw Problems.badRequest(NAME + " must be 1 to 200 visible ASCII characters");
+            throw Problems.badRequest(NAME, "must be 1 to 200 visible ASCII characters");
         });
         return header;
     }

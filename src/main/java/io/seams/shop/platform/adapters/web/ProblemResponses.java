@@ -57,18 +57,21 @@ public class ProblemResponses implements OpenApiCustomizer {
         components.addSchemas("Problem", problemSchema());
         components.addResponses(
                 "BadRequest",
-                problem("The request is malformed (`malformed-request`) or invalid (`invalid-request`, with"
-                        + " `errors` naming each field); nothing was done"));
+                problem("The request is malformed (`malformed-request`: not UTF-8 JSON, a body where the"
+                        + " operation takes none) or invalid (`invalid-request`, with `errors` naming each field,"
+                        + " parameter or header); nothing was done"));
         components.addResponses(
                 "ContentTooLarge",
                 problem("The body is larger than the limit, 64 KiB by default (`request-too-large`)"));
         components.addResponses(
                 "NotAcceptable",
-                problem("The `Accept` header admits neither `application/json` nor `application/problem+json`, the"
-                        + " only types Seams answers with (`not-acceptable`)"));
+                problem("The `Accept` header leaves out `application/json` (or gives it `q=0`), the only type"
+                        + " Seams answers with; a `charset` parameter is ignored, JSON is UTF-8 (`not-acceptable`);"
+                        + " nothing was done"));
         components.addResponses(
                 "UnsupportedMediaType",
-                problem("The body is not sent as `application/json` (`unsupported-media-type`); nothing was done"));
+                problem("The body is not sent as `application/json` in UTF-8 (`unsupported-media-type`); nothing"
+                        + " was done"));
         components.addResponses(
                 "ServiceUnavailable",
                 problem("Nothing was done: the database or a module this needs is unreachable"

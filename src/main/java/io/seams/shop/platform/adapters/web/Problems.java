@@ -45,12 +45,10 @@ public final class Problems {
         return problem;
     }
 
-    /** The request itself is wrong; {@code detail} says how. */
-    public static ErrorResponseException badRequest(String detail) {
+    /** A 400 naming one field (or parameter, or header) and what is wrong with it. */
+    public static ErrorResponseException badRequest(String field, String message) {
         return new ErrorResponseException(
-                HttpStatus.BAD_REQUEST,
-                problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail),
-                null);
+                HttpStatus.BAD_REQUEST, invalid(List.of(Map.of("field", field, "message", message))), null);
     }
 
     /** The caller may not do this, whatever the resource's state. */

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request says its length, as soon as the limit is passed when it is sent in chunks.
  */
 @Component
+// Before the security filters: the authorization server's token endpoint reads its body there.
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long limit;
