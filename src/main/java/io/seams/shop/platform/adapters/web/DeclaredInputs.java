@@ -125,12 +125,11 @@ class DeclaredInputs implements WebMvcConfigurer, HandlerInterceptor {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(errors), null);
         }
         if (!inputs.body() && hasBody(request)) {
-            var problem = Problems.problem(
+            throw Problems.refusal(
                     HttpStatus.BAD_REQUEST,
                     "malformed-request",
                     "Malformed request",
                     "This operation takes no request body: send the request without one");
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
         return true;
     }

@@ -28,6 +28,11 @@ public final class Problems {
         return problem;
     }
 
+    /** The problem as an exception: thrown from a controller (or an advice or interceptor), it is the answer. */
+    public static ErrorResponseException refusal(HttpStatus status, String slug, String title, String detail) {
+        return new ErrorResponseException(status, problem(status, slug, title, detail), null);
+    }
+
     /** The resource does not exist (or, later, is not the caller's to see). */
     public static ErrorResponseException notFound(String resource, Object id) {
         var problem = problem(
@@ -53,13 +58,12 @@ public final class Problems {
 
     /** The caller may not do this, whatever the resource's state. */
     public static ErrorResponseException forbidden(String detail) {
-        return new ErrorResponseException(
-                HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail), null);
+        return refusal(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
 
     /** The resource's current state does not allow what was asked. */
     public static ErrorResponseException conflict(String slug, String title, String detail) {
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, slug, title, detail), null);
+        return refusal(HttpStatus.CONFLICT, slug, title, detail);
     }
 
     /** The request is well-formed but breaks a business rule; {@code properties} name what broke it. */

@@ -16,7 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
@@ -56,12 +55,11 @@ class Utf8JsonBodies extends RequestBodyAdviceAdapter {
         if (type == null
                 || !type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
                 || (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset()))) {
-            var problem = Problems.problem(
+            throw Problems.refusal(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type",
                     "Unsupported Media Type",
                     "The body must be sent as application/json, in UTF-8");
-            throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
         }
         var bytes = message.getBody().readAllBytes();
         if (!isUtf8Json(bytes)) {
