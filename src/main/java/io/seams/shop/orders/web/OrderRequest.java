@@ -1,17 +1,27 @@
 package io.seams.shop.orders.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.orders.application.PlaceOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -43,7 +53,7 @@ record OrderRequest(
         @Nullable
         String paymentToken,
 
-        @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines) {
+        @NotNull @Size(min = 1, max = 100) @UnitsOfOneSku List<@NotNull @Valid Line> lines) {
 
     static final String DEFAULT_PAYMENT_TOKEN = "tok_visa";
 
@@ -52,18 +62,34 @@ record OrderRequest(
 
     /**
      * Lines naming the same SKU are merged into one ({@link PlaceOrder}): together they may not ask
-     * for more than one line may.
+     * for more than one line may. A constraint on {@code lines}, so the problem names the field the
+     * client sent (a method of the record would be named after the method).
      */
-    @JsonIgnore
-    @AssertTrue(message = "must not ask for more than 1000 units of one SKU, however many lines name it")
-    boolean isEachSkuWithinTheLimit() {
-        return lines == null
-                || lines.stream()
-                        .filter(line -> line != null && line.sku() != null && line.quantity() != null)
-                        .collect(Collectors.groupingBy(Line::sku, Collectors.summingLong(Line::quantity)))
-                        .values()
-                        .stream()
-                        .allMatch(units -> units <= MOST_UNITS_OF_A_SKU);
+    @Documented
+    @Constraint(validatedBy = UnitsOfOneSku.Check.class)
+    @Target({FIELD, METHOD, PARAMETER})
+    @Retention(RUNTIME)
+    @interface UnitsOfOneSku {
+
+        String message() default "must not ask for more than 1000 units of one SKU, however many lines name it";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Check implements ConstraintValidator<UnitsOfOneSku, List<Line>> {
+
+            @Override
+            public boolean isValid(@Nullable List<Line> lines, ConstraintValidatorContext context) {
+                return lines == null
+                        || lines.stream()
+                                .filter(line -> line != null && line.sku() != null && line.quantity() != null)
+                                .collect(Collectors.groupingBy(Line::sku, Collectors.summingLong(Line::quantity)))
+                                .values()
+                                .stream()
+                                .allMatch(units -> units <= MOST_UNITS_OF_A_SKU);
+            }
+        }
     }
 
     PlaceOrder toCommand(CustomerId orderer) {

@@ -38,6 +38,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         bearer.commence(request, response, exception);
         refused(request, response);
         write(
+                request,
                 response,
                 "unauthenticated",
                 "Unauthenticated",
@@ -49,7 +50,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         denied.handle(request, response, exception);
         refused(request, response);
-        write(response, "forbidden", "Forbidden", "Your role does not allow this");
+        write(request, response, "forbidden", "Forbidden", "Your role does not allow this");
     }
 
     private void refused(HttpServletRequest request, HttpServletResponse response) {
@@ -59,14 +60,17 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 new AccessRefused(actor, request.getMethod(), request.getRequestURI(), response.getStatus()));
     }
 
-    private void write(HttpServletResponse response, String type, String title, String detail) throws IOException {
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, String type, String title, String detail)
+            throws IOException {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "urn:seams:problem:" + type);
         problem.put("title", title);
         problem.put("status", response.getStatus());
         problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        // JSON is UTF-8 and its media type has no charset parameter, as every other problem's.
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -104,6 +105,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         var problem = Problems.invalid(List.of(
                 Map.of("field", String.valueOf(name), "message", "is not a " + formatOf(ex.getRequiredType()))));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A path nothing in this process serves: said so, not as Spring MVC puts it ("No static resource
+     * api/orders/…"), which names how it looked rather than what the client asked for.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = Problems.problem(
+                HttpStatus.NOT_FOUND,
+                "no-such-endpoint",
+                "No such endpoint",
+                "Nothing in this process answers %s at this path".formatted(ex.getHttpMethod()));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
     }
 
     /** A required query parameter that is left out, named in {@code errors}. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,6 +51,20 @@ class ErrorProblems implements ErrorController {
             // Called directly rather than as an error page: there is nothing to report.
             status = HttpStatus.BAD_REQUEST;
         }
+        var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path ? path : "/";
+        var problem = problem(status, uri, request.getAttribute(DETAIL) instanceof String detail ? detail : null);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /**
+     * The problem of a request refused with {@code status}, whether on this error page or by Tomcat
+     * before any servlet ran ({@link ServerErrorProblems}): a {@code type} like every other answer's,
+     * and the path that was sent as its {@code instance} (the request that failed, not this error
+     * page, which Spring MVC would name otherwise).
+     */
+    static ProblemDetail problem(HttpStatus status, String uri, @Nullable String detail) {
         var problem = status.is5xxServerError()
                 ? Problems.problem(
                         status,
@@ -62,18 +77,12 @@ class ErrorProblems implements ErrorController {
                                 ? "malformed-request"
                                 : status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         status == HttpStatus.BAD_REQUEST ? "Malformed request" : status.getReasonPhrase(),
-                        request.getAttribute(DETAIL) instanceof String detail
-                                ? detail
-                                : "The request could not be processed as sent.");
-        // The request that failed, not this error page (which Spring MVC would name otherwise).
-        problem.setInstance(instanceOf(request));
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                        detail != null ? detail : "The request could not be processed as sent.");
+        problem.setInstance(instanceOf(uri));
+        return problem;
     }
 
-    private static URI instanceOf(HttpServletRequest request) {
-        var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path ? path : "/";
+    private static URI instanceOf(String uri) {
         try {
             var asSent = new URI(uri);
             return asSent.getRawAuthority() == null ? asSent : quoted(asSent.getRawPath());

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
+import java.util.LinkedHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Request bodies larger than {@code seams.web.max-request-bytes} (64 KiB: an order of 100 lines
@@ -28,9 +30,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long limit;
+    private final JsonMapper json;
 
-    RequestSizeLimit(@Value("${seams.web.max-request-bytes:65536}") long limit) {
+    RequestSizeLimit(@Value("${seams.web.max-request-bytes:65536}") long limit, JsonMapper json) {
         this.limit = limit;
+        this.json = json;
     }
 
     @Override
@@ -39,10 +43,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("""
-                    {"type":"urn:seams:problem:request-too-large","title":"Request too large",\
-                    "status":413,"detail":"The request body may be at most %d bytes"}""".formatted(limit));
+            var problem = new LinkedHashMap<String, Object>();
+            problem.put("type", Problems.type("request-too-large").toString());
+            problem.put("title", "Request too large");
+            problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+            problem.put("detail", "The request body may be at most %d bytes".formatted(limit));
+            problem.put("instance", request.getRequestURI());
+            response.getOutputStream().write(json.writeValueAsBytes(problem));
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);

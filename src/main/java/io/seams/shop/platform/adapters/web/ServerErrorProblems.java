@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -45,6 +46,11 @@ class ServerErrorProblems implements WebServerFactoryCustomizer<ConfigurableTomc
         return Ordered.LOWEST_PRECEDENCE;
     }
 
+    /** A JSON string of text that holds no control character (a URI, a title). */
+    private static String quoted(@Nullable String text) {
+        return "\"" + String.valueOf(text).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     /** Public: Tomcat creates it by its class name. */
     public static final class ProblemReportValve extends ErrorReportValve {
 
@@ -65,9 +71,17 @@ class ServerErrorProblems implements WebServerFactoryCustomizer<ConfigurableTomc
                 return;
             }
             var resolved = HttpStatus.resolve(status);
-            var title = resolved == null ? "Error" : resolved.getReasonPhrase();
-            var body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                    + ",\"detail\":\"The server could not process this request as sent.\"}";
+            var problem = ErrorProblems.problem(
+                    resolved == null ? HttpStatus.BAD_REQUEST : resolved,
+                    request.getRequestURI() == null ? "/" : request.getRequestURI(),
+                    "The server could not process this request as sent.");
+            var body = "{\"type\":%s,\"title\":%s,\"status\":%d,\"detail\":%s,\"instance\":%s}"
+                    .formatted(
+                            quoted(String.valueOf(problem.getType())),
+                            quoted(problem.getTitle()),
+                            status,
+                            quoted(problem.getDetail()),
+                            quoted(String.valueOf(problem.getInstance())));
             try {
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());

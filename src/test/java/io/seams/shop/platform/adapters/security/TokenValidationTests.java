@@ -46,12 +46,14 @@ class TokenValidationTests {
                 .expectHeader()
                 .valueMatches("WWW-Authenticate", "Bearer.*")
                 .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:seams:problem:unauthenticated")
                 .jsonPath("$.status")
-                .isEqualTo(401);
+                .isEqualTo(401)
+                .jsonPath("$.instance")
+                .isEqualTo(ORDERS);
     }
 
     @Test

@@ -53,9 +53,13 @@ class RequestHardeningTests {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("urn:seams:problem:request-too-large");
+                .isEqualTo("urn:seams:problem:request-too-large")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/orders");
         assertThat(countOrders()).isEqualTo(orders);
         // The limit holds before the security filters too, where the token endpoint reads its form.
         http.post()
@@ -274,7 +278,11 @@ class RequestHardeningTests {
     void aPathIsReadAsWritten() {
         var refused = Map.of(
                 "/api/orders/1-1-1-1-1", "urn:seams:problem:invalid-request",
-                "/api//orders", "urn:seams:problem:malformed-request");
+                "/api//orders", "urn:seams:problem:malformed-request",
+                // Refused by Tomcat itself, before any filter: the same problem, with the path as sent.
+                "/api/orders/%00", "urn:seams:problem:malformed-request",
+                "/api/orders/a%2Fb", "urn:seams:problem:malformed-request",
+                "/api/inventory/a%5Cb", "urn:seams:problem:malformed-request");
         refused.forEach((path, type) -> ada.get()
                 .uri(URI.create(path))
                 .exchange()
@@ -338,6 +346,8 @@ class RequestHardeningTests {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:seams:problem:invalid-request")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("lines")
                 .jsonPath("$.detail")
                 .value(detail -> assertThat((String) detail).contains("more than 1000 units of one SKU"));
         assertThat(countOrders()).isEqualTo(orders);

@@ -97,6 +97,8 @@ class HostedModulesTests {
                 .isNotFound()
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("urn:seams:problem:no-such-endpoint");
+                .isEqualTo("urn:seams:problem:no-such-endpoint")
+                .jsonPath("$.detail")
+                .isEqualTo("Nothing in this process answers GET at this path");
     }
 }
