@@ -468,9 +468,23 @@ public final class HygieneRules {
                 && calls.stream()
                         .allMatch(call -> call.getOrigin() instanceof JavaMethod caller
                                 && TransactionRules.isEventListener(caller)
-                                && caller.getConstructorCallsFromSelf().stream()
-                                        .noneMatch(
-                                                built -> built.getTargetOwner().isAssignableTo(Throwable.class)));
+                                && !throwsSomething(caller));
+    }
+
+    /**
+     * Whether the method can throw what its helper's answer says: it builds a failure (a
+     * constructor call or reference, {@code orElseThrow(IllegalStateException::new)}) or has an
+     * {@code Optional} throw one ({@code orElseThrow()}).
+     */
+    private static boolean throwsSomething(JavaMethod method) {
+        return method.getConstructorCallsFromSelf().stream()
+                        .anyMatch(built -> built.getTargetOwner().isAssignableTo(Throwable.class))
+                || method.getConstructorReferencesFromSelf().stream()
+                        .anyMatch(built -> built.getTargetOwner().isAssignableTo(Throwable.class))
+                || method.getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getName().equals("orElseThrow")
+                                && call.getTargetOwner().getPackageName().equals("java.util")
+                                && call.getTargetOwner().getSimpleName().startsWith("Optional"));
     }
 
     /** The type's source file, in the application's main sources or, failing that, its test sources. */
