@@ -358,8 +358,7 @@ public final class TopologyRules {
                         configurationKeys(type).stream()
                                 .sorted()
                                 .forEach(key -> others.stream()
-                                        .filter(other ->
-                                                List.of(key.split("\\.")).contains(other))
+                                        .filter(other -> namesBefore(key, own).contains(other))
                                         .forEach(other -> events.add(violated(
                                                 type,
                                                 ("%s (%s) reads the %s module's configuration (%s): once %s is extracted, its"
@@ -378,6 +377,17 @@ public final class TopologyRules {
                 .allowEmptyShould(true)
                 .as("Modules read only their own configuration")
                 .because("a module's settings move with it when it is extracted");
+    }
+
+    /**
+     * The dot-separated parts of the key up to the reading module's own name: after its own prefix
+     * ({@code seams.notifications.shipping.subject} read in notifications), a module's name is the
+     * reader's own word for something, not the other module's setting.
+     */
+    private static List<String> namesBefore(String key, String own) {
+        var parts = List.of(key.split("\\."));
+        var at = parts.indexOf(own);
+        return at < 0 ? parts : parts.subList(0, at);
     }
 
     /**
