@@ -219,10 +219,40 @@ final class SqlText {
                                 && EXPECTED_FAILURE
                                         .matcher(code.substring(start, end))
                                         .find())) {
-                    action.accept(file, concatenated(code, inStatement));
+                    action.accept(
+                            file,
+                            concatenated(
+                                    code,
+                                    inStatement.stream()
+                                            .filter(literal -> !bound(code, start, literal))
+                                            .toList()));
                 }
             });
         });
+    }
+
+    /**
+     * A call that binds a value to a statement's parameter: {@code .param("action", "orders.X.v1")},
+     * JPA's {@code setParameter}, {@code MapSqlParameterSource.addValue}, R2DBC's {@code bind}.
+     */
+    private static final Pattern BINDING =
+            Pattern.compile("\\.(param|params|setParameter|addValue|bind|setString|setObject)\\s*$");
+
+    /**
+     * Whether the literal is an argument of a call that binds a parameter's value in the statement
+     * starting at {@code start}: a value, not SQL, whatever it reads like.
+     */
+    private static boolean bound(String code, int start, Literal literal) {
+        var depth = 0;
+        for (int i = literal.start() - 1; i >= start; i--) {
+            var c = code.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && depth-- == 0) {
+                return BINDING.matcher(code.substring(start, i)).find();
+            }
+        }
+        return false;
     }
 
     /**
