@@ -251,6 +251,7 @@ public final class HygieneRules {
         var collection = field.getRawType().isAssignableTo(java.util.Collection.class)
                 || field.getRawType().isAssignableTo(java.util.Map.class);
         return collection
+                && !keptUnmodifiable(type, field)
                 && type.getStaticInitializer()
                         .map(initializer -> initializer.getConstructorCallsFromSelf().stream()
                                         .map(call -> call.getTargetOwner())
@@ -268,6 +269,33 @@ public final class HygieneRules {
                 && field.getAccessesToSelf().stream()
                         .anyMatch(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET
                                 && access.getOrigin().getName().equals("<clinit>"));
+    }
+
+    /**
+     * Whether the static initializer assigns the field a view or a copy that cannot change
+     * ({@code Collections.unmodifiableMap(m)}, {@code List.copyOf(list)}, Guava's
+     * {@code ImmutableMap.copyOf}): what it filled mutable before stays in the initializer.
+     */
+    private static boolean keptUnmodifiable(JavaClass type, JavaField field) {
+        return type.getStaticInitializer()
+                .map(initializer -> initializer.getMethodCallsFromSelf().stream()
+                        .filter(call -> isUnmodifiable(call.getTargetOwner().getName(), call.getName()))
+                        .anyMatch(call -> builds(initializer, field, call.getLineNumber())
+                                // and nothing built mutable after it goes in instead.
+                                && initializer.getConstructorCallsFromSelf().stream()
+                                        .noneMatch(built -> built.getLineNumber() > call.getLineNumber()
+                                                && builds(initializer, field, built.getLineNumber()))))
+                .orElse(false);
+    }
+
+    private static boolean isUnmodifiable(String owner, String method) {
+        return (owner.equals("java.util.Collections") && method.startsWith("unmodifiable"))
+                || (method.equals("copyOf")
+                        && (List.of("java.util.List", "java.util.Set", "java.util.Map")
+                                        .contains(owner)
+                                || owner.startsWith("com.google.common.collect.Immutable")))
+                || (owner.equals("java.util.stream.Stream") && method.equals("toList"))
+                || (owner.equals("java.util.stream.Collectors") && method.startsWith("toUnmodifiable"));
     }
 
     /**
