@@ -38,7 +38,8 @@ public final class HygieneRules {
         return noFieldInjection(app.mainSources(), app.testSources());
     }
 
-    private static final List<String> FIELD_INJECTION = List.of(
+    /** The annotations that inject a dependency or a setting, into a field or through a method. */
+    private static final List<String> INJECTION = List.of(
             "org.springframework.beans.factory.annotation.Autowired",
             "org.springframework.beans.factory.annotation.Value",
             "jakarta.inject.Inject",
@@ -54,7 +55,7 @@ public final class HygieneRules {
                     public void check(JavaClass type, ConditionEvents events) {
                         type.getFields().stream()
                                 .sorted(java.util.Comparator.comparing(JavaField::getName))
-                                .forEach(field -> FIELD_INJECTION.stream()
+                                .forEach(field -> INJECTION.stream()
                                         .filter(field::isAnnotatedWith)
                                         .findFirst()
                                         .ifPresent(annotation -> events.add(violated(
@@ -98,9 +99,6 @@ public final class HygieneRules {
         }
         return file;
     }
-
-    private static final List<String> INJECTION = List.of(
-            "org.springframework.beans.factory.annotation.Autowired", "jakarta.inject.Inject", "javax.inject.Inject");
 
     /**
      * No setter or method injection either: a dependency set after construction is one the

@@ -83,7 +83,11 @@ class HygieneRulesTests {
                 HygieneRules.noSetterInjection(),
                 violating.classes(),
                 "io.seams.fitness.fixtures.hygiene.ordering.application.Tallies (Tallies.java:21) has its dependencies"
-                        + " injected through setPrinting(). Fix: take them as constructor parameters");
+                        + " injected through setPrinting(). Fix: take them as constructor parameters",
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Paging (Paging.java:16) has its dependencies"
+                        + " injected through setPageSize()",
+                "io.seams.fitness.fixtures.hygiene.ordering.application.Paging (Paging.java:21) has its dependencies"
+                        + " injected through setClock()");
     }
 
     @Test
