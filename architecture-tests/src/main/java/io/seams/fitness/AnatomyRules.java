@@ -140,12 +140,24 @@ public final class AnatomyRules {
                 .should(new ArchCondition<JavaClass>("open no transaction") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
+                        if (type.isAnnotation()) {
+                            // Declaring an annotation meta-annotated @Transactional opens nothing.
+                            return;
+                        }
                         var annotated = new java.util.ArrayList<String>();
-                        if (TRANSACTIONAL.stream().anyMatch(type::isAnnotatedWith)) {
+                        if (TRANSACTIONAL.stream().anyMatch(type::isMetaAnnotatedWith)) {
                             annotated.add("the class");
+                        } else {
+                            // Spring's @Transactional is @Inherited: a base class's applies here.
+                            type.getAllRawSuperclasses().stream()
+                                    .filter(superclass ->
+                                            TRANSACTIONAL.stream().anyMatch(superclass::isMetaAnnotatedWith))
+                                    .findFirst()
+                                    .ifPresent(superclass ->
+                                            annotated.add("the class, through " + superclass.getSimpleName()));
                         }
                         type.getMethods().stream()
-                                .filter(method -> TRANSACTIONAL.stream().anyMatch(method::isAnnotatedWith))
+                                .filter(method -> TRANSACTIONAL.stream().anyMatch(method::isMetaAnnotatedWith))
                                 .map(method -> method.getName() + "()")
                                 .sorted()
                                 .forEach(annotated::add);

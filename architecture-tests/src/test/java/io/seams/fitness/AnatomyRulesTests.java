@@ -59,7 +59,15 @@ class AnatomyRulesTests {
                 SHOP + "web.CheckoutController (CheckoutController.java) opens a transaction in the web layer"
                         + " (@Transactional on checkout()). Fix: annotate the use case it calls instead",
                 SHOP + "web.RefundController (RefundController.java) opens a transaction in the web layer (through a"
-                        + " TransactionTemplate). Fix: annotate the use case it calls instead");
+                        + " TransactionTemplate). Fix: annotate the use case it calls instead",
+                // Through an annotation of the team's own, meta-annotated @Transactional(readOnly = true).
+                SHOP + "web.OrderHistoryController (OrderHistoryController.java) opens a transaction in the web layer"
+                        + " (@Transactional on history())",
+                SHOP + "web.ReadingController (ReadingController.java) opens a transaction in the web layer"
+                        + " (@Transactional on the class)",
+                // Inherited from its base class.
+                SHOP + "web.ReceiptController (ReceiptController.java) opens a transaction in the web layer"
+                        + " (@Transactional on the class, through ReadingController)");
     }
 
     @Test
