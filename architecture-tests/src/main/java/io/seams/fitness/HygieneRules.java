@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Rule 9: hygiene that matters for extraction. */
 public final class HygieneRules {
@@ -411,22 +412,63 @@ public final class HygieneRules {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
                         type.getMethodCallsFromSelf().stream()
-                                .filter(call -> call.getName().equals("sleep")
-                                        && (call.getTargetOwner().isEquivalentTo(Thread.class)
-                                                || call.getTargetOwner()
-                                                        .isEquivalentTo(java.util.concurrent.TimeUnit.class)))
+                                .filter(HygieneRules::waitsForTime)
                                 .forEach(call -> events.add(violated(
                                         type,
-                                        ("%s (%s:%d) sleeps. Fix: let the event publication registry retry, or"
+                                        ("%s (%s:%d) %s. Fix: let the event publication registry retry, or"
                                                         + " schedule the next attempt; a waiting thread holds its"
                                                         + " request, transaction and connection")
-                                                .formatted(type.getName(), fileOf(type), call.getLineNumber()))));
+                                                .formatted(
+                                                        type.getName(),
+                                                        fileOf(type),
+                                                        call.getLineNumber(),
+                                                        call.getName().equals("sleep")
+                                                                ? "sleeps"
+                                                                : "waits for a time (%s.%s())"
+                                                                        .formatted(
+                                                                                call.getTargetOwner()
+                                                                                        .getSimpleName(),
+                                                                                call.getName())))));
                     }
                 })
                 .allowEmptyShould(true)
                 .as("No module sleeps")
                 .because("a sleeping thread holds its transaction, and a retry that sleeps cannot move to another"
                         + " process");
+    }
+
+    /**
+     * Timed waits besides {@code sleep}, by owner and method: the thread waits for a time to pass,
+     * as a sleep does, whatever else may wake it. Waits without a time ({@code LockSupport.park()},
+     * {@code wait()}, {@code latch.await()}) coordinate threads and are not listed.
+     */
+    private static final Set<String> TIMED_WAITS = Set.of(
+            "java.lang.Thread.sleep",
+            "java.util.concurrent.TimeUnit.sleep",
+            "java.util.concurrent.TimeUnit.timedWait",
+            "java.util.concurrent.TimeUnit.timedJoin",
+            "java.util.concurrent.locks.LockSupport.parkNanos",
+            "java.util.concurrent.locks.LockSupport.parkUntil",
+            "java.util.concurrent.locks.Condition.awaitNanos",
+            "java.util.concurrent.locks.Condition.awaitUntil");
+
+    /** Methods that wait for a time when given one ({@code join(500)}, {@code await(1, SECONDS)}). */
+    private static final Set<String> TIMED_WHEN_GIVEN_ONE = Set.of(
+            "java.lang.Thread.join",
+            "java.lang.Object.wait",
+            "java.util.concurrent.CountDownLatch.await",
+            "java.util.concurrent.locks.Condition.await");
+
+    /** Whether the call makes the thread wait for a time ({@link #TIMED_WAITS}). */
+    private static boolean waitsForTime(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+        var timed = !call.getTarget().getRawParameterTypes().isEmpty();
+        return Stream.concat(
+                        Stream.of(call.getTargetOwner()),
+                        Stream.concat(
+                                call.getTargetOwner().getAllRawSuperclasses().stream(),
+                                call.getTargetOwner().getAllRawInterfaces().stream()))
+                .map(owner -> owner.getName() + "." + call.getName())
+                .anyMatch(name -> TIMED_WAITS.contains(name) || (timed && TIMED_WHEN_GIVEN_ONE.contains(name)));
     }
 
     /**
