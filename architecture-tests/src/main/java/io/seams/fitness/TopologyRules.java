@@ -336,6 +336,13 @@ public final class TopologyRules {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
 
     /**
+     * The key a SpEL expression reads from the environment: {@code #{environment['key']}}, {@code
+     * #{@environment.getProperty('key')}} (and {@code getRequiredProperty}, {@code containsProperty}).
+     */
+    private static final Pattern ENVIRONMENT_LOOKUP = Pattern.compile(
+            "\\benvironment\\s*(?:\\[\\s*|\\.\\s*(?:getProperty|getRequiredProperty|containsProperty)\\s*\\(\\s*)'([^']+)'");
+
+    /**
      * A business module reads only configuration of its own: no {@code @ConfigurationProperties}
      * prefix or {@code @Value} placeholder of one of its classes names another business module
      * (as a dot-separated part of the key, {@code shop.billing.grace-period}). Once the other module
@@ -393,7 +400,8 @@ public final class TopologyRules {
     /**
      * The keys the class binds or reads: {@code @ConfigurationProperties} prefixes on it and its
      * {@code @Bean} methods, and the placeholders in the text of any annotation on it, its fields,
-     * methods and parameters ({@code @Value}, {@code @Scheduled(fixedDelayString = ...)}, ...).
+     * methods and parameters ({@code @Value}, {@code @Scheduled(fixedDelayString = ...)}, ...), and
+     * the keys their SpEL expressions read from the environment ({@code #{environment['key']}}).
      */
     static Set<String> configurationKeys(JavaClass type) {
         var keys = new TreeSet<String>();
@@ -418,9 +426,8 @@ public final class TopologyRules {
         annotations.stream()
                 .flatMap(annotation -> annotation.getProperties().values().stream())
                 .flatMap(TopologyRules::texts)
-                .forEach(expression -> PLACEHOLDER
-                        .matcher(expression)
-                        .results()
+                .forEach(expression -> Stream.of(PLACEHOLDER, ENVIRONMENT_LOOKUP)
+                        .flatMap(pattern -> pattern.matcher(expression).results())
                         .forEach(found -> keys.add(found.group(1).trim())));
         return keys;
     }

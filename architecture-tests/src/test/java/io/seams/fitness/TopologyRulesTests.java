@@ -49,7 +49,12 @@ class TopologyRulesTests {
                 "io.seams.fitness.fixtures.topology.ordering.RetrySettings (RetrySettings.java) reads the billing"
                         + " module's configuration (shop.billing.retries)",
                 "io.seams.fitness.fixtures.topology.ordering.OverdueInvoices (OverdueInvoices.java) reads the billing"
-                        + " module's configuration (shop.billing.check-interval)");
+                        + " module's configuration (shop.billing.check-interval)",
+                // Through SpEL: environment['...'] and @environment.getProperty('...').
+                "io.seams.fitness.fixtures.topology.ordering.Reminders (Reminders.java) reads the billing module's"
+                        + " configuration (shop.billing.reminder-delay)",
+                "io.seams.fitness.fixtures.topology.ordering.Reminders (Reminders.java) reads the billing module's"
+                        + " configuration (shop.billing.currency)");
     }
 
     @Test
