@@ -556,7 +556,7 @@ public final class HygieneRules {
     }
 
     /** The type's source file, in the application's main sources or, failing that, its test sources. */
-    private static java.util.Optional<java.nio.file.Path> sourceOf(ModularApplication app, JavaClass type) {
+    static java.util.Optional<java.nio.file.Path> sourceOf(ModularApplication app, JavaClass type) {
         var file = fileOf(ModuleCoupling.topLevel(type));
         return java.util.stream.Stream.of(app.mainSources(), app.testSources())
                 .map(root ->

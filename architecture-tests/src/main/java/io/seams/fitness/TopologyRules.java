@@ -132,7 +132,7 @@ public final class TopologyRules {
                                                         HygieneRules.fileOf(type),
                                                         call.getLineNumber(),
                                                         call.getName()))));
-                        configurationKeys(type).stream()
+                        configurationKeys(app, type).stream()
                                 .filter(TopologyRules::isProcessKey)
                                 .forEach(key -> events.add(violated(
                                         type,
@@ -143,6 +143,7 @@ public final class TopologyRules {
                         type.getDirectDependenciesFromSelf().stream()
                                 .map(dependency -> dependency.getTargetClass().getBaseComponentType())
                                 .filter(target -> ENVIRONMENT_TYPES.contains(target.getName())
+                                        || isEnvironment(target)
                                         || matchesAny(target.getPackageName(), topologyPackages))
                                 .map(JavaClass::getName)
                                 .distinct()
@@ -362,7 +363,7 @@ public final class TopologyRules {
                                 .map(ModularApplication::nameOf)
                                 .filter(name -> !name.equals(own))
                                 .toList();
-                        configurationKeys(type).stream()
+                        configurationKeys(app, type).stream()
                                 .sorted()
                                 .forEach(key -> others.stream()
                                         .filter(other -> namesBefore(key, own).contains(other))
@@ -395,6 +396,48 @@ public final class TopologyRules {
         var parts = List.of(key.split("\\."));
         var at = parts.indexOf(own);
         return at < 0 ? parts : parts.subList(0, at);
+    }
+
+    /** The environment's types, which read the process's settings: {@code Environment}, {@code PropertyResolver}. */
+    private static final String PROPERTY_RESOLVER = "org.springframework.core.env.PropertyResolver";
+
+    /**
+     * Whether the type is the environment however it is reached: {@code ConfigurableEnvironment},
+     * {@code StandardEnvironment} and the like are an {@code Environment}, a {@code PropertyResolver}.
+     */
+    private static boolean isEnvironment(JavaClass type) {
+        return type.isAssignableTo(PROPERTY_RESOLVER);
+    }
+
+    /** The methods of the environment that read a key. */
+    private static final Set<String> PROPERTY_READS = Set.of("getProperty", "getRequiredProperty", "containsProperty");
+
+    /** A key given as a literal to one of {@link #PROPERTY_READS}, not {@code System.getProperty}. */
+    private static final Pattern PROPERTY_READ = Pattern.compile(
+            "(?<!System)\\.\\s*(?:getProperty|getRequiredProperty|containsProperty)\\s*\\(\\s*\"([^\"\\\\]+)\"");
+
+    /**
+     * The keys the class binds or reads ({@link #configurationKeys(JavaClass)}), and those it reads
+     * from the environment by a literal ({@code environment.getProperty("shop.billing.x")}), found
+     * in its source when it calls the environment.
+     */
+    static Set<String> configurationKeys(ModularApplication app, JavaClass type) {
+        var keys = configurationKeys(type);
+        var readsTheEnvironment = type.getMethodCallsFromSelf().stream()
+                .anyMatch(call -> PROPERTY_READS.contains(call.getName()) && isEnvironment(call.getTargetOwner()));
+        if (readsTheEnvironment) {
+            HygieneRules.sourceOf(app, type).ifPresent(file -> {
+                try {
+                    PROPERTY_READ
+                            .matcher(java.nio.file.Files.readString(file))
+                            .results()
+                            .forEach(found -> keys.add(found.group(1).trim()));
+                } catch (java.io.IOException | RuntimeException unreadable) {
+                    // The annotations' keys alone.
+                }
+            });
+        }
+        return keys;
     }
 
     /**

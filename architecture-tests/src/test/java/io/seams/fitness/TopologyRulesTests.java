@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class TopologyRulesTests {
 
-    static final ModularApplication violating = ModularApplication.of(TopologyApplication.class);
+    static final ModularApplication violating = ModularApplication.of(TopologyApplication.class)
+            .withSources(Fixtures.path("src/test/java"), Fixtures.path("src/test/java"));
     static final ModularApplication clean = ModularApplication.of(CleanApplication.class);
 
     @Test
@@ -34,7 +35,13 @@ class TopologyRulesTests {
                 "io.seams.fitness.fixtures.topology.ordering.CarrierStatus (CarrierStatus.java:17) calls"
                         + " URL.openStream(): it reaches across processes itself",
                 "io.seams.fitness.fixtures.topology.ordering.CarrierStatus (CarrierStatus.java) depends on"
-                        + " org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean");
+                        + " org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean",
+                // The key it gives environment.getProperty(...), read from its source.
+                "io.seams.fitness.fixtures.topology.ordering.Checkout (Checkout.java) reads seams.topology.modules, a"
+                        + " setting of the process it runs in",
+                // The environment reached as a ConfigurableEnvironment.
+                "io.seams.fitness.fixtures.topology.ordering.CutOff (CutOff.java) depends on"
+                        + " org.springframework.core.env.ConfigurableEnvironment");
     }
 
     @Test
@@ -54,7 +61,10 @@ class TopologyRulesTests {
                 "io.seams.fitness.fixtures.topology.ordering.Reminders (Reminders.java) reads the billing module's"
                         + " configuration (shop.billing.reminder-delay)",
                 "io.seams.fitness.fixtures.topology.ordering.Reminders (Reminders.java) reads the billing module's"
-                        + " configuration (shop.billing.currency)");
+                        + " configuration (shop.billing.currency)",
+                // A literal given to the environment's getProperty(...).
+                "io.seams.fitness.fixtures.topology.ordering.CutOff (CutOff.java) reads the billing module's"
+                        + " configuration (shop.billing.cut-off)");
     }
 
     @Test
