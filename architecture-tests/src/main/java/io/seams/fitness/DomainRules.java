@@ -63,6 +63,11 @@ public final class DomainRules {
             "tools.jackson.",
             "com.google.gson.",
             "io.micrometer.",
+            "io.opentelemetry.",
+            "reactor.",
+            "org.postgresql.",
+            "org.jooq.",
+            "org.flywaydb.",
             "java.sql.",
             "javax.sql.",
             "java.net.http.");
@@ -79,8 +84,8 @@ public final class DomainRules {
      * a package marked {@code @DomainRing}, or marked as a jMolecules DDD building block (by
      * annotation or type; repositories' implementations excepted, they are infrastructure), use no
      * type of Spring or Jakarta EE (web, data, transactions, events, security, caching, validation,
-     * injection alike), Hibernate, Jackson or Gson, Micrometer, Kafka, {@code java.sql}/{@code
-     * javax.sql} or the JDK's HTTP client; nullness annotations excepted. The onion rule checks only
+     * injection alike), Hibernate, Jackson or Gson, Micrometer, OpenTelemetry, Reactor, Kafka, the
+     * PostgreSQL driver, jOOQ, Flyway, {@code java.sql}/{@code javax.sql} or the JDK's HTTP client; nullness annotations excepted. The onion rule checks only
      * what the rings name; this checks the
      * domain against the frameworks themselves.
      */

@@ -51,7 +51,12 @@ class DomainRulesTests {
                         + " org.springframework.stereotype.Component, a framework type, in the domain",
                 // Any Spring type, not only web, data and transactions; nullness annotations are none.
                 "io.seams.fitness.fixtures.domain.shop.domain.CartDiscounts (CartDiscounts.java) uses"
-                        + " org.springframework.cache.annotation.Cacheable, a framework type, in the domain");
+                        + " org.springframework.cache.annotation.Cacheable, a framework type, in the domain",
+                // A database driver's type; java.sql's exception is JDBC too.
+                "io.seams.fitness.fixtures.domain.shop.domain.CartSnapshot (CartSnapshot.java:10) uses"
+                        + " org.postgresql.util.PGobject, a framework type, in the domain",
+                "io.seams.fitness.fixtures.domain.shop.domain.CartSnapshot (CartSnapshot.java) uses"
+                        + " java.sql.SQLException, a framework type, in the domain");
     }
 
     @Test
