@@ -507,9 +507,11 @@ public final class AnatomyRules {
         }
     }
 
+    /** A jMolecules repository (by type or annotation), or a Spring {@code @Repository}. */
     static boolean isRepository(JavaClass type) {
         return type.isAssignableTo("org.jmolecules.ddd.types.Repository")
-                || type.isAnnotatedWith("org.jmolecules.ddd.annotation.Repository");
+                || type.isAnnotatedWith("org.jmolecules.ddd.annotation.Repository")
+                || type.isMetaAnnotatedWith("org.springframework.stereotype.Repository");
     }
 
     private static boolean isListener(JavaMethod method) {
