@@ -168,19 +168,15 @@ public final class HygieneRules {
                 .because("static state is shared by one process and lost between processes");
     }
 
-    /** " (its field 'x' is not final)" for a singleton's type that has such fields, else nothing. */
+    /** " (field 'x' of T is not final or built mutable)" for a singleton's type with such fields, else nothing. */
     private static String mutableFieldsOf(ModularApplication app, JavaClass type) {
         if (!holdsMutableState(app, type)) {
             return "";
         }
-        var names = type.getFields().stream()
-                .filter(field -> !field.getModifiers().contains(JavaModifier.STATIC)
-                        && !field.getModifiers().contains(JavaModifier.FINAL)
-                        && !field.getModifiers().contains(JavaModifier.SYNTHETIC))
+        var names = mutableInstanceFields(type).stream()
                 .map(field -> "'" + field.getName() + "'")
-                .sorted()
                 .toList();
-        return " (%s %s of %s %s not final)"
+        return " (%s %s of %s %s not final or built mutable)"
                 .formatted(
                         names.size() == 1 ? "field" : "fields",
                         String.join(", ", names),
@@ -190,15 +186,22 @@ public final class HygieneRules {
 
     /**
      * Whether a value of the type, a class of the application's modules, can change: it has an
-     * instance field that is not final. A static final singleton of it ({@code INSTANCE = new
-     * Registry()}, an enum constant) is then shared mutable state.
+     * instance field that is not final, or a final one its constructors build mutable (a {@code
+     * ConcurrentHashMap}, an atomic, an array). A static final singleton of it ({@code INSTANCE =
+     * new Registry()}, an enum constant) is then shared mutable state.
      */
     private static boolean holdsMutableState(ModularApplication app, JavaClass type) {
-        return app.moduleOf(type).isPresent()
-                && type.getFields().stream()
-                        .anyMatch(field -> !field.getModifiers().contains(JavaModifier.STATIC)
-                                && !field.getModifiers().contains(JavaModifier.FINAL)
-                                && !field.getModifiers().contains(JavaModifier.SYNTHETIC));
+        return app.moduleOf(type).isPresent() && !mutableInstanceFields(type).isEmpty();
+    }
+
+    /** The instance fields of the type that are not final, or final and built mutable. */
+    private static List<JavaField> mutableInstanceFields(JavaClass type) {
+        return type.getFields().stream()
+                .filter(field -> !field.getModifiers().contains(JavaModifier.STATIC)
+                        && !field.getModifiers().contains(JavaModifier.SYNTHETIC)
+                        && (!field.getModifiers().contains(JavaModifier.FINAL) || builtMutable(type, field)))
+                .sorted(java.util.Comparator.comparing(JavaField::getName))
+                .toList();
     }
 
     /**
@@ -238,9 +241,14 @@ public final class HygieneRules {
     /**
      * Whether the field holds mutable state although final: an atomic or a {@code ThreadLocal}
      * (made to be changed), an array (its elements can be), or a mutable collection or map the
-     * class's static initializer builds.
+     * class's static initializer builds (its constructors, for an instance field).
      */
     private static boolean builtMutable(JavaClass type, JavaField field) {
+        var builders = field.getModifiers().contains(JavaModifier.STATIC)
+                ? type.getStaticInitializer().stream()
+                        .map(com.tngtech.archunit.core.domain.JavaCodeUnit.class::cast)
+                        .toList()
+                : List.<com.tngtech.archunit.core.domain.JavaCodeUnit>copyOf(type.getConstructors());
         var raw = field.getRawType();
         if (raw.isArray()
                 || raw.getPackageName().equals("java.util.concurrent.atomic")
@@ -250,9 +258,9 @@ public final class HygieneRules {
         var collection = field.getRawType().isAssignableTo(java.util.Collection.class)
                 || field.getRawType().isAssignableTo(java.util.Map.class);
         return collection
-                && !keptUnmodifiable(type, field)
-                && type.getStaticInitializer()
-                        .map(initializer -> initializer.getConstructorCallsFromSelf().stream()
+                && !keptUnmodifiable(builders, field)
+                && builders.stream()
+                        .anyMatch(initializer -> initializer.getConstructorCallsFromSelf().stream()
                                         .map(call -> call.getTargetOwner())
                                         .anyMatch(
                                                 built -> (built.getPackageName().equals("java.util")
@@ -264,27 +272,26 @@ public final class HygieneRules {
                                         .filter(call -> MUTABLE_FACTORIES.contains(
                                                 call.getTargetOwner().getName() + "." + call.getName()))
                                         .anyMatch(call -> builds(initializer, field, call.getLineNumber())))
-                        .orElse(false)
                 && field.getAccessesToSelf().stream()
                         .anyMatch(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET
-                                && access.getOrigin().getName().equals("<clinit>"));
+                                && builders.contains(access.getOrigin()));
     }
 
     /**
-     * Whether the static initializer assigns the field a view or a copy that cannot change
+     * Whether the initializer (or constructor) assigns the field a view or a copy that cannot change
      * ({@code Collections.unmodifiableMap(m)}, {@code List.copyOf(list)}, Guava's
      * {@code ImmutableMap.copyOf}): what it filled mutable before stays in the initializer.
      */
-    private static boolean keptUnmodifiable(JavaClass type, JavaField field) {
-        return type.getStaticInitializer()
-                .map(initializer -> initializer.getMethodCallsFromSelf().stream()
+    private static boolean keptUnmodifiable(
+            List<com.tngtech.archunit.core.domain.JavaCodeUnit> builders, JavaField field) {
+        return builders.stream()
+                .anyMatch(initializer -> initializer.getMethodCallsFromSelf().stream()
                         .filter(call -> isUnmodifiable(call.getTargetOwner().getName(), call.getName()))
                         .anyMatch(call -> builds(initializer, field, call.getLineNumber())
                                 // and nothing built mutable after it goes in instead.
                                 && initializer.getConstructorCallsFromSelf().stream()
                                         .noneMatch(built -> built.getLineNumber() > call.getLineNumber()
-                                                && builds(initializer, field, built.getLineNumber()))))
-                .orElse(false);
+                                                && builds(initializer, field, built.getLineNumber()))));
     }
 
     private static boolean isUnmodifiable(String owner, String method) {
@@ -302,7 +309,7 @@ public final class HygieneRules {
      * field's own assignment, or after the assignment of the static field before it.
      */
     private static boolean builds(
-            com.tngtech.archunit.core.domain.JavaStaticInitializer initializer, JavaField field, int line) {
+            com.tngtech.archunit.core.domain.JavaCodeUnit initializer, JavaField field, int line) {
         var sets = initializer.getFieldAccesses().stream()
                 .filter(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET)
                 .toList();
