@@ -248,6 +248,9 @@ public final class TransactionRules {
     /** Event types that receive every event published in the process, whichever module it comes from. */
     private static final Set<String> CATCH_ALL_EVENTS = Set.of(
             Object.class.getName(),
+            // Every record, every serializable value: any module's events.
+            "java.lang.Record",
+            "java.io.Serializable",
             "org.springframework.context.ApplicationEvent",
             "org.springframework.context.PayloadApplicationEvent");
 

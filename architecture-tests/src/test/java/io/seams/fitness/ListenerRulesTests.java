@@ -24,7 +24,12 @@ class ListenerRulesTests {
                 "io.seams.fitness.fixtures.listeners.billing.application.CatchAll.on(java.lang.Object)"
                         + " (CatchAll.java) listens to Object synchronously, inside the publisher's transaction, and"
                         + " that receives other modules' events too. Fix: listen to each event type with an"
-                        + " @ApplicationModuleListener method");
+                        + " @ApplicationModuleListener method",
+                // Every record, every serializable value: every module's events.
+                "io.seams.fitness.fixtures.listeners.billing.application.CatchAll.on(java.lang.Record)"
+                        + " (CatchAll.java) listens to Record synchronously",
+                "io.seams.fitness.fixtures.listeners.billing.application.CatchAll.on(java.io.Serializable)"
+                        + " (CatchAll.java) listens to Serializable synchronously");
     }
 
     @Test
