@@ -191,17 +191,18 @@ public final class AnatomyRules {
 
     /**
      * A module calls another module's API from its application layer only: its web layer calls its
-     * own use cases, and its domain gets what it needs as values. Other modules' values (ids,
+     * own use cases, its domain gets what it needs as values, and its persistence (or any other
+     * package below its root) calls no other module either. Other modules' values (ids,
      * records, enums, events) may appear anywhere; their services, the calls that become remote
      * once a module is extracted, only where a use case can decide what to do when they fail.
      */
     public static ArchRule otherModulesAreCalledFromTheApplicationLayer(ModularApplication app) {
         return classes()
                 .that(DescribedPredicate.describe(
-                        "are in a module's web or domain layer",
+                        "are in a layer of a module other than its application layer",
                         (JavaClass type) -> !app.isInSharedModule(type)
                                 && layerOf(app, type)
-                                        .filter(layer -> layer.equals("web") || layer.equals("domain"))
+                                        .filter(layer -> !layer.equals("application"))
                                         .isPresent()))
                 .should(new ArchCondition<JavaClass>("call other modules' services only from the application layer") {
                     @Override

@@ -124,7 +124,10 @@ class AnatomyRulesTests {
                 "io.seams.fitness.fixtures.anatomy.shop.domain.Refund (Refund.java:17) in the domain layer uses"
                         + " io.seams.fitness.fixtures.anatomy.billing.Invoices, a service of module 'billing'. Fix:"
                         + " call it from a use case in the application layer",
-                "io.seams.fitness.fixtures.anatomy.shop.web.OwedController (OwedController.java:");
+                "io.seams.fitness.fixtures.anatomy.shop.web.OwedController (OwedController.java:",
+                // Any layer but the application layer: here, persistence.
+                "io.seams.fitness.fixtures.anatomy.shop.persistence.OwedAmounts (OwedAmounts.java:16) in the"
+                        + " persistence layer uses io.seams.fitness.fixtures.anatomy.billing.Invoices");
     }
 
     @Test
