@@ -86,10 +86,17 @@ public final class AnatomyRules {
     static final Set<String> CONTROLLERS = Set.of(
             "org.springframework.stereotype.Controller", "org.springframework.web.bind.annotation.RestController");
 
+    /** Functional endpoints, servlet and reactive: a bean of these serves HTTP as a controller does. */
+    static final List<String> ROUTER_FUNCTIONS = List.of(
+            "org.springframework.web.servlet.function.RouterFunction",
+            "org.springframework.web.reactive.function.server.RouterFunction");
+
     /**
      * A business module's controllers are in its web layer, where the anatomy rules for the web look
-     * for them: a controller in {@code admin} or {@code api} would escape them all. (A shared module
-     * such as a platform serves endpoints of its own where it likes.)
+     * for them: a controller in {@code admin} or {@code api} would escape them all. So are its
+     * functional endpoints: a {@code @Bean} {@code RouterFunction}, or routes built with
+     * {@code RouterFunctions}, declared in a configuration class. (A shared module such as a platform
+     * serves endpoints of its own where it likes.)
      */
     public static ArchRule controllersAreInTheWebLayer(ModularApplication app) {
         return classes()
@@ -97,24 +104,51 @@ public final class AnatomyRules {
                 .should(new ArchCondition<JavaClass>("be in the web layer if they are controllers") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
+                        if (app.isInSharedModule(type)
+                                || layerOf(app, type).filter("web"::equals).isPresent()) {
+                            return;
+                        }
+                        var web = app.moduleOf(type)
+                                        .map(module -> module.getBasePackage().getName())
+                                        .orElse("the module")
+                                + ".web";
                         var controller = CONTROLLERS.stream()
                                 .anyMatch(annotation ->
                                         type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation));
-                        if (controller
-                                && !app.isInSharedModule(type)
-                                && layerOf(app, type).filter("web"::equals).isEmpty()) {
+                        if (controller) {
                             events.add(violated(
                                     type,
-                                    ("%s (%s) is a controller outside the module's web package. Fix: move it to"
-                                                    + " %s.web")
-                                            .formatted(
-                                                    type.getName(),
-                                                    HygieneRules.fileOf(type),
-                                                    app.moduleOf(type)
-                                                            .map(module -> module.getBasePackage()
-                                                                    .getName())
-                                                            .orElse("the module"))));
+                                    "%s (%s) is a controller outside the module's web package. Fix: move it to %s"
+                                            .formatted(type.getName(), HygieneRules.fileOf(type), web)));
                         }
+                        // A functional endpoint is a controller without the annotation: a @Bean
+                        // RouterFunction, or routes built with RouterFunctions.
+                        var routerBeans = type.getMethods().stream()
+                                .filter(method -> method.isAnnotatedWith("org.springframework.context.annotation.Bean")
+                                        && ROUTER_FUNCTIONS.stream()
+                                                .anyMatch(method.getRawReturnType()::isAssignableTo))
+                                .sorted(java.util.Comparator.comparing(JavaMethod::getName))
+                                .toList();
+                        routerBeans.forEach(method -> events.add(violated(
+                                type,
+                                ("%s (%s) declares the bean %s(), a RouterFunction: HTTP endpoints outside"
+                                                + " the module's web package. Fix: move it to %s")
+                                        .formatted(type.getName(), HygieneRules.fileOf(type), method.getName(), web))));
+                        if (!routerBeans.isEmpty()) {
+                            return; // the routes its beans build are those beans' findings
+                        }
+                        type.getMethodCallsFromSelf().stream()
+                                .filter(call -> ROUTER_FUNCTIONS.stream()
+                                        .anyMatch(router ->
+                                                call.getTargetOwner().getName().equals(router + "s")))
+                                .map(call -> call.getLineNumber())
+                                .distinct()
+                                .sorted()
+                                .forEach(line -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) builds routes with RouterFunctions: HTTP endpoints outside the"
+                                                        + " module's web package. Fix: move them to %s")
+                                                .formatted(type.getName(), HygieneRules.fileOf(type), line, web))));
                     }
                 })
                 .allowEmptyShould(true)

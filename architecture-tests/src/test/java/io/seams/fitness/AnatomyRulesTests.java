@@ -76,7 +76,12 @@ class AnatomyRulesTests {
                 AnatomyRules.controllersAreInTheWebLayer(violating),
                 violating.classes(),
                 SHOP + "admin.CartAdmin (CartAdmin.java) is a controller outside the module's web package. Fix: move it"
-                        + " to io.seams.fitness.fixtures.anatomy.shop.web");
+                        + " to io.seams.fitness.fixtures.anatomy.shop.web",
+                SHOP + "config.CartRoutes (CartRoutes.java) declares the bean cartRoutes(), a RouterFunction: HTTP"
+                        + " endpoints outside the module's web package. Fix: move it to"
+                        + " io.seams.fitness.fixtures.anatomy.shop.web",
+                SHOP + "admin.CartPurge (CartPurge.java:13) builds routes with RouterFunctions: HTTP endpoints outside"
+                        + " the module's web package. Fix: move them to io.seams.fitness.fixtures.anatomy.shop.web");
     }
 
     @Test
