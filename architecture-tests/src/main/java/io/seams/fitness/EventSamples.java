@@ -82,10 +82,12 @@ final class EventSamples {
     }
 
     /**
-     * The record components that keep the very collection or map the constructor was given: the
-     * record is built from sample values, its collections and maps in mutable containers, and each
-     * component that still returns its container did not copy it. Empty when the record cannot be
-     * built from samples.
+     * The record components that keep the very collection or map the constructor was given, or a
+     * view of it: the record is built from sample values, its collections and maps in mutable
+     * containers; then each container is cleared, as a caller may change its list after publishing,
+     * and each component whose content changed with it did not copy it
+     * ({@code Collections.unmodifiableList} is such a view; {@code List.copyOf} is a copy). Empty
+     * when the record cannot be built from samples.
      */
     static java.util.Optional<List<String>> keptCollections(Class<?> record) {
         try {
@@ -110,7 +112,15 @@ final class EventSamples {
                 if ((values[i] instanceof Map || values[i] instanceof java.util.Collection)) {
                     var accessor = components[i].getAccessor();
                     accessor.setAccessible(true);
-                    if (accessor.invoke(built) == values[i]) {
+                    var before = contentOf(accessor.invoke(built));
+                    // The caller changes its container after the event was built: a component that
+                    // kept it, or keeps a view of it (Collections.unmodifiableList), changes too.
+                    if (values[i] instanceof Map<?, ?> map) {
+                        map.clear();
+                    } else {
+                        ((java.util.Collection<?>) values[i]).clear();
+                    }
+                    if (!before.equals(contentOf(accessor.invoke(built)))) {
                         kept.add(components[i].getName());
                     }
                 }
@@ -119,6 +129,13 @@ final class EventSamples {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** A copy of what a collection or map holds, to compare with what it holds later. */
+    private static Object contentOf(Object container) {
+        return container instanceof Map<?, ?> map
+                ? new java.util.HashMap<>(map)
+                : new java.util.ArrayList<>((java.util.Collection<?>) container);
     }
 
     private static Object sampleValue(Type type) throws ReflectiveOperationException {

@@ -23,6 +23,8 @@ class EventContractRulesTests {
                 EVENTS + "KeepsList (KeepsList.java) keeps the collection 'skus' it was given",
                 // One list copied does not make the other safe.
                 EVENTS + "CopiesOneList (CopiesOneList.java) keeps the collection 'carriers' it was given",
+                // An unmodifiable view still shows the caller's later changes; List.copyOf does not.
+                EVENTS + "WrapsList (WrapsList.java) keeps the collection 'lines' it was given",
                 EVENTS + "NotJsonFriendly (NotJsonFriendly.java) carries 'payload' of type java.lang.Object,"
                         + " which is not JSON-friendly",
                 EVENTS + "Skewed (Skewed.java) does not read back from its JSON unchanged",
