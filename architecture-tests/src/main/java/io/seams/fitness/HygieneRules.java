@@ -534,16 +534,27 @@ public final class HygieneRules {
 
     /**
      * Whether the method is a listener's helper whose answer no one acts on: it is called, and only
-     * by event listeners that throw nothing themselves. A {@code return false} in its handler then
-     * answers nobody; the listener returns as if it had done its work.
+     * by event listeners that throw nothing themselves, or by helpers that throw nothing and are in
+     * turn relied on only so (listener, then {@code tellWarehouse()}, then {@code trySend()}). A
+     * {@code return false} in its handler then answers nobody; the listener returns as if it had
+     * done its work.
      */
     private static boolean onlyListenersRelyOn(JavaMethod method) {
+        return onlyListenersRelyOn(method, new java.util.HashSet<>());
+    }
+
+    private static boolean onlyListenersRelyOn(JavaMethod method, Set<JavaMethod> seen) {
+        if (!seen.add(method)) {
+            return false; // a cycle of helpers: none of them is where a listener relies on it
+        }
         var calls = method.getCallsOfSelf();
-        return !calls.isEmpty()
+        var relied = !calls.isEmpty()
                 && calls.stream()
                         .allMatch(call -> call.getOrigin() instanceof JavaMethod caller
-                                && TransactionRules.isEventListener(caller)
-                                && !throwsSomething(caller));
+                                && !throwsSomething(caller)
+                                && (TransactionRules.isEventListener(caller) || onlyListenersRelyOn(caller, seen)));
+        seen.remove(method);
+        return relied;
     }
 
     /**
