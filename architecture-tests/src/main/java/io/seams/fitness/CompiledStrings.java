@@ -103,22 +103,33 @@ final class CompiledStrings {
      * @Value("classpath:sql/report.sql") Resource report} names a file as a constant does.
      */
     private static List<String> annotationValues(JavaClass type) {
+        var values = new ArrayList<String>();
+        annotationsOn(type)
+                .forEach(annotation ->
+                        annotation.getProperties().values().forEach(value -> values.addAll(strings(value))));
+        return values;
+    }
+
+    /** The annotations on the class, its members and their parameters. */
+    static List<com.tngtech.archunit.core.domain.JavaAnnotation<?>> annotationsOn(JavaClass type) {
         var annotations = new ArrayList<com.tngtech.archunit.core.domain.JavaAnnotation<?>>(type.getAnnotations());
         type.getMembers().forEach(member -> annotations.addAll(member.getAnnotations()));
         type.getCodeUnits()
                 .forEach(unit ->
                         unit.getParameters().forEach(parameter -> annotations.addAll(parameter.getAnnotations())));
-        var values = new ArrayList<String>();
-        annotations.forEach(annotation -> annotation.getProperties().values().forEach(value -> {
-            if (value instanceof String text) {
-                values.add(text);
-            } else if (value instanceof Object[] array) {
-                java.util.Arrays.stream(array)
-                        .filter(String.class::isInstance)
-                        .map(String.class::cast)
-                        .forEach(values::add);
-            }
-        }));
-        return values;
+        return annotations;
+    }
+
+    /** The strings an annotation property holds: its text, or the texts of its array. */
+    static List<String> strings(Object value) {
+        if (value instanceof String text) {
+            return List.of(text);
+        } else if (value instanceof Object[] array) {
+            return java.util.Arrays.stream(array)
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
+        }
+        return List.of();
     }
 }

@@ -263,6 +263,7 @@ public final class ModuleRules {
      * rule sees, and that fails only at run time, once the other module is in another process.
      */
     public static ArchRule modulesReachOthersOnlyThroughTypes(ModularApplication app) {
+        var internalBeans = internalBeanNames(app);
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .that(app.inABusinessModule())
                 .should(new ArchCondition<JavaClass>("reach other modules only through types") {
@@ -284,6 +285,7 @@ public final class ModuleRules {
                                                         call.getTargetOwner().getSimpleName(),
                                                         call.getName()))));
                         copiedConstants(app, type).forEach(found -> events.add(violated(type, found)));
+                        beansNamed(app, internalBeans, type).forEach(found -> events.add(violated(type, found)));
                         SCANNING.stream()
                                 .filter(type::isAnnotatedWith)
                                 .forEach(annotation -> events.add(violated(
@@ -301,6 +303,83 @@ public final class ModuleRules {
                 .allowEmptyShould(true)
                 .as("Modules reach others only through types")
                 .because("a class loaded by name or a package scanned by hand is a dependency no rule sees");
+    }
+
+    /** The annotations that name a bean, and the attribute that holds its name. */
+    private static final java.util.Map<String, String> NAMING_A_BEAN = java.util.Map.of(
+            "org.springframework.context.annotation.DependsOn", "value",
+            "org.springframework.beans.factory.annotation.Qualifier", "value",
+            "jakarta.annotation.Resource", "name",
+            "javax.annotation.Resource", "name");
+
+    /**
+     * The internal classes of business modules by the name Spring gives their bean unless told
+     * otherwise: the simple name decapitalised ({@code JdbcOrders} is {@code jdbcOrders}; {@code
+     * URLSigner} stays as it is). Types outside the modules' APIs only: an API bean named is a
+     * dependency on the API.
+     */
+    private static java.util.Map<String, List<JavaClass>> internalBeanNames(ModularApplication app) {
+        return app.classes().stream()
+                .filter(type -> type.isTopLevelClass()
+                        && !type.getSimpleName().equals("package-info")
+                        && app.inABusinessModule().test(type)
+                        && !app.isExposed(type))
+                .collect(java.util.stream.Collectors.groupingBy(type -> defaultBeanName(type.getSimpleName())));
+    }
+
+    /** Spring's default bean name of a class, as {@code java.beans.Introspector.decapitalize} makes it. */
+    static String defaultBeanName(String simpleName) {
+        if (simpleName.length() > 1
+                && Character.isUpperCase(simpleName.charAt(0))
+                && Character.isUpperCase(simpleName.charAt(1))) {
+            return simpleName;
+        }
+        return Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
+    }
+
+    /**
+     * The beans internal to other modules that the class names: in {@code @DependsOn},
+     * {@code @Qualifier} or {@code @Resource(name = ...)}, or as a string constant of a class that
+     * looks beans up by name ({@code getBean("jdbcOrders")}). Its class file depends on no type of
+     * theirs, so no rule on types sees it.
+     */
+    private static List<String> beansNamed(
+            ModularApplication app, java.util.Map<String, List<JavaClass>> internalBeans, JavaClass type) {
+        var module = app.moduleOf(type).orElseThrow();
+        var found = new java.util.ArrayList<String>();
+        java.util.function.BiConsumer<String, String> report = (name, where) -> {
+            var targets = internalBeans.getOrDefault(name, List.of());
+            if (targets.isEmpty()
+                    || targets.stream()
+                            .anyMatch(
+                                    target -> app.moduleOf(target).orElseThrow().equals(module))) {
+                return; // no such bean, or one of its own module's
+            }
+            var target = targets.get(0);
+            var owner = ModularApplication.nameOf(app.moduleOf(target).orElseThrow());
+            found.add(("%s (%s%s) names the bean \"%s\" of %s, internal to module '%s': a dependency no rule on"
+                            + " types sees, which fails only at run time once '%s' is in another process. Fix:"
+                            + " inject the module's API type instead")
+                    .formatted(type.getName(), HygieneRules.fileOf(type), where, name, target.getName(), owner, owner));
+        };
+        CompiledStrings.annotationsOn(type).stream()
+                .filter(annotation ->
+                        NAMING_A_BEAN.containsKey(annotation.getRawType().getName()))
+                .forEach(annotation -> annotation
+                        .get(NAMING_A_BEAN.get(annotation.getRawType().getName()))
+                        .map(CompiledStrings::strings)
+                        .orElse(List.of())
+                        .forEach(name -> report.accept(
+                                name, ", @" + annotation.getRawType().getSimpleName())));
+        type.getMethodCallsFromSelf().stream()
+                .filter(call -> call.getName().equals("getBean")
+                        && call.getTargetOwner().isAssignableTo("org.springframework.beans.factory.BeanFactory"))
+                .mapToInt(call -> call.getLineNumber())
+                .min()
+                .ifPresent(line -> CompiledStrings.of(type).stream()
+                        .distinct()
+                        .forEach(name -> report.accept(name, ":" + line + ", getBean")));
+        return found;
     }
 
     private static boolean declaresDependencies(ApplicationModule module) {

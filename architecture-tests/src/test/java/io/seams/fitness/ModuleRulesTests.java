@@ -61,7 +61,14 @@ class ModuleRulesTests {
                         + " io.seams.fitness.fixtures.structure.a.internal.Secret, internal to module 'a', but its class"
                         + " file holds no trace of it: the compiler copied one of its constants",
                 "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java) scans packages itself"
-                        + " (@ComponentScan): it can pull another module's internal beans into its own");
+                        + " (@ComponentScan): it can pull another module's internal beans into its own",
+                // Module a's internal bean named; b's API bean named is fine.
+                "io.seams.fitness.fixtures.structure.c.Wiring (Wiring.java, @DependsOn) names the bean \"jdbcLedger\""
+                        + " of io.seams.fitness.fixtures.structure.a.internal.JdbcLedger, internal to module 'a': a"
+                        + " dependency no rule on types sees",
+                "io.seams.fitness.fixtures.structure.c.Wiring (Wiring.java, @Qualifier) names the bean \"jdbcLedger\"",
+                "io.seams.fitness.fixtures.structure.c.Wiring (Wiring.java, @Resource) names the bean \"jdbcLedger\"",
+                "io.seams.fitness.fixtures.structure.c.Wiring (Wiring.java:29, getBean) names the bean \"jdbcLedger\"");
     }
 
     @Test
