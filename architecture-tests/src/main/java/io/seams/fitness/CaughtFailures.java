@@ -143,7 +143,7 @@ final class CaughtFailures {
     }
 
     /** The index of the brace closing the one at {@code open}, or the end of the code. */
-    private static int closing(String code, int open) {
+    static int closing(String code, int open) {
         var depth = 0;
         for (int i = open; i < code.length(); i++) {
             var c = code.charAt(i);

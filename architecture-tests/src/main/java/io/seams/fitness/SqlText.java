@@ -206,11 +206,13 @@ final class SqlText {
                         .add(literal);
             }
             var constants = constants(code, literals);
+            var builtSql = sqlBuilderParts(code, statements);
             statements.forEach((start, inStatement) -> {
                 var end = statementEnd(
                         code, inStatement.get(inStatement.size() - 1).end());
                 inStatement = withConstantsInlined(source, code, start, end, inStatement, constants);
                 var sql = QUERY_CALL.matcher(code.substring(start, end)).find()
+                        || builtSql.contains(start)
                         || isSql(inStatement.stream()
                                 .map(Literal::text)
                                 .collect(java.util.stream.Collectors.joining(" ")));
@@ -229,6 +231,70 @@ final class SqlText {
                 }
             });
         });
+    }
+
+    /** A string builder declared: {@code var sql = new StringBuilder(...)}, {@code StringBuilder sql = ...}. */
+    private static final Pattern BUILDER = Pattern.compile(
+            "\\b(?:var|StringBuilder|StringBuffer)\\s+(\\w+)\\s*=\\s*new\\s+String(?:Builder|Buffer)\\s*\\(");
+
+    /**
+     * The statements (by where they start) that append to a string builder whose text is SQL, so
+     * that a fragment such as {@code sql.append(" JOIN orders.purchase_order o ON ...")} is read as
+     * the SQL it is part of. A builder is SQL when a literal it is made or appended with is, or when
+     * a query call takes it ({@code jdbc.sql(sql.toString())}); it is followed from its declaration
+     * to the end of the block declaring it. A builder of anything else (a message) is not SQL.
+     */
+    private static java.util.Set<Integer> sqlBuilderParts(
+            String code, java.util.SortedMap<Integer, List<Literal>> statements) {
+        var parts = new java.util.HashSet<Integer>();
+        var declared = BUILDER.matcher(code);
+        while (declared.find()) {
+            var from = statementStart(code, declared.start());
+            var to = blockEnd(code, declared.end());
+            var used = Pattern.compile("(?<![\\w.])" + declared.group(1) + "\\b");
+            var appended = Pattern.compile("(?<![\\w.])" + declared.group(1) + "\\s*\\.\\s*append\\s*\\(");
+            var own = new ArrayList<Integer>();
+            var sql = false;
+            for (var statement : statements.subMap(from, to).entrySet()) {
+                var text = code.substring(
+                        statement.getKey(),
+                        statementEnd(
+                                code,
+                                statement
+                                        .getValue()
+                                        .get(statement.getValue().size() - 1)
+                                        .end()));
+                if (statement.getKey() == from || appended.matcher(text).find()) {
+                    own.add(statement.getKey());
+                    sql |= isSql(statement.getValue().stream()
+                            .map(Literal::text)
+                            .collect(java.util.stream.Collectors.joining(" ")));
+                }
+            }
+            var query = QUERY_CALL.matcher(code.substring(from, to));
+            while (!sql && query.find()) {
+                sql = used.matcher(code.substring(query.end(), statementEnd(code, query.end())))
+                        .find();
+            }
+            if (sql) {
+                parts.addAll(own);
+            }
+        }
+        return parts;
+    }
+
+    /** Where the block holding position {@code at} ends: the brace closing the last one open before it. */
+    private static int blockEnd(String code, int at) {
+        var depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            var c = code.charAt(i);
+            if (c == '}') {
+                depth++;
+            } else if (c == '{' && depth-- == 0) {
+                return CaughtFailures.closing(code, i);
+            }
+        }
+        return code.length();
     }
 
     /**

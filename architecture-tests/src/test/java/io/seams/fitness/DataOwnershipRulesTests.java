@@ -47,6 +47,8 @@ class DataOwnershipRulesTests {
                 "fixtures/data/ordering/persistence/OrderTotals.java:14: module 'ordering' names"
                         + " 'billing.invoice_line'",
                 "fixtures/data/ordering/persistence/OrderTotals.java:16: module 'ordering' names 'billing.invoice'",
+                // A fragment appended to a StringBuilder of SQL; not one appended to a message.
+                "fixtures/data/ordering/persistence/OrderSearch.java:22: module 'ordering' names 'billing.invoice'",
                 // Put together from a constant of another file: only the class file holds the SQL.
                 "fixtures/data/ordering/persistence/OverdueInvoices.java: module 'ordering' names 'billing.invoice'"
                         + " of schema 'billing' in SQL the compiler put together from constants declared elsewhere."
@@ -89,6 +91,8 @@ class DataOwnershipRulesTests {
                 "fixtures/data/ordering/persistence/OrderTotals.java:10: module 'ordering' names 'billing.invoice'",
                 "fixtures/data/ordering/persistence/OrderTotals.java:14: module 'ordering' names 'billing.invoice_line'",
                 "fixtures/data/ordering/persistence/OrderTotals.java:16: module 'ordering' names 'billing.invoice'",
+                // A fragment appended to a StringBuilder of SQL; not one appended to a message.
+                "fixtures/data/ordering/persistence/OrderSearch.java:22: module 'ordering' names 'billing.invoice'",
                 // Put together from a constant of another file: only the class file holds the SQL.
                 "fixtures/data/ordering/persistence/OverdueInvoices.java: module 'ordering' names 'billing.invoice'"
                         + " of schema 'billing' in SQL the compiler put together from constants declared elsewhere."
