@@ -522,7 +522,7 @@ final class SqlText {
     /** The same for SQL text read elsewhere (a resource on the class path), reported as {@code file}. */
     static List<Reference> inSql(Path file, String sql, List<String> schemas) {
         var references = new ArrayList<Reference>();
-        var lines = sql.split("\n", -1);
+        var lines = withBodiesUnquoted(sql).split("\n", -1);
         boolean inBlockComment = false;
         for (int i = 0; i < lines.length; i++) {
             var line = lines[i];
@@ -543,6 +543,44 @@ final class SqlText {
             find(file, i + 1, comment >= 0 ? line.substring(0, comment) : line, schemas, references);
         }
         return references;
+    }
+
+    /**
+     * Where the body of a function, a procedure or an anonymous block written as an SQL string
+     * starts: {@code CREATE FUNCTION ... AS '}, {@code DO '}. (A body between {@code $$} or
+     * {@code $body$} is read as SQL already.)
+     */
+    private static final Pattern QUOTED_BODY = Pattern.compile(
+            "\\b(?:create\\s+(?:or\\s+replace\\s+)?(?:function|procedure)\\b[^;$]*?\\bas|do)\\s*'",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The SQL with the bodies written as SQL strings read as the SQL they are: their quotes blanked
+     * and each doubled quote inside made single, so that {@code AS 'BEGIN RETURN (SELECT total FROM
+     * orders.purchase_order); END'} names its table, while a string in the body ({@code
+     * ''orders.x''}) stays a string. Lines and positions are kept.
+     */
+    private static String withBodiesUnquoted(String sql) {
+        var out = new StringBuilder(sql);
+        var body = QUOTED_BODY.matcher(sql);
+        var from = 0;
+        while (from < sql.length() && body.find(from)) {
+            out.setCharAt(body.end() - 1, ' ');
+            var i = body.end();
+            while (i < sql.length() && (sql.charAt(i) != '\'' || sql.startsWith("''", i))) {
+                if (sql.startsWith("''", i)) {
+                    out.setCharAt(i + 1, ' ');
+                    i += 2;
+                } else {
+                    i++;
+                }
+            }
+            if (i < sql.length()) {
+                out.setCharAt(i, ' ');
+            }
+            from = i + 1;
+        }
+        return out.toString();
     }
 
     /** {@code GRANT ... TO ... PUBLIC}, with or without other grantees, over any number of lines. */

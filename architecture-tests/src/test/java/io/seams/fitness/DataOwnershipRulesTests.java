@@ -133,7 +133,13 @@ class DataOwnershipRulesTests {
                         + " 'billing'",
                 "data/ordering/V2__reach.sql:2: migration of 'ordering' grants to PUBLIC",
                 // In dynamic SQL (EXECUTE '...'); the same words as a plain text value name nothing.
-                "data/ordering/V3__dynamic.sql:4: migration of 'ordering' names 'billing.invoice'");
+                "data/ordering/V3__dynamic.sql:4: migration of 'ordering' names 'billing.invoice'",
+                // In the bodies of functions and procedures: as an SQL string, on one line or several,
+                // and between $$ or $body$; a string value in a body names nothing.
+                "data/ordering/V4__functions.sql:2: migration of 'ordering' names 'billing.invoice'",
+                "data/ordering/V4__functions.sql:6: migration of 'ordering' names 'billing.invoice'",
+                "data/ordering/V4__functions.sql:12: migration of 'ordering' names 'billing.invoice'",
+                "data/ordering/V4__functions.sql:18: migration of 'ordering' names 'billing.invoice_note'");
     }
 
     @Test
