@@ -506,7 +506,48 @@ public final class TransactionRules {
      * ({@code .map(customers::addressOf)}), which call when the stream or callback runs.
      */
     private static Stream<JavaCodeUnitAccess<?>> invocationsOf(JavaCodeUnit unit) {
-        return Stream.concat(unit.getMethodCallsFromSelf().stream(), unit.getMethodReferencesFromSelf().stream());
+        return Stream.of(
+                        unit.getMethodCallsFromSelf().stream(),
+                        unit.getMethodReferencesFromSelf().stream(),
+                        referencesAppliedThroughFields(unit))
+                .flatMap(invocations -> invocations);
+    }
+
+    /**
+     * The method references that a unit runs through a field of its class holding a function: the
+     * field is read and called on the same line ({@code currentAddress.apply(id)}), and the class
+     * assigns it a method reference ({@code currentAddress = customers::shippingAddressOf}, in its
+     * constructor); the reference is called where the field's function is applied.
+     */
+    private static Stream<JavaCodeUnitAccess<?>> referencesAppliedThroughFields(JavaCodeUnit unit) {
+        var owner = unit.getOwner();
+        var applied = new java.util.LinkedHashSet<String>();
+        for (var read : unit.getFieldAccesses()) {
+            if (read.getAccessType() != com.tngtech.archunit.core.domain.JavaFieldAccess.AccessType.GET
+                    || !read.getTargetOwner().equals(owner)) {
+                continue;
+            }
+            read.getTarget()
+                    .resolveMember()
+                    .filter(field -> field.getRawType().isInterface()
+                            && unit.getMethodCallsFromSelf().stream()
+                                    .anyMatch(call -> call.getLineNumber() == read.getLineNumber()
+                                            && field.getRawType()
+                                                    .isAssignableTo(call.getTargetOwner()
+                                                            .getName())))
+                    .ifPresent(field -> applied.add(field.getName()));
+        }
+        if (applied.isEmpty()) {
+            return Stream.empty();
+        }
+        return owner.getCodeUnits().stream()
+                .flatMap(code -> code.getFieldAccesses().stream()
+                        .filter(write ->
+                                write.getAccessType() == com.tngtech.archunit.core.domain.JavaFieldAccess.AccessType.SET
+                                        && write.getTargetOwner().equals(owner)
+                                        && applied.contains(write.getTarget().getName()))
+                        .flatMap(write -> code.getMethodReferencesFromSelf().stream()
+                                .filter(reference -> reference.getLineNumber() == write.getLineNumber())));
     }
 
     /** How deep the rule follows calls into other classes of the calling module. */

@@ -45,6 +45,9 @@ class TransactionRulesTests {
                 "Repricing.reprice(java.lang.String) calls Prices.priceOf inside a transaction (Repricing.java:16)",
                 "PlacementPricing.on(io.seams.fitness.fixtures.transactions.ordering.OrderPlaced) calls Prices.priceOf"
                         + " inside a transaction (PlacementPricing.java:21)",
+                // Through a field the constructor assigned a method reference to pricing's API.
+                "CartPricing.on(io.seams.fitness.fixtures.transactions.ordering.OrderPlaced) calls Prices.priceOf"
+                        + " inside a transaction (CartPricing.java:20)",
                 "QuickQuotes.quote(java.lang.String) calls Prices.priceOf inside a transaction (QuickQuotes.java:19)."
                         + " Fix: call it before the transaction starts or react to an event instead, or mark the method"
                         + " @AllowedRead with a reason (its @AllowedRead gives none, so it allows nothing)");
