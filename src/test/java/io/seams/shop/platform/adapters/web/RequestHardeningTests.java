@@ -386,14 +386,7 @@ class RequestHardeningTests {
                     .expectStatus()
                     .isEqualTo(406);
             var orders = countOrders();
-            ada.post()
-                    .uri("/api/orders")
-                    .header("Accept", accept)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(ONE_MUG)
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(406);
+            placeOneMugAccepting(accept).expectStatus().isEqualTo(406);
             assertThat(countOrders()).as(accept).isEqualTo(orders);
         }
         ada.post()
@@ -498,12 +491,7 @@ class RequestHardeningTests {
         // order it had placed: a client that retried without a key placed it twice.
         for (var accept : List.of("application/json;charset=utf-16", "application/json;charset=bogus")) {
             var orders = countOrders();
-            ada.post()
-                    .uri("/api/orders")
-                    .header("Accept", accept)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(ONE_MUG)
-                    .exchange()
+            placeOneMugAccepting(accept)
                     .expectStatus()
                     .isCreated()
                     .expectHeader()
@@ -520,12 +508,7 @@ class RequestHardeningTests {
                 Map.entry("application/json;q=abc", 400),
                 Map.entry("application/json;q=0, */*", 406),
                 Map.entry("*/*;q=0", 406))) {
-            ada.post()
-                    .uri("/api/orders")
-                    .header("Accept", refusal.getKey())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(ONE_MUG)
-                    .exchange()
+            placeOneMugAccepting(refusal.getKey())
                     .expectStatus()
                     .isEqualTo(refusal.getValue())
                     .expectHeader()
@@ -639,6 +622,16 @@ class RequestHardeningTests {
         invalidParameter(ada, "/api/orders/not-a-uuid", "id");
         invalidParameter(Tokens.as(http, context, "sam"), "/api/shipments", "orderId");
         invalidParameter(Tokens.as(http, context, "olivia"), "/api/audit?limit=abc", "limit");
+    }
+
+    /** Ada orders one mug, accepting what {@code accept} says. */
+    private RestTestClient.ResponseSpec placeOneMugAccepting(String accept) {
+        return ada.post()
+                .uri("/api/orders")
+                .header("Accept", accept)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ONE_MUG)
+                .exchange();
     }
 
     /** Posts the body as Ada's order: a 400 {@code malformed-request} problem, to check further. */
