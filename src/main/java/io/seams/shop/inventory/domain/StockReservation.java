@@ -1,13 +1,21 @@
 package io.seams.shop.inventory.domain;
 
+import static io.seams.shop.inventory.domain.ReservationStatus.REJECTED;
+import static io.seams.shop.inventory.domain.ReservationStatus.RELEASED;
+import static io.seams.shop.inventory.domain.ReservationStatus.RESERVED;
+import static io.seams.shop.inventory.domain.ReservationStatus.SHIPPED;
+import static io.seams.shop.inventory.domain.ReservationStatus.WITHDRAWN;
+
 import io.seams.shop.catalog.Sku;
 import io.seams.shop.inventory.StockReleased;
 import io.seams.shop.inventory.StockReservationRejected;
 import io.seams.shop.inventory.StockReserved;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.kernel.Aggregate;
+import io.seams.shop.platform.kernel.Lifecycle;
 import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +28,7 @@ import java.util.stream.Collectors;
 public class StockReservation extends Aggregate<StockReservation, OrderId> {
 
     private final List<ReservationLine> lines;
-    private ReservationStatus status;
+    private final Lifecycle<ReservationStatus> lifecycle;
     private final String reason;
     private final Instant decidedAt;
 
@@ -28,7 +36,7 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
             OrderId orderId, List<ReservationLine> lines, ReservationStatus status, String reason, Instant decidedAt) {
         super(orderId, 0); // serialised by a lock on its order, not by a version
         this.lines = List.copyOf(lines);
-        this.status = Objects.requireNonNull(status);
+        this.lifecycle = new Lifecycle<>("The reservation of order " + orderId, status);
         this.reason = reason;
         this.decidedAt = Objects.requireNonNull(decidedAt);
     }
@@ -52,12 +60,12 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
                 .collect(Collectors.joining("; "));
         if (!shortages.isEmpty()) {
             var reason = "Not enough stock (" + shortages + ")";
-            var rejected = new StockReservation(orderId, lines, ReservationStatus.REJECTED, reason, now);
+            var rejected = new StockReservation(orderId, lines, REJECTED, reason, now);
             rejected.raise(new StockReservationRejected(orderId, reason, now));
             return rejected;
         }
         lines.forEach(line -> stock.get(line.sku()).reserve(line.quantity()));
-        var reserved = new StockReservation(orderId, lines, ReservationStatus.RESERVED, null, now);
+        var reserved = new StockReservation(orderId, lines, RESERVED, null, now);
         reserved.raise(new StockReserved(orderId, now));
         return reserved;
     }
@@ -70,7 +78,7 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
 
     /** The order was cancelled before anything was decided: remember it, so nothing ever is. */
     public static StockReservation withdrawn(OrderId orderId, Instant now) {
-        return new StockReservation(orderId, List.of(), ReservationStatus.WITHDRAWN, "Order cancelled", now);
+        return new StockReservation(orderId, List.of(), WITHDRAWN, "Order cancelled", now);
     }
 
     /**
@@ -79,29 +87,20 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
      * whose units left the warehouse is refused.
      */
     public Transition release(Map<Sku, Stock> stock, Instant now) {
-        if (status == ReservationStatus.SHIPPED) {
-            return Transition.refused("The stock of order %s was shipped".formatted(getId()));
-        }
-        if (status != ReservationStatus.RESERVED) {
-            return Transition.unchanged();
-        }
-        lines.forEach(line -> stock.get(line.sku()).release(line.quantity()));
-        status = ReservationStatus.RELEASED;
-        raise(new StockReleased(getId(), now));
-        return Transition.applied();
+        return lifecycle.move(
+                RELEASED, EnumSet.of(RESERVED), EnumSet.complementOf(EnumSet.of(RESERVED, SHIPPED)), () -> {
+                    lines.forEach(line -> stock.get(line.sku()).release(line.quantity()));
+                    raise(new StockReleased(getId(), now));
+                });
     }
 
     /** Takes the reserved units out of the stock, the order's shipment being dispatched. Once only. */
     public Transition ship(Map<Sku, Stock> stock) {
-        if (status == ReservationStatus.SHIPPED) {
-            return Transition.unchanged();
-        }
-        if (status != ReservationStatus.RESERVED) {
-            return Transition.refused("The reservation of order %s is %s".formatted(getId(), status));
-        }
-        lines.forEach(line -> stock.get(line.sku()).ship(line.quantity()));
-        status = ReservationStatus.SHIPPED;
-        return Transition.applied();
+        return lifecycle.move(
+                SHIPPED,
+                EnumSet.of(RESERVED),
+                EnumSet.of(SHIPPED),
+                () -> lines.forEach(line -> stock.get(line.sku()).ship(line.quantity())));
     }
 
     public List<ReservationLine> lines() {
@@ -109,7 +108,7 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
     }
 
     public ReservationStatus status() {
-        return status;
+        return lifecycle.current();
     }
 
     /** Why the reservation was rejected, if it was. */

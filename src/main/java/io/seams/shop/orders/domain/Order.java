@@ -19,6 +19,7 @@ import io.seams.shop.orders.OrderPlaced;
 import io.seams.shop.orders.OrderRejected;
 import io.seams.shop.orders.OrderReserved;
 import io.seams.shop.platform.kernel.Aggregate;
+import io.seams.shop.platform.kernel.Lifecycle;
 import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
@@ -26,8 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * An order: what a customer bought, at which prices, where it goes, and where it stands. Its
@@ -43,7 +42,7 @@ public class Order extends Aggregate<Order, OrderId> {
     private final String paymentToken;
     private final Instant placedAt;
     private ShippingAddress shipTo;
-    private OrderStatus status;
+    private final Lifecycle<OrderStatus> lifecycle;
     private String reason;
 
     private Order(Snapshot state) {
@@ -53,7 +52,7 @@ public class Order extends Aggregate<Order, OrderId> {
         this.paymentToken = Objects.requireNonNull(state.paymentToken());
         this.shipTo = state.shipTo();
         this.placedAt = Objects.requireNonNull(state.placedAt());
-        this.status = Objects.requireNonNull(state.status());
+        this.lifecycle = new Lifecycle<>("Order " + state.id(), state.status());
         this.reason = state.reason();
         this.total = totalOf(this.lines);
     }
@@ -87,35 +86,35 @@ public class Order extends Aggregate<Order, OrderId> {
 
     /** Inventory reserved every line: the order is to be paid. */
     public Transition markReserved(Instant now) {
-        return move(
+        return lifecycle.move(
                 RESERVED,
                 EnumSet.of(PLACED),
                 EnumSet.of(RESERVED, CONFIRMED, SHIPPED, DELIVERED),
-                () -> new OrderReserved(getId(), customerId, total, paymentToken, now));
+                () -> raise(new OrderReserved(getId(), customerId, total, paymentToken, now)));
     }
 
     /** Inventory could not reserve every line, for the given reason. */
     public Transition reject(String why, Instant now) {
-        return move(REJECTED, EnumSet.of(PLACED), EnumSet.of(REJECTED), () -> {
+        return lifecycle.move(REJECTED, EnumSet.of(PLACED), EnumSet.of(REJECTED), () -> {
             reason = Objects.requireNonNull(why);
-            return new OrderRejected(getId(), customerId, why, now);
+            raise(new OrderRejected(getId(), customerId, why, now));
         });
     }
 
     /** The payment was authorised: the order is confirmed and to be shipped. */
     public Transition confirmPayment(Instant now) {
-        return move(
+        return lifecycle.move(
                 CONFIRMED,
                 EnumSet.of(RESERVED),
                 EnumSet.of(CONFIRMED, SHIPPED, DELIVERED),
-                () -> new OrderConfirmed(getId(), customerId, shipTo, now));
+                () -> raise(new OrderConfirmed(getId(), customerId, shipTo, now)));
     }
 
     /** Declines the order's payment, for the gateway's reason: the order is cancelled and its reservation given back. */
     public Transition declinePayment(String why, Instant now) {
-        return move(CANCELLED, EnumSet.of(RESERVED), EnumSet.of(CANCELLED), () -> {
+        return lifecycle.move(CANCELLED, EnumSet.of(RESERVED), EnumSet.of(CANCELLED), () -> {
             reason = "Payment declined: " + why;
-            return new OrderCancelled(getId(), customerId, reason, now);
+            raise(new OrderCancelled(getId(), customerId, reason, now));
         });
     }
 
@@ -126,57 +125,45 @@ public class Order extends Aggregate<Order, OrderId> {
      * the shipment ({@link #completeCancellation(Instant)}). After dispatch it is refused.
      */
     public Transition cancel(String why, Instant now) {
-        if (status == CONFIRMED) {
-            return move(CANCELLATION_REQUESTED, EnumSet.of(CONFIRMED), EnumSet.noneOf(OrderStatus.class), () -> {
-                reason = Objects.requireNonNull(why);
-                return new OrderCancellationRequested(getId(), customerId, why, now);
-            });
+        if (lifecycle.current() == CONFIRMED) {
+            return lifecycle.move(
+                    CANCELLATION_REQUESTED, EnumSet.of(CONFIRMED), EnumSet.noneOf(OrderStatus.class), () -> {
+                        reason = Objects.requireNonNull(why);
+                        raise(new OrderCancellationRequested(getId(), customerId, why, now));
+                    });
         }
-        return move(CANCELLED, EnumSet.of(PLACED, RESERVED), EnumSet.of(CANCELLATION_REQUESTED, CANCELLED), () -> {
-            reason = Objects.requireNonNull(why);
-            return new OrderCancelled(getId(), customerId, why, now);
-        });
+        return lifecycle.move(
+                CANCELLED, EnumSet.of(PLACED, RESERVED), EnumSet.of(CANCELLATION_REQUESTED, CANCELLED), () -> {
+                    reason = Objects.requireNonNull(why);
+                    raise(new OrderCancelled(getId(), customerId, why, now));
+                });
     }
 
     /** Completes a requested cancellation once shipping has stopped the shipment: the order is cancelled. */
     public Transition completeCancellation(Instant now) {
-        return move(
+        return lifecycle.move(
                 CANCELLED,
                 EnumSet.of(CANCELLATION_REQUESTED),
                 EnumSet.of(CANCELLED),
-                () -> new OrderCancelled(getId(), customerId, reason, now));
+                () -> raise(new OrderCancelled(getId(), customerId, reason, now)));
     }
 
     /** A carrier has the order; a cancellation requested meanwhile came too late. */
     public Transition markShipped() {
-        return move(SHIPPED, EnumSet.of(CONFIRMED, CANCELLATION_REQUESTED), EnumSet.of(SHIPPED, DELIVERED), () -> {
-            reason = null;
-            return null;
-        });
+        return lifecycle.move(
+                SHIPPED,
+                EnumSet.of(CONFIRMED, CANCELLATION_REQUESTED),
+                EnumSet.of(SHIPPED, DELIVERED),
+                () -> reason = null);
     }
 
     /** The customer has the order. Reports may overtake each other: delivered counts even if shipped did not arrive. */
     public Transition markDelivered() {
-        return move(DELIVERED, EnumSet.of(CONFIRMED, CANCELLATION_REQUESTED, SHIPPED), EnumSet.of(DELIVERED), () -> {
-            reason = null;
-            return null;
-        });
-    }
-
-    private Transition move(
-            OrderStatus target, Set<OrderStatus> from, Set<OrderStatus> alreadyDone, Supplier<Object> event) {
-        if (alreadyDone.contains(status)) {
-            return Transition.unchanged();
-        }
-        if (!from.contains(status)) {
-            return Transition.refused("order %s is %s, it cannot become %s".formatted(getId(), status, target));
-        }
-        var raised = event.get();
-        status = target;
-        if (raised != null) {
-            raise(raised);
-        }
-        return Transition.applied();
+        return lifecycle.move(
+                DELIVERED,
+                EnumSet.of(CONFIRMED, CANCELLATION_REQUESTED, SHIPPED),
+                EnumSet.of(DELIVERED),
+                () -> reason = null);
     }
 
     private static Money totalOf(List<OrderLine> lines) {
@@ -202,7 +189,7 @@ public class Order extends Aggregate<Order, OrderId> {
     }
 
     public OrderStatus status() {
-        return status;
+        return lifecycle.current();
     }
 
     public Instant placedAt() {
@@ -229,7 +216,8 @@ public class Order extends Aggregate<Order, OrderId> {
 
     /** The order's state as stored; what {@link #restore(Snapshot)} rebuilds it from. */
     public Snapshot snapshot() {
-        return new Snapshot(getId(), customerId, lines, paymentToken, shipTo, placedAt, status, reason, version());
+        return new Snapshot(
+                getId(), customerId, lines, paymentToken, shipTo, placedAt, lifecycle.current(), reason, version());
     }
 
     /**

@@ -1,13 +1,21 @@
 package io.seams.shop.payments.domain;
 
+import static io.seams.shop.payments.domain.PaymentStatus.AUTHORIZED;
+import static io.seams.shop.payments.domain.PaymentStatus.DECLINED;
+import static io.seams.shop.payments.domain.PaymentStatus.PENDING;
+import static io.seams.shop.payments.domain.PaymentStatus.REFUNDED;
+import static io.seams.shop.payments.domain.PaymentStatus.VOIDED;
+
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.payments.PaymentAuthorized;
 import io.seams.shop.payments.PaymentDeclined;
 import io.seams.shop.payments.PaymentRefunded;
 import io.seams.shop.platform.kernel.Aggregate;
+import io.seams.shop.platform.kernel.Lifecycle;
 import io.seams.shop.platform.kernel.Money;
 import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 
 /** The one payment of an order: asked for once, answered once, refunded at most once. */
@@ -15,7 +23,7 @@ public class Payment extends Aggregate<Payment, OrderId> {
 
     private final Money amount;
     private final String paymentToken;
-    private PaymentStatus status;
+    private final Lifecycle<PaymentStatus> lifecycle;
     private String gatewayReference;
     private String reason;
 
@@ -23,19 +31,19 @@ public class Payment extends Aggregate<Payment, OrderId> {
         super(state.orderId(), state.version());
         this.amount = state.amount();
         this.paymentToken = state.paymentToken();
-        this.status = Objects.requireNonNull(state.status());
+        this.lifecycle = new Lifecycle<>("Payment of order " + state.orderId(), state.status());
         this.gatewayReference = state.gatewayReference();
         this.reason = state.reason();
     }
 
     /** A payment of the order's total, about to be asked of the gateway. */
     public static Payment request(OrderId orderId, Money amount, String paymentToken) {
-        return new Payment(new Snapshot(orderId, amount, paymentToken, PaymentStatus.PENDING, null, null, 0));
+        return new Payment(new Snapshot(orderId, amount, paymentToken, PENDING, null, null, 0));
     }
 
     /** The order was cancelled before a payment was asked for: remember that none ever will be. */
     public static Payment voided(OrderId orderId) {
-        return new Payment(new Snapshot(orderId, null, null, PaymentStatus.VOIDED, null, "Order cancelled", 0));
+        return new Payment(new Snapshot(orderId, null, null, VOIDED, null, "Order cancelled", 0));
     }
 
     /** Rebuilds a payment from its stored state; raises no events. */
@@ -45,7 +53,7 @@ public class Payment extends Aggregate<Payment, OrderId> {
 
     /** Authorises the payment, the gateway having approved it; only a pending payment takes an answer. */
     public Transition authorize(String reference, Instant now) {
-        return answer(PaymentStatus.AUTHORIZED, () -> {
+        return answer(AUTHORIZED, () -> {
             gatewayReference = Objects.requireNonNull(reference);
             raise(new PaymentAuthorized(getId(), amount, now));
         });
@@ -53,7 +61,7 @@ public class Payment extends Aggregate<Payment, OrderId> {
 
     /** Declines the payment, for the gateway's reason; only a pending payment takes an answer. */
     public Transition decline(String why, Instant now) {
-        return answer(PaymentStatus.DECLINED, () -> {
+        return answer(DECLINED, () -> {
             reason = Objects.requireNonNull(why);
             raise(new PaymentDeclined(getId(), reason, now));
         });
@@ -64,41 +72,25 @@ public class Payment extends Aggregate<Payment, OrderId> {
      * will be taken, and an approval that still arrives is released at the gateway.
      */
     public Transition voidPending() {
-        return answer(PaymentStatus.VOIDED, () -> reason = "Order cancelled while the payment was pending");
+        return answer(VOIDED, () -> reason = "Order cancelled while the payment was pending");
     }
 
     private Transition answer(PaymentStatus target, Runnable change) {
-        if (status == target) {
-            return Transition.unchanged();
-        }
-        if (status != PaymentStatus.PENDING) {
-            return refusedAs(target);
-        }
-        change.run();
-        status = target;
-        return Transition.applied();
-    }
-
-    private Transition refusedAs(PaymentStatus target) {
-        return Transition.refused("Payment of order %s is %s, it cannot become %s".formatted(getId(), status, target));
+        return lifecycle.move(target, EnumSet.of(PENDING), EnumSet.of(target), change);
     }
 
     /** Whether the gateway must give money back for this payment. */
     public boolean needsRefund() {
-        return status == PaymentStatus.AUTHORIZED;
+        return lifecycle.current() == AUTHORIZED;
     }
 
     /** Refunds the payment, the gateway having given the money back. */
     public Transition refund(Instant now) {
-        if (status == PaymentStatus.REFUNDED) {
-            return Transition.unchanged();
-        }
-        if (status != PaymentStatus.AUTHORIZED) {
-            return refusedAs(PaymentStatus.REFUNDED);
-        }
-        status = PaymentStatus.REFUNDED;
-        raise(new PaymentRefunded(getId(), amount, now));
-        return Transition.applied();
+        return lifecycle.move(
+                REFUNDED,
+                EnumSet.of(AUTHORIZED),
+                EnumSet.of(REFUNDED),
+                () -> raise(new PaymentRefunded(getId(), amount, now)));
     }
 
     public Money amount() {
@@ -110,7 +102,7 @@ public class Payment extends Aggregate<Payment, OrderId> {
     }
 
     public PaymentStatus status() {
-        return status;
+        return lifecycle.current();
     }
 
     public String gatewayReference() {

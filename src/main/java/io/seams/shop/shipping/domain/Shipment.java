@@ -1,9 +1,15 @@
 package io.seams.shop.shipping.domain;
 
+import static io.seams.shop.shipping.domain.ShipmentStatus.CANCELLED;
+import static io.seams.shop.shipping.domain.ShipmentStatus.CREATED;
+import static io.seams.shop.shipping.domain.ShipmentStatus.DELIVERED;
+import static io.seams.shop.shipping.domain.ShipmentStatus.DISPATCHED;
+
 import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.kernel.Aggregate;
+import io.seams.shop.platform.kernel.Lifecycle;
 import io.seams.shop.platform.kernel.Transition;
 import io.seams.shop.shipping.ShipmentCancelled;
 import io.seams.shop.shipping.ShipmentCreated;
@@ -11,6 +17,7 @@ import io.seams.shop.shipping.ShipmentDelivered;
 import io.seams.shop.shipping.ShipmentDispatched;
 import io.seams.shop.shipping.ShipmentId;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,7 +27,7 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
     private final OrderId orderId;
     private final CustomerId customerId;
     private final ShippingAddress shipTo;
-    private ShipmentStatus status;
+    private final Lifecycle<ShipmentStatus> lifecycle;
     private String carrier;
     private String trackingNumber;
 
@@ -29,15 +36,15 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
         this.orderId = Objects.requireNonNull(state.orderId());
         this.customerId = Objects.requireNonNull(state.customerId());
         this.shipTo = state.shipTo();
-        this.status = Objects.requireNonNull(state.status());
+        this.lifecycle = new Lifecycle<>("Shipment " + state.id(), state.status());
         this.carrier = state.carrier();
         this.trackingNumber = state.trackingNumber();
     }
 
     /** Prepares the shipment of a confirmed order and records {@link ShipmentCreated}. */
     public static Shipment prepare(OrderId order, CustomerId customer, ShippingAddress shipTo, Instant now) {
-        var shipment = new Shipment(new Snapshot(
-                new ShipmentId(UUID.randomUUID()), order, customer, shipTo, ShipmentStatus.CREATED, null, null, 0));
+        var shipment = new Shipment(
+                new Snapshot(new ShipmentId(UUID.randomUUID()), order, customer, shipTo, CREATED, null, null, 0));
         shipment.raise(new ShipmentCreated(order, shipment.getId(), now));
         return shipment;
     }
@@ -52,33 +59,25 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
      * same carrier under the same tracking number again changes nothing; to another, it is refused.
      */
     public Transition dispatch(String carrier, String trackingNumber, Instant now) {
-        if (status == ShipmentStatus.DISPATCHED || status == ShipmentStatus.DELIVERED) {
-            return carrier.equals(this.carrier) && trackingNumber.equals(this.trackingNumber)
-                    ? Transition.unchanged()
-                    : Transition.refused("Shipment %s is %s with %s (%s)"
-                            .formatted(getId().id(), status, this.carrier, this.trackingNumber));
+        if (lifecycle.isIn(EnumSet.of(DISPATCHED, DELIVERED))
+                && !(carrier.equals(this.carrier) && trackingNumber.equals(this.trackingNumber))) {
+            return Transition.refused("Shipment %s is %s with %s (%s)"
+                    .formatted(getId(), lifecycle.current(), this.carrier, this.trackingNumber));
         }
-        if (status != ShipmentStatus.CREATED) {
-            return refusedAs();
-        }
-        this.carrier = Objects.requireNonNull(carrier);
-        this.trackingNumber = Objects.requireNonNull(trackingNumber);
-        status = ShipmentStatus.DISPATCHED;
-        raise(new ShipmentDispatched(orderId, getId(), carrier, trackingNumber, now));
-        return Transition.applied();
+        return lifecycle.move(DISPATCHED, EnumSet.of(CREATED), EnumSet.of(DISPATCHED, DELIVERED), () -> {
+            this.carrier = Objects.requireNonNull(carrier);
+            this.trackingNumber = Objects.requireNonNull(trackingNumber);
+            raise(new ShipmentDispatched(orderId, getId(), carrier, trackingNumber, now));
+        });
     }
 
     /** Records that the carrier delivered it; only a dispatched shipment can be delivered. */
     public Transition deliver(Instant now) {
-        if (status == ShipmentStatus.DELIVERED) {
-            return Transition.unchanged();
-        }
-        if (status != ShipmentStatus.DISPATCHED) {
-            return refusedAs();
-        }
-        status = ShipmentStatus.DELIVERED;
-        raise(new ShipmentDelivered(orderId, getId(), now));
-        return Transition.applied();
+        return lifecycle.move(
+                DELIVERED,
+                EnumSet.of(DISPATCHED),
+                EnumSet.of(DELIVERED),
+                () -> raise(new ShipmentDelivered(orderId, getId(), now)));
     }
 
     /**
@@ -86,8 +85,8 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
      * so a late confirmation prepares nothing, and record {@link ShipmentCancelled}.
      */
     public static Shipment cancelledBeforePreparation(OrderId order, CustomerId customer, Instant now) {
-        var shipment = new Shipment(new Snapshot(
-                new ShipmentId(UUID.randomUUID()), order, customer, null, ShipmentStatus.CANCELLED, null, null, 0));
+        var shipment = new Shipment(
+                new Snapshot(new ShipmentId(UUID.randomUUID()), order, customer, null, CANCELLED, null, null, 0));
         shipment.raise(new ShipmentCancelled(order, now));
         return shipment;
     }
@@ -98,19 +97,11 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
      * the order the cancellation came too late).
      */
     public Transition cancel(Instant now) {
-        if (status == ShipmentStatus.CANCELLED) {
-            return Transition.unchanged();
-        }
-        if (status != ShipmentStatus.CREATED) {
-            return refusedAs();
-        }
-        status = ShipmentStatus.CANCELLED;
-        raise(new ShipmentCancelled(orderId, now));
-        return Transition.applied();
-    }
-
-    private Transition refusedAs() {
-        return Transition.refused("Shipment %s is %s".formatted(getId().id(), status));
+        return lifecycle.move(
+                CANCELLED,
+                EnumSet.of(CREATED),
+                EnumSet.of(CANCELLED),
+                () -> raise(new ShipmentCancelled(orderId, now)));
     }
 
     public OrderId orderId() {
@@ -131,7 +122,7 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
     }
 
     public ShipmentStatus status() {
-        return status;
+        return lifecycle.current();
     }
 
     public String carrier() {
