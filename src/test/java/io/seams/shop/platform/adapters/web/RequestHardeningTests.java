@@ -333,6 +333,54 @@ class RequestHardeningTests {
     }
 
     @Test
+    void anErrorAnswerWithoutABodyBecomesAProblem(@Autowired ApplicationContext context) {
+        // Spring Boot's actuator answers a component or metric it does not know, or hides, with an
+        // empty 404; so does the dev authorization server a token request without credentials.
+        var olivia = Tokens.as(http, context, "olivia");
+        for (var client : List.of(http, olivia)) {
+            client.get()
+                    .uri("/actuator/health/no-such-component")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:seams:problem:not-found")
+                    .jsonPath("$.instance")
+                    .isEqualTo("/actuator/health/no-such-component");
+        }
+        olivia.get()
+                .uri("/actuator/metrics/no.such.metric")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Nothing was found at this path.");
+        http.post()
+                .uri("/oauth2/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401);
+        // An error answer that has a body keeps it: a health check that is down says what is down.
+        olivia.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
     void linesOfOneSkuTogetherAskForAtMostWhatOneLineMay() {
         var orders = countOrders();
         ada.post()
