@@ -226,8 +226,9 @@ public final class EventContractDocument {
     }
 
     /**
-     * A schema's fields in the lock's terms ({@code lines[].sku} to {@code string}; integers are
-     * JSON numbers): the document and the lock must say the same.
+     * A schema's fields in the lock's terms ({@code lines[].sku} to {@code string},
+     * {@code lines[].quantity} to {@code number:integer}; see {@link #lockTypeOf}): the document
+     * and the lock must say the same.
      */
     static Map<String, String> shapeOf(Map<String, Object> schema) {
         var shape = new TreeMap<String, String>();
@@ -503,11 +504,86 @@ public final class EventContractDocument {
                                     .toList());
                 }
             }
-            case NUMBER -> schema.put("type", json.isIntegralNumber() ? "integer" : "number");
+            case NUMBER ->
+                schema.put(
+                        "type",
+                        INTEGRAL_TYPES.contains(type) || (!DECIMAL_TYPES.contains(type) && json.isIntegralNumber())
+                                ? "integer"
+                                : "number");
             case BOOLEAN -> schema.put("type", "boolean");
+            case OBJECT -> {
+                // A property no record component explains (a Jackson getter, a renamed property): its JSON.
+                var properties = new LinkedHashMap<String, Object>();
+                json.properties()
+                        .forEach(property ->
+                                properties.put(property.getKey(), leafSchema(Object.class, property.getValue())));
+                schema.put("type", "object");
+                schema.put("properties", properties);
+            }
+            case ARRAY -> {
+                schema.put("type", "array");
+                schema.put("items", json.isEmpty() ? Map.of() : leafSchema(Object.class, json.get(0)));
+            }
             default -> schema.put("type", json.getNodeType().name().toLowerCase());
         }
         return schema;
+    }
+
+    /** Java types whose values are written as JSON integers, whatever the sample. */
+    private static final Set<Class<?>> INTEGRAL_TYPES = Set.of(
+            int.class,
+            Integer.class,
+            long.class,
+            Long.class,
+            short.class,
+            Short.class,
+            byte.class,
+            Byte.class,
+            java.math.BigInteger.class);
+
+    /** Java types whose values are written as JSON numbers that may have a fraction, whatever the sample. */
+    private static final Set<Class<?>> DECIMAL_TYPES =
+            Set.of(double.class, Double.class, float.class, Float.class, java.math.BigDecimal.class);
+
+    /**
+     * A leaf's type in the lock's terms, from its schema: the JSON kind, refined by what the
+     * schema says of its values, so that a change of the Java type behind the same JSON kind is
+     * seen. {@code string} for free text, {@code string:<format>} for a string with a JSON Schema
+     * format ({@code string:uuid}, {@code string:date-time}, {@code string:date}),
+     * {@code string:enum[A,B]} for one of the listed (sorted) constants, {@code number:integer} and
+     * {@code number:decimal} for numbers, {@code boolean}; {@code unknown} for an array's items when
+     * the sample had none.
+     */
+    static String lockTypeOf(Map<String, Object> schema) {
+        var type = schema.get("type");
+        if (type == null) {
+            return "unknown";
+        }
+        return switch (String.valueOf(type)) {
+            case "string" -> {
+                if (schema.get("format") instanceof String format) {
+                    yield "string:" + format;
+                }
+                if (schema.get("enum") instanceof List<?> constants) {
+                    yield constants.stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(java.util.stream.Collectors.joining(",", "string:enum[", "]"));
+                }
+                yield "string";
+            }
+            case "integer" -> "number:integer";
+            case "number" -> "number:decimal";
+            default -> String.valueOf(type);
+        };
+    }
+
+    /**
+     * The JSON Schema of an event's payload, without descriptions: what the lock is taken from
+     * ({@link EventContractLock}), so that the lock and this document never map a Java type twice.
+     */
+    static Map<String, Object> payloadSchemaOf(Class<?> type, JsonNode sample) {
+        return schemaOf(type, sample, "", new SourceDocs(null));
     }
 
     @SuppressWarnings("unchecked")
@@ -523,8 +599,7 @@ public final class EventContractDocument {
                 }
             }
             case "array" -> flatten(path + "[]", (Map<String, Object>) schema.get("items"), shape);
-            case "integer" -> shape.put(path, "number");
-            default -> shape.put(path, String.valueOf(schema.get("type")));
+            default -> shape.put(path, lockTypeOf(schema));
         }
     }
 
@@ -585,6 +660,9 @@ public final class EventContractDocument {
         record Docs(String summary, Map<String, String> params) {}
 
         Docs of(Class<?> type) {
+            if (root == null) {
+                return new Docs("", Map.of());
+            }
             var topLevel = type;
             while (topLevel.getEnclosingClass() != null) {
                 topLevel = topLevel.getEnclosingClass();

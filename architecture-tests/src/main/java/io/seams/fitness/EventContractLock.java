@@ -24,6 +24,13 @@ import tools.jackson.databind.SerializationFeature;
  * or retyping a field breaks every listener that reads it, so it fails unless the event's version
  * is raised (a new external name). Adding a field is compatible: it is accepted by updating the
  * lock by running the tests with {@value #UPDATE_PROPERTY} set to {@code true}.
+ *
+ * <p>A field's type is its JSON kind refined by the Java type behind it, in the terms of the event's
+ * JSON Schema ({@link EventContractDocument#lockTypeOf}): {@code string:date-time} for an {@code
+ * Instant}, {@code string:date} for a {@code LocalDate}, {@code string:uuid}, {@code
+ * number:integer}, {@code number:decimal}, ... Any change of it is a retyping. A lock written before
+ * types were refined holds the bare kind ({@code string}, {@code number}): such an entry accepts any
+ * type of its kind, and the next update records the refined one.
  */
 public final class EventContractLock {
 
@@ -44,7 +51,8 @@ public final class EventContractLock {
 
     /**
      * The current JSON shape of every event with an external name: for each field path
-     * ({@code lines[].sku}), its JSON type, as the event's sample is really serialized.
+     * ({@code lines[].sku}), its type ({@code string}, {@code number:integer}, ...), as the event's
+     * sample is really serialized, refined by the Java type of the property.
      */
     public static Map<String, Map<String, String>> currentShapes(ModularApplication app) {
         var shapes = new TreeMap<String, Map<String, String>>();
@@ -76,9 +84,19 @@ public final class EventContractLock {
     }
 
     private static Map<String, String> shapeOf(Class<?> type) throws ReflectiveOperationException {
-        var shape = new TreeMap<String, String>();
-        collect("", EventContractRules.json().valueToTree(EventSamples.sampleOf(type)), shape);
-        return shape;
+        JsonNode sample = EventContractRules.json().valueToTree(EventSamples.sampleOf(type));
+        return EventContractDocument.shapeOf(EventContractDocument.payloadSchemaOf(type, sample));
+    }
+
+    /**
+     * Whether a field locked as {@code locked} still reads as it is now: the same type, or a bare
+     * JSON kind ({@code string}, {@code number}, written before types were refined) of which the
+     * current type is a refinement ({@code string:date-time}). Any other change, from one refined
+     * type to another ({@code string:date-time} to {@code string:date}, {@code string:uuid} to
+     * {@code string}, {@code number:integer} to {@code number:decimal}), breaks a reader that parses it.
+     */
+    static boolean stillReads(String locked, String now) {
+        return locked.equals(now) || (!locked.contains(":") && now.startsWith(locked + ":"));
     }
 
     /** Locked events that are still in the code but cannot be sampled: the lock cannot vouch for them. */
@@ -154,7 +172,7 @@ public final class EventContractLock {
             before.forEach((field, type) -> {
                 if (!shape.containsKey(field)) {
                     breaking.add("Event %s: field '%s' was removed or renamed".formatted(event, field));
-                } else if (!shape.get(field).equals(type)) {
+                } else if (!stillReads(type, shape.get(field))) {
                     breaking.add("Event %s: field '%s' changed from %s to %s"
                             .formatted(event, field, type, shape.get(field)));
                 }
@@ -316,25 +334,6 @@ public final class EventContractLock {
                             + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void collect(String path, JsonNode node, Map<String, String> shape) {
-        switch (node.getNodeType()) {
-            case OBJECT ->
-                node.properties()
-                        .forEach(property -> collect(
-                                path.isEmpty() ? property.getKey() : path + "." + property.getKey(),
-                                property.getValue(),
-                                shape));
-            case ARRAY -> {
-                if (node.isEmpty()) {
-                    shape.put(path + "[]", "unknown");
-                } else {
-                    collect(path + "[]", node.get(0), shape);
-                }
-            }
-            default -> shape.put(path, node.getNodeType().name().toLowerCase());
         }
     }
 }

@@ -21,7 +21,7 @@ class EventContractLockTests {
         assertThat(EventContractLock.currentShapes(app))
                 .containsOnlyKeys("ordering.Ordered.v1")
                 .extractingByKey("ordering.Ordered.v1")
-                .isEqualTo(java.util.Map.of("order", "string", "skus[]", "string"));
+                .isEqualTo(java.util.Map.of("order", "string:uuid", "skus[]", "string"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class EventContractLockTests {
                 EventContractLock.eventsMatchTheirLockedContracts(app, CONTRACTS.resolve("breaking.lock.json")),
                 app.classes(),
                 "Event ordering.Ordered.v1: field 'customer' was removed or renamed",
-                "Event ordering.Ordered.v1: field 'order' changed from number to string");
+                "Event ordering.Ordered.v1: field 'order' changed from number to string:uuid");
     }
 
     @Test
@@ -122,6 +122,87 @@ class EventContractLockTests {
         EventContractLock.update(app, lock, java.util.Set.of("ordering.Ordered.v0"));
 
         Violations.assertNone(EventContractLock.eventsMatchTheirLockedContracts(app, lock), app.classes());
+    }
+
+    static final ModularApplication retyped =
+            ModularApplication.of(io.seams.fitness.fixtures.retyped.RetypedApplication.class);
+
+    @Test
+    void refinesEachFieldsJsonKindByTheJavaTypeBehindIt() {
+        assertThat(EventContractLock.currentShapes(retyped))
+                .containsOnlyKeys("stock.StockReleased.v1")
+                .extractingByKey("stock.StockReleased.v1")
+                .isEqualTo(EventContractLock.locked(CONTRACTS.resolve("retyped-current.lock.json"))
+                        .get("stock.StockReleased.v1"));
+    }
+
+    @Test
+    void anInstantBecomingALocalDateIsARetyping() {
+        Violations.assertExactly(
+                EventContractLock.eventsMatchTheirLockedContracts(
+                        retyped, CONTRACTS.resolve("retyped-instant-to-date.lock.json")),
+                retyped.classes(),
+                "Event stock.StockReleased.v1: field 'occurredAt' changed from string:date-time to string:date"
+                        + " (" + CONTRACTS.resolve("retyped-instant-to-date.lock.json") + ")."
+                        + " Fix: raise the event's version in @Externalized (v1 -> v2)");
+    }
+
+    @Test
+    void aUuidBecomingFreeTextIsARetyping() {
+        Violations.assertExactly(
+                EventContractLock.eventsMatchTheirLockedContracts(
+                        retyped, CONTRACTS.resolve("retyped-uuid-to-string.lock.json")),
+                retyped.classes(),
+                "Event stock.StockReleased.v1: field 'orderId' changed from string:uuid to string (");
+    }
+
+    @Test
+    void anIntegerBecomingADecimalIsARetyping() {
+        Violations.assertExactly(
+                EventContractLock.eventsMatchTheirLockedContracts(
+                        retyped, CONTRACTS.resolve("retyped-integer-to-decimal.lock.json")),
+                retyped.classes(),
+                "Event stock.StockReleased.v1: field 'quantity' changed from number:integer to number:decimal");
+    }
+
+    @Test
+    void aConstantAddedToAnEnumIsARetyping() {
+        Violations.assertExactly(
+                EventContractLock.eventsMatchTheirLockedContracts(
+                        retyped, CONTRACTS.resolve("retyped-enum-constant-added.lock.json")),
+                retyped.classes(),
+                "Event stock.StockReleased.v1: field 'reason' changed from string:enum[CANCELLED,EXPIRED]"
+                        + " to string:enum[CANCELLED,EXPIRED,REJECTED]");
+    }
+
+    @Test
+    void theUpdateCommandRefusesARetypingBehindTheSameJsonKind(@TempDir Path folder) throws Exception {
+        var lock =
+                Files.copy(CONTRACTS.resolve("retyped-instant-to-date.lock.json"), folder.resolve("events.lock.json"));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> EventContractLock.update(retyped, lock))
+                .withMessageContaining("field 'occurredAt' changed from string:date-time to string:date");
+        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("retyped-instant-to-date.lock.json"));
+    }
+
+    @Test
+    void aLockWrittenBeforeTypesWereRefinedIsAcceptedAndTheUpdateRefinesIt(@TempDir Path folder) throws Exception {
+        var lock = Files.copy(CONTRACTS.resolve("retyped-coarse.lock.json"), folder.resolve("events.lock.json"));
+
+        Violations.assertNone(EventContractLock.eventsMatchTheirLockedContracts(retyped, lock), retyped.classes());
+        EventContractLock.update(retyped, lock);
+
+        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("retyped-current.lock.json"));
+        Violations.assertNone(EventContractLock.eventsMatchTheirLockedContracts(retyped, lock), retyped.classes());
+    }
+
+    @Test
+    void passesWhenTheRefinedLockMatches() {
+        Violations.assertNone(
+                EventContractLock.eventsMatchTheirLockedContracts(
+                        retyped, CONTRACTS.resolve("retyped-current.lock.json")),
+                retyped.classes());
     }
 
     @Test
