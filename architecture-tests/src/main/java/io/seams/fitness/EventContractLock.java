@@ -99,6 +99,15 @@ public final class EventContractLock {
         return locked.equals(now) || (!locked.contains(":") && now.startsWith(locked + ":"));
     }
 
+    /**
+     * Whether an event's shape is the one locked: the same fields, each still read as locked
+     * ({@link #stillReads(String, String)}), so that a lock written before types were refined matches.
+     */
+    static boolean matchesLocked(Map<String, String> locked, Map<String, String> now) {
+        return locked.keySet().equals(now.keySet())
+                && locked.entrySet().stream().allMatch(field -> stillReads(field.getValue(), now.get(field.getKey())));
+    }
+
     /** Locked events that are still in the code but cannot be sampled: the lock cannot vouch for them. */
     static List<String> lockedButUnsampled(ModularApplication app, Map<String, Map<String, String>> locked) {
         var problems = new ArrayList<String>();

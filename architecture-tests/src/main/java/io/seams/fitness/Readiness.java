@@ -837,7 +837,7 @@ public final class Readiness {
                                                 location,
                                                 0.25));
                             } else if (current.containsKey(name)
-                                    && !locked.get(name).equals(current.get(name))) {
+                                    && !EventContractLock.matchesLocked(locked.get(name), current.get(name))) {
                                 deductions
                                         .get(module)
                                         .get(Dimension.EVENT_CONTRACTS)

@@ -44,6 +44,32 @@ class ReadinessTests {
                         .endsWith("fixtures/transactions/ordering/application/Repricer.java:23"));
     }
 
+    /** A lock written before types were refined still vouches for its events; a retyping does not. */
+    @Test
+    void anEventDiffersFromItsLockedShapeOnlyWhenAListenerCouldNoLongerReadIt() throws Exception {
+        var application = io.seams.fitness.fixtures.retyped.RetypedApplication.class;
+        var contracts = Fixtures.path("src/test/contracts");
+        var lock = folder.resolve("events.lock.json");
+
+        java.nio.file.Files.copy(contracts.resolve("retyped-coarse.lock.json"), lock);
+        assertThat(Readiness.of(app(application, null), settings(Map.of()))
+                        .module("stock")
+                        .dimension(Readiness.Dimension.EVENT_CONTRACTS.id)
+                        .deductions())
+                .noneMatch(deduction -> deduction.cause().contains("locked shape"));
+
+        java.nio.file.Files.copy(
+                contracts.resolve("retyped-instant-to-date.lock.json"),
+                lock,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Readiness.of(app(application, null), settings(Map.of()))
+                        .module("stock")
+                        .dimension(Readiness.Dimension.EVENT_CONTRACTS.id)
+                        .deductions())
+                .extracting(ReadinessScore.Deduction::cause)
+                .contains("StockReleased (stock.StockReleased.v1) differs from its locked shape");
+    }
+
     @Test
     void eachPlantedGateBlocksExactlyTheModuleThatBreaksItWithTheLocation() {
         var result = Readiness.of(app(GatesApplication.class, "src/test/sql/readiness"), settings(Map.of()));
