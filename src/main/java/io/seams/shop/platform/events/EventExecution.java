@@ -79,7 +79,7 @@ class EventExecution extends AbstractAsyncConfiguration {
         return new ListenerBacklog(listeners);
     }
 
-    private static ThreadPoolTaskExecutor pool(
+    static ThreadPoolTaskExecutor pool(
             ThreadPoolTaskExecutorBuilder builder,
             String prefix,
             EventExecutionProperties.Pool pool,
@@ -88,11 +88,31 @@ class EventExecution extends AbstractAsyncConfiguration {
                 .corePoolSize(pool.threads())
                 .maxPoolSize(pool.threads())
                 .queueCapacity(pool.queueCapacity())
-                .build();
+                .build(WorkAfterCommit.class);
         // After build(): Spring Boot's builder would set the context's TaskDecorator alone.
         executor.setTaskDecorator(task -> ListenerBacklog.queued(context.decorate(task)));
         executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
         return executor;
+    }
+
+    /**
+     * A pool that finishes what it was given when its application context is paused. Spring pauses
+     * a context's lifecycle beans when it is not in use (a cached test context, since Spring
+     * Framework 7), and a paused {@link ThreadPoolTaskExecutor} holds every waiting task until it
+     * is started again. A listener invocation already handed over would then wait for a restart
+     * that may never come, and closing the context, which waits for its tasks to finish, would wait
+     * the full {@code spring.task.execution.shutdown.await-termination-period} for tasks that
+     * cannot start. Stopping on close is unchanged.
+     */
+    static final class WorkAfterCommit extends ThreadPoolTaskExecutor {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean isPauseable() {
+            return false;
+        }
     }
 
     /** Spring's {@code @Async} processing, with Spring Modulith's externaliser sent to its own pool. */
