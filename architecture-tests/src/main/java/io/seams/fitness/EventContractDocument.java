@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -524,7 +525,7 @@ public final class EventContractDocument {
                 schema.put("type", "array");
                 schema.put("items", json.isEmpty() ? Map.of() : leafSchema(Object.class, json.get(0)));
             }
-            default -> schema.put("type", json.getNodeType().name().toLowerCase());
+            default -> schema.put("type", json.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return schema;
     }

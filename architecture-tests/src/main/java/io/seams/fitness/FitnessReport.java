@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.SerializationFeature;
@@ -61,7 +62,7 @@ public final class FitnessReport {
 
         /** The rule's id in the SARIF report: its name in kebab case. */
         public String id() {
-            return rule.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+            return rule.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         }
     }
 
@@ -101,8 +102,8 @@ public final class FitnessReport {
             write();
         }
         if (entry.status() == Status.NOTHING_TO_CHECK || !entry.reason().isEmpty()) {
-            System.out.println("[fitness] " + entry.status().text.toUpperCase() + (id == null ? "" : " " + id) + ": '"
-                    + entry.rule() + "' " + entry.reason());
+            System.out.println("[fitness] " + entry.status().text.toUpperCase(Locale.ROOT)
+                    + (id == null ? "" : " " + id) + ": '" + entry.rule() + "' " + entry.reason());
         }
         if (entry.status() == Status.FAILED) {
             throw new AssertionError("Architecture Violation - Rule '" + rule.getDescription() + "' was violated ("

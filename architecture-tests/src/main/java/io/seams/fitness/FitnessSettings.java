@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -177,7 +178,7 @@ public record FitnessSettings(Map<String, String> values) {
     public Mode mode(String ruleId) {
         var value = get("rule." + ruleId).orElse("on");
         try {
-            return Mode.valueOf(value.toUpperCase());
+            return Mode.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("fitness.rule." + ruleId + "=" + value + ": say on, off or frozen", e);
         }

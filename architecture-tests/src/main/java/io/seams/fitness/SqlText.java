@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -361,7 +362,7 @@ final class SqlText {
     private record Found(int offset, String schema, String name, String text) {}
 
     private static List<Found> tablesAt(String sql) {
-        var code = withoutCommentsAndConstants(sql.toLowerCase());
+        var code = withoutCommentsAndConstants(sql.toLowerCase(Locale.ROOT));
         var found = new ArrayList<Found>();
         var context = TABLE_CONTEXT.matcher(code);
         var from = 0;
@@ -640,7 +641,7 @@ final class SqlText {
                                     .chars()
                                     .filter(c -> c == '\n')
                                     .count(),
-                    matcher.group(1).toLowerCase());
+                    matcher.group(1).toLowerCase(Locale.ROOT));
         }
         return names;
     }
@@ -684,7 +685,7 @@ final class SqlText {
     private static void find(Path file, int line, String text, List<String> schemas, List<Reference> into) {
         // An SQL string that is SQL itself (EXECUTE '...', format('...')) or names an object
         // (nextval('orders.seq'), 'orders.t'::regclass): read it as such.
-        var lower = text.toLowerCase();
+        var lower = text.toLowerCase(Locale.ROOT);
         var statement = SQL_IN_STRING.matcher(lower);
         while (statement.find()) {
             find(file, line, statement.group(1).replace("''", "'"), schemas, into);
@@ -701,15 +702,16 @@ final class SqlText {
         }
         // A quoted identifier inside a Java string is written \"orders\"; any other SQL string
         // ('orders.OrderPlaced.v1', a value) names nothing.
-        var matcher = QUALIFIED.matcher(
-                SQL_STRING.matcher(text.toLowerCase().replace("\\\"", "\"")).replaceAll("''"));
+        var matcher = QUALIFIED.matcher(SQL_STRING
+                .matcher(text.toLowerCase(Locale.ROOT).replace("\\\"", "\""))
+                .replaceAll("''"));
         while (matcher.find()) {
             if (schemas.contains(matcher.group(1))) {
                 into.add(new Reference(
                         file, line, matcher.group(1), matcher.group().replace("\"", "")));
             }
         }
-        var named = SCHEMA_NAMED.matcher(text.toLowerCase());
+        var named = SCHEMA_NAMED.matcher(text.toLowerCase(Locale.ROOT));
         while (named.find()) {
             if (schemas.contains(named.group(1))) {
                 into.add(new Reference(
@@ -719,7 +721,7 @@ final class SqlText {
                         named.group().replace("\"", "").replaceAll("\\s+", " ")));
             }
         }
-        var path = SEARCH_PATH.matcher(text.toLowerCase());
+        var path = SEARCH_PATH.matcher(text.toLowerCase(Locale.ROOT));
         while (path.find()) {
             for (var entry : path.group(1).split(",")) {
                 var schema = entry.trim().replace("\"", "");

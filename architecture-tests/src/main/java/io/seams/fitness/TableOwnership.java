@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,7 +51,7 @@ record TableOwnership(
             var isRoot = folder.equals(MigratedDatabase.ROOT);
             var defaultSchema = defaultSchema(app, folder);
             for (var file : sqlFiles(app.migrations().resolve(folder))) {
-                var matcher = CREATE.matcher(withoutComments(read(file).toLowerCase()));
+                var matcher = CREATE.matcher(withoutComments(read(file).toLowerCase(Locale.ROOT)));
                 while (matcher.find()) {
                     var schema = matcher.group(2) == null ? defaultSchema : matcher.group(1);
                     var name = matcher.group(2) == null ? matcher.group(1) : matcher.group(2);

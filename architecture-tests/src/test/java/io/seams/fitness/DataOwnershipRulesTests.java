@@ -59,6 +59,16 @@ class DataOwnershipRulesTests {
     }
 
     @Test
+    void sqlInCapitalsNamesTheSameTablesWhateverTheDefaultLocale() {
+        var sql = "INSERT INTO BILLING.INVOICE SELECT * FROM LENDING.LOAN JOIN LENDING.MEMBER_LIST USING (MEMBER_ID)";
+
+        assertThat(Fixtures.inTurkish(() -> SqlText.tablesIn(Path.of("x.sql"), 1, sql)).stream()
+                        .map(reference -> reference.schema() + "." + reference.name())
+                        .toList())
+                .containsExactly("billing.invoice", "lending.loan", "lending.member_list");
+    }
+
+    @Test
     void dottedStringsThatAreNotSqlDoNotCount() {
         assertThat(SqlText.isSql("billing.new")).isFalse();
         assertThat(SqlText.isSql("Sent order to billing.invoice from the ordering module"))

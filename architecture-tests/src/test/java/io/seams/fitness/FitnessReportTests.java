@@ -78,6 +78,14 @@ class FitnessReportTests {
     }
 
     @Test
+    void aRulesSarifIdIsTheSameWhateverTheDefaultLocale() {
+        var entry = new FitnessReport.Entry(
+                "Module APIs are remote-safe", FitnessReport.Status.PASSED, "", java.util.List.of());
+
+        assertThat(Fixtures.inTurkish(entry::id)).isEqualTo("module-apis-are-remote-safe");
+    }
+
+    @Test
     void writesEveryOutcomeAsJsonAndSarif(@TempDir Path folder) throws Exception {
         var report = FitnessReport.inFolder(folder);
 

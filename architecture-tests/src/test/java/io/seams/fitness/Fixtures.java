@@ -2,6 +2,8 @@ package io.seams.fitness;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Where the fixtures' files are: the tests run from architecture-tests/ alone, or from Seams' root. */
 final class Fixtures {
@@ -15,5 +17,19 @@ final class Fixtures {
     /** A path below architecture-tests/, such as {@code src/test/sql/clean}. */
     static Path path(String relative) {
         return HOME.resolve(relative);
+    }
+
+    /**
+     * What the action gives while the JVM's default locale is Turkish, where the lower case of
+     * {@code I} is a dotless {@code ı}: text the pack reads or writes must not change with it.
+     */
+    static <T> T inTurkish(Supplier<T> action) {
+        var before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            return action.get();
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }
