@@ -326,14 +326,15 @@ public final class ReadinessReport {
                     results.add(result(
                             "readiness/" + dimension.id(),
                             "note",
-                            "Module '%s' (%d, %s), %s −%.2f: %s"
-                                    .formatted(
-                                            score.module(),
-                                            score.score(),
-                                            score.band(),
-                                            dimension.id(),
-                                            deduction.amount(),
-                                            deduction.cause()),
+                            String.format(
+                                    Locale.ROOT,
+                                    "Module '%s' (%d, %s), %s −%.2f: %s",
+                                    score.module(),
+                                    score.score(),
+                                    score.band(),
+                                    dimension.id(),
+                                    deduction.amount(),
+                                    deduction.cause()),
                             deduction.location()));
                 }
             }

@@ -8,6 +8,7 @@ import io.seams.fitness.fixtures.readiness.calm.CalmApplication;
 import io.seams.fitness.fixtures.readiness.coupled.CoupledApplication;
 import io.seams.fitness.fixtures.readiness.gates.GatesApplication;
 import io.seams.fitness.fixtures.transactions.TransactionsApplication;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -243,6 +244,23 @@ class ReadinessTests {
         var off = Fitness.of(CoupledApplication.class)
                 .withSettings(settings(Map.of("fitness.rule." + Readiness.RULE_ID, "off")));
         assertThatThrownBy(() -> run(off)).isInstanceOf(TestAbortedException.class);
+    }
+
+    @Test
+    void theReportsWriteTheirNumbersTheSameWhateverTheDefaultLocale() throws IOException {
+        var result = Readiness.of(app(CoupledApplication.class, null), settings(Map.of()));
+
+        Fixtures.inTurkish(() -> {
+            ReadinessReport.write(result);
+            return null;
+        });
+
+        // A decimal comma is how Turkish, like most of Europe, writes 0.25.
+        var report = folder.resolve("report");
+        assertThat(Files.readString(report.resolve("readiness.sarif")))
+                .containsPattern("−\\d\\.\\d\\d")
+                .doesNotContainPattern("−\\d,\\d\\d");
+        assertThat(Files.readString(report.resolve("readiness.md"))).doesNotContainPattern("−\\d,\\d\\d");
     }
 
     @Test
