@@ -202,7 +202,6 @@ public final class TopologyRules {
                 .should(new ArchCondition<JavaClass>("declare nothing for the whole process") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
-                        var own = app.moduleOf(type).map(ModularApplication::nameOf);
                         type.getAnnotations().stream()
                                 .map(annotation -> annotation.getRawType())
                                 .filter(annotation ->
