@@ -22,8 +22,9 @@ import org.springframework.modulith.core.ModulithMetadata;
  */
 public final class ModuleNames {
 
+    // A copy: Spring Modulith answers with a mutable list, which basePackages() would hand to every caller.
     private static final List<String> BASE_PACKAGES =
-            ModulithMetadata.of(SeamsApplication.class).getBasePackages();
+            List.copyOf(ModulithMetadata.of(SeamsApplication.class).getBasePackages());
 
     private static final ModuleNames BEFORE_THE_MODEL = new ModuleNames(null);
 
