@@ -100,10 +100,6 @@ final class SqlText {
 
     private static final Pattern PLUS = Pattern.compile("\\s*\\+\\s*");
 
-    /**
-     * What stands between a format and its next argument: {@code "... %s.invoice".formatted(BILLING)},
-     * {@code String.format("... %s.invoice", BILLING)}, and between arguments.
-     */
     /** An SQL string literal, quotes doubled inside it. */
     private static final Pattern SQL_STRING = Pattern.compile("'(?:[^']|'')*'");
 
@@ -118,6 +114,10 @@ final class SqlText {
     private static final Pattern OBJECT_IN_STRING = Pattern.compile(
             "\\b(?:nextval|currval|setval|to_reg[a-z]+)\\s*\\(\\s*'([^']*)'|'([^']*)'\\s*::\\s*reg[a-z]+");
 
+    /**
+     * What stands between a format and its next argument: {@code "... %s.invoice".formatted(BILLING)},
+     * {@code String.format("... %s.invoice", BILLING)}, and between arguments.
+     */
     private static final Pattern FORMAT_ARGUMENT = Pattern.compile("\\s*(\\.formatted\\(|,)\\s*");
 
     /**
