@@ -184,6 +184,35 @@ public final class ModuleRules {
             "org.springframework.context.annotation.ComponentScan",
             "org.springframework.context.annotation.ComponentScans");
 
+    /** The attributes by which an annotation names the packages it scans. */
+    private static final List<String> SCANNED_PACKAGES =
+            List.of("basePackages", "basePackageClasses", "scanBasePackages", "scanBasePackageClasses");
+
+    /**
+     * The annotations by which a class scans packages: {@code @ComponentScan} and every other
+     * {@code @...Scan} ({@code @ConfigurationPropertiesScan}, {@code @EntityScan}, {@code
+     * @ServletComponentScan}), one meta-annotated with {@code @ComponentScan} ({@code
+     * @SpringBootApplication}), and one that names the packages to scan ({@code
+     * @EnableJdbcRepositories(basePackages = ...)}).
+     */
+    private static List<String> scanningAnnotations(JavaClass type) {
+        return type.getAnnotations().stream()
+                .filter(annotation -> {
+                    var annotationType = annotation.getRawType();
+                    var name = annotationType.getSimpleName();
+                    return SCANNING.contains(annotationType.getName())
+                            || name.endsWith("Scan")
+                            || name.endsWith("Scans")
+                            || SCANNING.stream().anyMatch(annotationType::isMetaAnnotatedWith)
+                            || SCANNED_PACKAGES.stream()
+                                    .map(annotation::get)
+                                    .flatMap(java.util.Optional::stream)
+                                    .anyMatch(value -> value instanceof Object[] values && values.length > 0);
+                })
+                .map(annotation -> annotation.getRawType().getName())
+                .toList();
+    }
+
     /** A class's full name in Java source: {@code io.seams.shop.orders.domain.Order}. */
     private static final java.util.regex.Pattern QUALIFIED_CLASS =
             java.util.regex.Pattern.compile("\\b[a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)+\\.[A-Z][A-Za-z0-9_]*");
@@ -286,8 +315,7 @@ public final class ModuleRules {
                                                         call.getName()))));
                         copiedConstants(app, type).forEach(found -> events.add(violated(type, found)));
                         beansNamed(app, internalBeans, type).forEach(found -> events.add(violated(type, found)));
-                        SCANNING.stream()
-                                .filter(type::isAnnotatedWith)
+                        scanningAnnotations(type)
                                 .forEach(annotation -> events.add(violated(
                                         type,
                                         ("%s (%s) scans packages itself (@%s): it can pull another module's"

@@ -62,6 +62,10 @@ class ModuleRulesTests {
                         + " file holds no trace of it: the compiler copied one of its constants",
                 "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java) scans packages itself"
                         + " (@ComponentScan): it can pull another module's internal beans into its own",
+                "io.seams.fitness.fixtures.structure.c.Scanning (Scanning.java) scans packages itself"
+                        + " (@ConfigurationPropertiesScan)",
+                "io.seams.fitness.fixtures.structure.c.Scanning (Scanning.java) scans packages itself"
+                        + " (@EnableLedgers)",
                 // Module a's internal bean named; b's API bean named is fine.
                 "io.seams.fitness.fixtures.structure.c.Wiring (Wiring.java, @DependsOn) names the bean \"jdbcLedger\""
                         + " of io.seams.fitness.fixtures.structure.a.internal.JdbcLedger, internal to module 'a': a"
