@@ -180,6 +180,36 @@ public final class ModuleRules {
             "org.springframework.util.ClassUtils.resolveClassName",
             "org.apache.commons.lang3.ClassUtils.getClass");
 
+    /**
+     * Calls that look up a method, field or constructor by its name: on another module's bean
+     * ({@code catalog.getClass().getDeclaredMethod("refreshPrices")}) they reach what its API does
+     * not show, and no type dependency says so.
+     */
+    private static final List<String> LOOKING_UP_MEMBERS_BY_NAME = List.of(
+            "java.lang.Class.getDeclaredMethod",
+            "java.lang.Class.getMethod",
+            "java.lang.Class.getDeclaredField",
+            "java.lang.Class.getField",
+            "java.lang.invoke.MethodHandles$Lookup.findVirtual",
+            "java.lang.invoke.MethodHandles$Lookup.findStatic",
+            "java.lang.invoke.MethodHandles$Lookup.findSpecial",
+            "java.lang.invoke.MethodHandles$Lookup.findGetter",
+            "java.lang.invoke.MethodHandles$Lookup.findSetter",
+            "java.lang.invoke.MethodHandles$Lookup.findStaticGetter",
+            "java.lang.invoke.MethodHandles$Lookup.findStaticSetter",
+            "java.lang.invoke.MethodHandles$Lookup.findVarHandle",
+            "java.lang.invoke.MethodHandles$Lookup.findStaticVarHandle",
+            // Spring's and Commons Lang's wrappers of the same.
+            "org.springframework.util.ReflectionUtils.findMethod",
+            "org.springframework.util.ReflectionUtils.findField",
+            "org.springframework.beans.BeanUtils.findMethod",
+            "org.springframework.beans.BeanUtils.findDeclaredMethod",
+            "org.apache.commons.lang3.reflect.MethodUtils.invokeMethod",
+            "org.apache.commons.lang3.reflect.MethodUtils.getAccessibleMethod",
+            "org.apache.commons.lang3.reflect.FieldUtils.getField",
+            "org.apache.commons.lang3.reflect.FieldUtils.readField",
+            "org.apache.commons.lang3.reflect.FieldUtils.writeField");
+
     private static final List<String> SCANNING = List.of(
             "org.springframework.context.annotation.ComponentScan",
             "org.springframework.context.annotation.ComponentScans");
@@ -298,21 +328,21 @@ public final class ModuleRules {
                 .should(new ArchCondition<JavaClass>("reach other modules only through types") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
-                        type.getMethodCallsFromSelf().stream()
-                                .filter(call -> LOADING_BY_NAME.contains(
-                                        call.getTargetOwner().getName() + "." + call.getName()))
-                                .forEach(call -> events.add(violated(
-                                        type,
-                                        ("%s (%s:%d) loads a class by its name (%s.%s): a dependency no rule sees,"
-                                                        + " which fails only at run time once the class is in another"
-                                                        + " process. Fix: depend on the other module's API type, or"
-                                                        + " listen to its events")
-                                                .formatted(
-                                                        type.getName(),
-                                                        HygieneRules.fileOf(type),
-                                                        call.getLineNumber(),
-                                                        call.getTargetOwner().getSimpleName(),
-                                                        call.getName()))));
+                        reportCalls(
+                                type,
+                                LOADING_BY_NAME,
+                                "loads a class by its name (%s): a dependency no rule sees, which fails only at run"
+                                        + " time once the class is in another process. Fix: depend on the other"
+                                        + " module's API type, or listen to its events",
+                                events);
+                        reportCalls(
+                                type,
+                                LOOKING_UP_MEMBERS_BY_NAME,
+                                "looks up a member by its name (%s): it reaches what no type shows, a method or"
+                                        + " field another module's API does not offer, and fails only at run time"
+                                        + " once that module is in another process. Fix: call the other module's"
+                                        + " API, or ask its owner to add what you need to it",
+                                events);
                         copiedConstants(app, type).forEach(found -> events.add(violated(type, found)));
                         beansNamed(app, internalBeans, type).forEach(found -> events.add(violated(type, found)));
                         scanningAnnotations(type)
@@ -331,6 +361,16 @@ public final class ModuleRules {
                 .allowEmptyShould(true)
                 .as("Modules reach others only through types")
                 .because("a class loaded by name or a package scanned by hand is a dependency no rule sees");
+    }
+
+    /** Each call of the class to one of the methods named, reported as "Type (File.java:line) " + what. */
+    private static void reportCalls(JavaClass type, List<String> methods, String what, ConditionEvents events) {
+        type.getMethodCallsFromSelf().stream()
+                .filter(call -> methods.contains(call.getTargetOwner().getName() + "." + call.getName()))
+                .forEach(call -> events.add(violated(
+                        type,
+                        "%s (%s:%d) ".formatted(type.getName(), HygieneRules.fileOf(type), call.getLineNumber())
+                                + what.formatted(call.getTargetOwner().getSimpleName() + "." + call.getName()))));
     }
 
     /** The annotations that name a bean, and the attribute that holds its name. */

@@ -57,6 +57,10 @@ class ModuleRulesTests {
                         + " in another process. Fix: depend on the other module's API type",
                 "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java:19) loads a class by its name"
                         + " (ClassUtils.forName)",
+                "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java:25) looks up a member by its"
+                        + " name (Class.getDeclaredMethod): it reaches what no type shows",
+                "io.seams.fitness.fixtures.structure.c.Reflective (Reflective.java:29) looks up a member by its"
+                        + " name (ReflectionUtils.findField)",
                 "io.seams.fitness.fixtures.structure.c.Limits (Limits.java:13) names"
                         + " io.seams.fitness.fixtures.structure.a.internal.Secret, internal to module 'a', but its class"
                         + " file holds no trace of it: the compiler copied one of its constants",
