@@ -222,10 +222,13 @@ public final class ModuleRules {
      * The annotations by which a class scans packages: {@code @ComponentScan} and every other
      * {@code @...Scan} ({@code @ConfigurationPropertiesScan}, {@code @EntityScan}, {@code
      * @ServletComponentScan}), one meta-annotated with {@code @ComponentScan} ({@code
-     * @SpringBootApplication}), and one that names the packages to scan ({@code
-     * @EnableJdbcRepositories(basePackages = ...)}).
+     * @SpringBootApplication}), and one that names packages outside the module to scan ({@code
+     * @EnableJdbcRepositories(basePackages = ...)}; scoped to the module's own packages, it is fine).
      */
-    private static List<String> scanningAnnotations(JavaClass type) {
+    private static List<String> scanningAnnotations(ModularApplication app, JavaClass type) {
+        var base = app.moduleOf(type)
+                .map(module -> module.getBasePackage().getName())
+                .orElse("");
         return type.getAnnotations().stream()
                 .filter(annotation -> {
                     var annotationType = annotation.getRawType();
@@ -237,7 +240,11 @@ public final class ModuleRules {
                             || SCANNED_PACKAGES.stream()
                                     .map(annotation::get)
                                     .flatMap(java.util.Optional::stream)
-                                    .anyMatch(value -> value instanceof Object[] values && values.length > 0);
+                                    .filter(value -> value instanceof Object[])
+                                    .flatMap(value -> java.util.Arrays.stream((Object[]) value))
+                                    .map(named ->
+                                            named instanceof JavaClass in ? in.getPackageName() : String.valueOf(named))
+                                    .anyMatch(named -> !named.equals(base) && !named.startsWith(base + "."));
                 })
                 .map(annotation -> annotation.getRawType().getName())
                 .toList();
@@ -345,7 +352,7 @@ public final class ModuleRules {
                                 events);
                         copiedConstants(app, type).forEach(found -> events.add(violated(type, found)));
                         beansNamed(app, internalBeans, type).forEach(found -> events.add(violated(type, found)));
-                        scanningAnnotations(type)
+                        scanningAnnotations(app, type)
                                 .forEach(annotation -> events.add(violated(
                                         type,
                                         ("%s (%s) scans packages itself (@%s): it can pull another module's"
