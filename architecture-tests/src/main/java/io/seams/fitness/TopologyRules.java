@@ -183,6 +183,38 @@ public final class TopologyRules {
             "EnableMBeanExport",
             "EnableLoadTimeWeaving");
 
+    /**
+     * JDK calls that change or end the whole process, every module's: its default time zone and
+     * locale, its system properties and standard streams, its handlers of last resort, its network
+     * and security defaults, and its life.
+     */
+    static final java.util.Set<String> PROCESS_WIDE_CALLS = java.util.Set.of(
+            "java.util.TimeZone.setDefault",
+            "java.util.Locale.setDefault",
+            "java.lang.System.setProperty",
+            "java.lang.System.clearProperty",
+            "java.lang.System.setProperties",
+            "java.lang.System.setOut",
+            "java.lang.System.setErr",
+            "java.lang.System.setIn",
+            "java.lang.System.exit",
+            "java.lang.Runtime.exit",
+            "java.lang.Runtime.halt",
+            "java.lang.Runtime.addShutdownHook",
+            "java.lang.Thread.setDefaultUncaughtExceptionHandler",
+            "java.net.URL.setURLStreamHandlerFactory",
+            "java.net.CookieHandler.setDefault",
+            "java.net.ProxySelector.setDefault",
+            "java.net.Authenticator.setDefault",
+            "java.net.ResponseCache.setDefault",
+            "javax.net.ssl.SSLContext.setDefault",
+            "javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory",
+            "javax.net.ssl.HttpsURLConnection.setDefaultHostnameVerifier",
+            "java.security.Security.addProvider",
+            "java.security.Security.insertProviderAt",
+            "java.security.Security.removeProvider",
+            "java.security.Security.setProperty");
+
     private static final List<String> ADVICE = List.of(
             "org.springframework.web.bind.annotation.ControllerAdvice",
             "org.springframework.web.bind.annotation.RestControllerAdvice");
@@ -216,6 +248,22 @@ public final class TopologyRules {
                                                         type.getName(),
                                                         HygieneRules.fileOf(type),
                                                         annotation.getSimpleName()))));
+                        type.getMethodCallsFromSelf().stream()
+                                .filter(call -> PROCESS_WIDE_CALLS.contains(
+                                        call.getTargetOwner().getName() + "." + call.getName()))
+                                .forEach(call -> events.add(violated(
+                                        type,
+                                        ("%s (%s:%d) calls %s.%s, which changes (or ends) the whole process,"
+                                                        + " other modules included; extracted, the module takes the"
+                                                        + " change away from them. Fix: let a shared module (the"
+                                                        + " platform) set it, or pass the value where it is needed"
+                                                        + " (a ZoneId, a Locale); fail by throwing, not by exiting")
+                                                .formatted(
+                                                        type.getName(),
+                                                        HygieneRules.fileOf(type),
+                                                        call.getLineNumber(),
+                                                        call.getTargetOwner().getSimpleName(),
+                                                        call.getName()))));
                         type.getAnnotations().stream()
                                 .filter(annotation ->
                                         ADVICE.contains(annotation.getRawType().getName()))

@@ -85,6 +85,12 @@ class TopologyRulesTests {
                         + " Fix: scope it to the module's own controllers",
                 "io.seams.fitness.fixtures.topology.ordering.WideProblems (WideProblems.java) advises every"
                         + " controller of the process",
+                "io.seams.fitness.fixtures.topology.ordering.ProcessDefaults (ProcessDefaults.java:16) calls"
+                        + " TimeZone.setDefault, which changes (or ends) the whole process, other modules included",
+                "io.seams.fitness.fixtures.topology.ordering.ProcessDefaults (ProcessDefaults.java:17) calls"
+                        + " System.setProperty",
+                "io.seams.fitness.fixtures.topology.ordering.ProcessDefaults (ProcessDefaults.java:22) calls"
+                        + " System.exit",
                 "io.seams.fitness.fixtures.topology.ordering.OrderingTasks (OrderingTasks.java) is @Primary for a type"
                         + " the module does not own: every module that asks for java.util.concurrent.Executor gets it");
     }
