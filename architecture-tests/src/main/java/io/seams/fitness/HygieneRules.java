@@ -431,7 +431,9 @@ public final class HygieneRules {
                                                         call.getLineNumber(),
                                                         call.getName().equals("sleep")
                                                                 ? "sleeps"
-                                                                : "waits for a time (%s.%s())"
+                                                                : (BUSY_WAITS.contains(call.getName())
+                                                                                ? "busy-waits (%s.%s())"
+                                                                                : "waits for a time (%s.%s())")
                                                                         .formatted(
                                                                                 call.getTargetOwner()
                                                                                         .getSimpleName(),
@@ -457,7 +459,13 @@ public final class HygieneRules {
             "java.util.concurrent.locks.LockSupport.parkNanos",
             "java.util.concurrent.locks.LockSupport.parkUntil",
             "java.util.concurrent.locks.Condition.awaitNanos",
-            "java.util.concurrent.locks.Condition.awaitUntil");
+            "java.util.concurrent.locks.Condition.awaitUntil",
+            // A busy wait: the loop around it waits for a time (or for another thread) on a CPU.
+            "java.lang.Thread.onSpinWait",
+            "java.lang.Thread.yield");
+
+    /** The methods of {@link #TIMED_WAITS} that spin on a CPU instead of sleeping. */
+    private static final Set<String> BUSY_WAITS = Set.of("onSpinWait", "yield");
 
     /** Methods that wait for a time when given one ({@code join(500)}, {@code await(1, SECONDS)}). */
     private static final Set<String> TIMED_WHEN_GIVEN_ONE = Set.of(

@@ -125,13 +125,16 @@ class HygieneRulesTests {
                 "io.seams.fitness.fixtures.hygiene.ordering.application.Tallies (Tallies.java:30) sleeps. Fix: let"
                         + " the event publication registry retry",
                 // Timed waits that are not called sleep; the untimed latch.await() is not one.
-                "Waits (Waits.java:17) waits for a time (LockSupport.parkNanos()). Fix: let the event publication"
+                "Waits (Waits.java:18) waits for a time (LockSupport.parkNanos()). Fix: let the event publication"
                         + " registry retry",
-                "Waits (Waits.java:21) waits for a time (LockSupport.parkUntil())",
-                "Waits (Waits.java:26) waits for a time (Object.wait())",
-                "Waits (Waits.java:31) waits for a time (CountDownLatch.await())",
-                "Waits (Waits.java:35) waits for a time (Condition.await())",
-                "Waits (Waits.java:39) waits for a time (Thread.join())");
+                "Waits (Waits.java:22) waits for a time (LockSupport.parkUntil())",
+                "Waits (Waits.java:27) waits for a time (Object.wait())",
+                "Waits (Waits.java:32) waits for a time (CountDownLatch.await())",
+                "Waits (Waits.java:36) waits for a time (Condition.await())",
+                "Waits (Waits.java:40) waits for a time (Thread.join())",
+                "Waits (Waits.java:50) busy-waits (Thread.onSpinWait()). Fix: let the event publication registry"
+                        + " retry",
+                "Waits (Waits.java:57) busy-waits (Thread.yield())");
     }
 
     @Test
