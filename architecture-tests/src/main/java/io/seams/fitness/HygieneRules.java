@@ -239,8 +239,19 @@ public final class HygieneRules {
             "com.google.common.collect.Sets.newConcurrentHashSet");
 
     /**
+     * Types that hold work or cached values in the process: a thread pool's or a timer's queue of
+     * tasks (lost with the process, run by threads outside the application's lifecycle), a cache.
+     */
+    private static final List<String> WORK_HOLDERS = List.of(
+            "java.util.concurrent.Executor",
+            "java.util.Timer",
+            "java.lang.Thread",
+            "com.github.benmanes.caffeine.cache.Cache",
+            "com.google.common.cache.Cache");
+
+    /**
      * Whether the field holds mutable state although final: an atomic or a {@code ThreadLocal}
-     * (made to be changed), an array (its elements can be), or a mutable collection or map the
+     * (made to be changed), a thread pool, timer or cache ({@link #WORK_HOLDERS}), an array (its elements can be), or a mutable collection or map the
      * class's static initializer builds (its constructors, for an instance field).
      */
     private static boolean builtMutable(JavaClass type, JavaField field) {
@@ -252,7 +263,8 @@ public final class HygieneRules {
         var raw = field.getRawType();
         if (raw.isArray()
                 || raw.getPackageName().equals("java.util.concurrent.atomic")
-                || raw.isAssignableTo(ThreadLocal.class)) {
+                || raw.isAssignableTo(ThreadLocal.class)
+                || WORK_HOLDERS.stream().anyMatch(raw::isAssignableTo)) {
             return true;
         }
         var collection = field.getRawType().isAssignableTo(java.util.Collection.class)
