@@ -51,10 +51,16 @@ public final class TopologyRules {
             "java.net.URLConnection",
             "java.net.Socket",
             "java.net.DatagramSocket",
-            "java.nio.channels.SocketChannel");
+            "java.nio.channels.SocketChannel",
+            // Another program on the host: the module has decided what is installed where it runs.
+            "java.lang.ProcessBuilder");
 
-    /** Calls that open a connection from a plain {@code java.net.URL}. */
-    static final List<String> URL_CONNECTIONS = List.of("openConnection", "openStream");
+    /**
+     * Calls that reach another process: a connection opened from a plain {@code java.net.URL}, a
+     * program started by {@code Runtime.exec}.
+     */
+    static final List<String> REACHING_CALLS =
+            List.of("java.net.URL.openConnection", "java.net.URL.openStream", "java.lang.Runtime.exec");
 
     /**
      * Settings of the process rather than of a module: where the broker or the database is, which
@@ -105,11 +111,11 @@ public final class TopologyRules {
                                                         + " distribution layer carries them between processes")
                                                 .formatted(type.getName(), HygieneRules.fileOf(type), target))));
                         type.getMethodCallsFromSelf().stream()
-                                .filter(call -> call.getTargetOwner().isEquivalentTo(java.net.URL.class)
-                                        && URL_CONNECTIONS.contains(call.getName()))
+                                .filter(call -> REACHING_CALLS.contains(
+                                        call.getTargetOwner().getName() + "." + call.getName()))
                                 .forEach(call -> events.add(violated(
                                         type,
-                                        ("%s (%s:%d) calls URL.%s(): it reaches across processes itself. Fix:"
+                                        ("%s (%s:%d) calls %s(): it reaches across processes itself. Fix:"
                                                         + " call the other module's API interface or listen to its"
                                                         + " events; the distribution layer carries them between"
                                                         + " processes")
@@ -117,7 +123,8 @@ public final class TopologyRules {
                                                         type.getName(),
                                                         HygieneRules.fileOf(type),
                                                         call.getLineNumber(),
-                                                        call.getName()))));
+                                                        call.getTargetOwner().getSimpleName() + "."
+                                                                + call.getName()))));
                         type.getMethodCallsFromSelf().stream()
                                 .filter(call -> call.getTargetOwner().isEquivalentTo(System.class)
                                         && (call.getName().equals("getenv")

@@ -34,6 +34,11 @@ class TopologyRulesTests {
                         + " spring.profiles.active",
                 "io.seams.fitness.fixtures.topology.ordering.CarrierStatus (CarrierStatus.java:17) calls"
                         + " URL.openStream(): it reaches across processes itself",
+                // Programs on the host.
+                "io.seams.fitness.fixtures.topology.ordering.LabelPrinter (LabelPrinter.java:12) calls"
+                        + " Runtime.exec(): it reaches across processes itself",
+                "io.seams.fitness.fixtures.topology.ordering.LabelPrinter (LabelPrinter.java) uses"
+                        + " java.lang.ProcessBuilder: it reaches across processes itself",
                 "io.seams.fitness.fixtures.topology.ordering.CarrierStatus (CarrierStatus.java) depends on"
                         + " org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean",
                 // The key it gives environment.getProperty(...), read from its source.
