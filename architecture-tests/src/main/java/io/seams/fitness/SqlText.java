@@ -55,6 +55,15 @@ final class SqlText {
             Pattern.compile("(@\\w*Query|\\.sql|\\.query\\w*|\\.update|\\.batchUpdate|\\.execute|create\\w*Query"
                     + "|prepare(Statement|Call))\\s*\\(");
 
+    /**
+     * A statement that makes a message, not SQL: it logs or builds an exception ({@code throw new
+     * IllegalStateException("Delete from orders.OrderCancelled ignored: ...")}). Its literals count
+     * as SQL only when it also hands them to a query call.
+     */
+    private static final Pattern MESSAGE = Pattern.compile(
+            "\\b(?:log|logger|LOG|LOGGER)\\s*\\.\\s*(?:trace|debug|info|warn|error|atDebug|atInfo|atWarn|atError)\\s*\\("
+                    + "|\\bnew\\s+[\\w.]*(?:Exception|Error|Failure|Problem)\\s*\\(");
+
     /** A string literal: its text, the line it starts on and where it is in the source. */
     private record Literal(String text, int line, int start, int end) {}
 
@@ -214,9 +223,10 @@ final class SqlText {
                 inStatement = withConstantsInlined(source, code, start, end, inStatement, constants);
                 var sql = QUERY_CALL.matcher(code.substring(start, end)).find()
                         || builtSql.contains(start)
-                        || isSql(inStatement.stream()
-                                .map(Literal::text)
-                                .collect(java.util.stream.Collectors.joining(" ")));
+                        || !MESSAGE.matcher(code.substring(start, end)).find()
+                                && isSql(inStatement.stream()
+                                        .map(Literal::text)
+                                        .collect(java.util.stream.Collectors.joining(" ")));
                 if (sql
                         && !(skipExpectedFailures
                                 && EXPECTED_FAILURE
