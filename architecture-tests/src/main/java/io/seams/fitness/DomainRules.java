@@ -47,7 +47,7 @@ public final class DomainRules {
     /**
      * Packages of frameworks: none of them in the domain. All of Spring and Jakarta EE (security,
      * caching, validation, events, transactions, as much as web and data), persistence and
-     * serialization libraries, JDBC and HTTP clients.
+     * serialization libraries, JDBC and HTTP clients, files and channels.
      */
     static final List<String> FRAMEWORK_PACKAGES = List.of(
             "org.springframework.",
@@ -70,7 +70,13 @@ public final class DomainRules {
             "org.flywaydb.",
             "java.sql.",
             "javax.sql.",
-            "java.net.http.");
+            "java.net.http.",
+            // Files and channels: input and output, the persistence layer's.
+            "java.nio.file.Files",
+            "java.nio.file.FileSystem",
+            "java.io.File",
+            "java.io.RandomAccessFile",
+            "java.nio.channels.");
 
     /**
      * Framework packages that only annotate nullness, and say nothing about infrastructure: allowed
@@ -95,7 +101,7 @@ public final class DomainRules {
                 .should(Items.useNoTypeOf(
                         FRAMEWORK_PACKAGES,
                         NULLNESS_ANNOTATIONS,
-                        "use no Spring, Jakarta EE, persistence, JSON, JDBC or HTTP client type",
+                        "use no Spring, Jakarta EE, persistence, JSON, JDBC, HTTP client or file type",
                         "%s (%s) uses %s, a framework type, in the domain. Fix: keep it in the application, web or"
                                 + " persistence layer, which maps to and from the domain"))
                 .allowEmptyShould(true)

@@ -56,7 +56,11 @@ class DomainRulesTests {
                 "io.seams.fitness.fixtures.domain.shop.domain.CartSnapshot (CartSnapshot.java:10) uses"
                         + " org.postgresql.util.PGobject, a framework type, in the domain",
                 "io.seams.fitness.fixtures.domain.shop.domain.CartSnapshot (CartSnapshot.java) uses"
-                        + " java.sql.SQLException, a framework type, in the domain");
+                        + " java.sql.SQLException, a framework type, in the domain",
+                // Files read and opened by the domain itself.
+                "io.seams.fitness.fixtures.domain.shop.domain.CartPrices (CartPrices.java:12) uses"
+                        + " java.nio.file.Files, a framework type, in the domain",
+                "io.seams.fitness.fixtures.domain.shop.domain.CartPrices (CartPrices.java:16) uses java.io.FileReader");
     }
 
     @Test
