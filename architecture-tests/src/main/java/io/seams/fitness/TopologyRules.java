@@ -79,6 +79,15 @@ public final class TopologyRules {
 
     private TopologyRules() {}
 
+    /** The fix for reaching another process through the type: a program of the host, or a transport. */
+    private static String fixFor(String type) {
+        return type.startsWith("java.lang.")
+                ? "do the work in the module's code, or let a shared module (the platform) offer the program"
+                        + " behind an interface, so the module does not expect it on its host"
+                : "call the other module's API interface or listen to its events; the distribution layer carries"
+                        + " them between processes";
+    }
+
     /** Whether the key is a setting of the process ({@link #PROCESS_KEYS}) or names a topology. */
     static boolean isProcessKey(String key) {
         return PROCESS_KEYS.stream()
@@ -106,19 +115,16 @@ public final class TopologyRules {
                                 .sorted()
                                 .forEach(target -> events.add(violated(
                                         type,
-                                        ("%s (%s) uses %s: it reaches across processes itself. Fix: call the"
-                                                        + " other module's API interface or listen to its events; the"
-                                                        + " distribution layer carries them between processes")
+                                        ("%s (%s) uses %s: it reaches across processes itself. Fix: " + fixFor(target))
                                                 .formatted(type.getName(), HygieneRules.fileOf(type), target))));
                         type.getMethodCallsFromSelf().stream()
                                 .filter(call -> REACHING_CALLS.contains(
                                         call.getTargetOwner().getName() + "." + call.getName()))
                                 .forEach(call -> events.add(violated(
                                         type,
-                                        ("%s (%s:%d) calls %s(): it reaches across processes itself. Fix:"
-                                                        + " call the other module's API interface or listen to its"
-                                                        + " events; the distribution layer carries them between"
-                                                        + " processes")
+                                        ("%s (%s:%d) calls %s(): it reaches across processes itself. Fix: "
+                                                        + fixFor(call.getTargetOwner()
+                                                                .getName()))
                                                 .formatted(
                                                         type.getName(),
                                                         HygieneRules.fileOf(type),

@@ -36,7 +36,8 @@ class TopologyRulesTests {
                         + " URL.openStream(): it reaches across processes itself",
                 // Programs on the host.
                 "io.seams.fitness.fixtures.topology.ordering.LabelPrinter (LabelPrinter.java:12) calls"
-                        + " Runtime.exec(): it reaches across processes itself",
+                        + " Runtime.exec(): it reaches across processes itself. Fix: do the work in the module's"
+                        + " code, or let a shared module (the platform) offer the program behind an interface",
                 "io.seams.fitness.fixtures.topology.ordering.LabelPrinter (LabelPrinter.java) uses"
                         + " java.lang.ProcessBuilder: it reaches across processes itself",
                 "io.seams.fitness.fixtures.topology.ordering.CarrierStatus (CarrierStatus.java) depends on"
