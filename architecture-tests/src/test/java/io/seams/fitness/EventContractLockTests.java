@@ -70,23 +70,17 @@ class EventContractLockTests {
 
     @Test
     void theUpdateCommandRefusesBreakingChanges(@TempDir Path folder) throws Exception {
-        var lock = Files.copy(CONTRACTS.resolve("breaking.lock.json"), folder.resolve("events.lock.json"));
-
-        assertThatIllegalStateException()
-                .isThrownBy(() -> EventContractLock.update(app, lock))
-                .withMessageContaining("field 'customer' was removed");
-        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("breaking.lock.json"));
+        assertTheUpdateRefuses(app, "breaking.lock.json", folder, "field 'customer' was removed");
     }
 
     @Test
     void theUpdateCommandRefusesToDropAnEventStillInTheCodeThatCannotBeSampled(@TempDir Path folder) throws Exception {
-        var lock = Files.copy(CONTRACTS.resolve("unsampled.lock.json"), folder.resolve("events.lock.json"));
-
-        assertThatIllegalStateException()
-                .isThrownBy(() -> EventContractLock.update(unsampled, lock))
-                .withMessageContaining("Event ordering.NotJsonFriendly.v1 is still in the code but cannot be sampled")
-                .withMessageContaining("only events removed from the code leave the lock");
-        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("unsampled.lock.json"));
+        assertTheUpdateRefuses(
+                unsampled,
+                "unsampled.lock.json",
+                folder,
+                "Event ordering.NotJsonFriendly.v1 is still in the code but cannot be sampled",
+                "only events removed from the code leave the lock");
     }
 
     @Test
@@ -177,13 +171,11 @@ class EventContractLockTests {
 
     @Test
     void theUpdateCommandRefusesARetypingBehindTheSameJsonKind(@TempDir Path folder) throws Exception {
-        var lock =
-                Files.copy(CONTRACTS.resolve("retyped-instant-to-date.lock.json"), folder.resolve("events.lock.json"));
-
-        assertThatIllegalStateException()
-                .isThrownBy(() -> EventContractLock.update(retyped, lock))
-                .withMessageContaining("field 'occurredAt' changed from string:date-time to string:date");
-        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve("retyped-instant-to-date.lock.json"));
+        assertTheUpdateRefuses(
+                retyped,
+                "retyped-instant-to-date.lock.json",
+                folder,
+                "field 'occurredAt' changed from string:date-time to string:date");
     }
 
     @Test
@@ -210,5 +202,17 @@ class EventContractLockTests {
         Violations.assertNone(
                 EventContractLock.eventsMatchTheirLockedContracts(app, CONTRACTS.resolve("clean.lock.json")),
                 app.classes());
+    }
+
+    /** The update command refuses, saying each of {@code messages}, and leaves the lock as it was. */
+    private static void assertTheUpdateRefuses(
+            ModularApplication application, String fixture, Path folder, String... messages) throws Exception {
+        var lock = Files.copy(CONTRACTS.resolve(fixture), folder.resolve("events.lock.json"));
+
+        var refusal = assertThatIllegalStateException().isThrownBy(() -> EventContractLock.update(application, lock));
+        for (var message : messages) {
+            refusal.withMessageContaining(message);
+        }
+        assertThat(lock).hasSameTextualContentAs(CONTRACTS.resolve(fixture));
     }
 }
