@@ -4,10 +4,12 @@ import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,9 +119,7 @@ public final class TopologyRules {
                                         type,
                                         ("%s (%s) uses %s: it reaches across processes itself. Fix: " + fixFor(target))
                                                 .formatted(type.getName(), HygieneRules.fileOf(type), target))));
-                        type.getMethodCallsFromSelf().stream()
-                                .filter(call -> REACHING_CALLS.contains(
-                                        call.getTargetOwner().getName() + "." + call.getName()))
+                        callsTo(type, REACHING_CALLS)
                                 .forEach(call -> events.add(violated(
                                         type,
                                         ("%s (%s:%d) calls %s(): it reaches across processes itself. Fix: "
@@ -261,9 +261,7 @@ public final class TopologyRules {
                                                         type.getName(),
                                                         HygieneRules.fileOf(type),
                                                         annotation.getSimpleName()))));
-                        type.getMethodCallsFromSelf().stream()
-                                .filter(call -> PROCESS_WIDE_CALLS.contains(
-                                        call.getTargetOwner().getName() + "." + call.getName()))
+                        callsTo(type, PROCESS_WIDE_CALLS)
                                 .forEach(call -> events.add(violated(
                                         type,
                                         ("%s (%s:%d) calls %s.%s, which changes (or ends) the whole process,"
@@ -553,5 +551,11 @@ public final class TopologyRules {
             }
         }
         return false;
+    }
+
+    /** The calls {@code type} makes to any of {@code methods}, each named {@code Owner.method}. */
+    private static Stream<JavaMethodCall> callsTo(JavaClass type, Collection<String> methods) {
+        return type.getMethodCallsFromSelf().stream()
+                .filter(call -> methods.contains(call.getTargetOwner().getName() + "." + call.getName()));
     }
 }
