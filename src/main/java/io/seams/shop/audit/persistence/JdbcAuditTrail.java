@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +32,7 @@ class JdbcAuditTrail implements AuditTrail {
         insert(eventKey, entry);
     }
 
-    private void insert(String eventKey, AuditEntry entry) {
+    private void insert(@Nullable String eventKey, AuditEntry entry) {
         jdbc.sql("""
                         INSERT INTO audit.entry (at, actor, action, outcome, order_id, customer_id, detail, event_key)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)

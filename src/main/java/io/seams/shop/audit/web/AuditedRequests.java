@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +49,8 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable Exception e) {
         if (!CHANGES.contains(request.getMethod())
                 || response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
             // Reads change nothing; a 503 means the database or a module was away and nothing was

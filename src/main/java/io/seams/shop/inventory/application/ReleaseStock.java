@@ -41,7 +41,7 @@ class ReleaseStock {
                 decided.lines().stream().map(ReservationLine::sku).toList());
         var transition = decided.release(stock, clock.instant());
         if (transition.changedState()) {
-            decided.lines().forEach(line -> stocks.update(stock.get(line.sku())));
+            stock.values().forEach(stocks::update);
             reservations.update(decided);
         }
         return transition;

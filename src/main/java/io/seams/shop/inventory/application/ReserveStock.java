@@ -41,7 +41,7 @@ class ReserveStock {
         }
         var reservation = StockReservation.decide(orderId, lines, stock, clock.instant());
         if (reservation.status() == ReservationStatus.RESERVED) {
-            lines.forEach(line -> stocks.update(stock.get(line.sku())));
+            stock.values().forEach(stocks::update);
         }
         reservations.add(reservation);
         return Optional.of(reservation);

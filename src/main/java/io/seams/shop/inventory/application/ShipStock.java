@@ -32,7 +32,7 @@ class ShipStock {
                             .toList());
                     var transition = reservation.ship(stock);
                     if (transition.changedState()) {
-                        reservation.lines().forEach(line -> stocks.update(stock.get(line.sku())));
+                        stock.values().forEach(stocks::update);
                         reservations.update(reservation);
                     }
                     return transition;

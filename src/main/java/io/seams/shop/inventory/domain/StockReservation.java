@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order's claim on stock, decided once: every line reserved, or none. The decision is kept,
@@ -29,11 +30,15 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
 
     private final List<ReservationLine> lines;
     private final Lifecycle<ReservationStatus> lifecycle;
-    private final String reason;
+    private final @Nullable String reason;
     private final Instant decidedAt;
 
     private StockReservation(
-            OrderId orderId, List<ReservationLine> lines, ReservationStatus status, String reason, Instant decidedAt) {
+            OrderId orderId,
+            List<ReservationLine> lines,
+            ReservationStatus status,
+            @Nullable String reason,
+            Instant decidedAt) {
         super(orderId, 0); // serialised by a lock on its order, not by a version
         this.lines = List.copyOf(lines);
         this.lifecycle = new Lifecycle<>("The reservation of order " + orderId, status);
@@ -54,9 +59,7 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
                         .formatted(
                                 line.sku(),
                                 line.quantity(),
-                                stock.containsKey(line.sku())
-                                        ? stock.get(line.sku()).available()
-                                        : 0))
+                                stock.containsKey(line.sku()) ? of(stock, line).available() : 0))
                 .collect(Collectors.joining("; "));
         if (!shortages.isEmpty()) {
             var reason = "Not enough stock (" + shortages + ")";
@@ -64,7 +67,7 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
             rejected.raise(new StockReservationRejected(orderId, reason, now));
             return rejected;
         }
-        lines.forEach(line -> stock.get(line.sku()).reserve(line.quantity()));
+        lines.forEach(line -> of(stock, line).reserve(line.quantity()));
         var reserved = new StockReservation(orderId, lines, RESERVED, null, now);
         reserved.raise(new StockReserved(orderId, now));
         return reserved;
@@ -72,7 +75,11 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
 
     /** Rebuilds a decided reservation from its stored state. */
     public static StockReservation restore(
-            OrderId orderId, List<ReservationLine> lines, ReservationStatus status, String reason, Instant decidedAt) {
+            OrderId orderId,
+            List<ReservationLine> lines,
+            ReservationStatus status,
+            @Nullable String reason,
+            Instant decidedAt) {
         return new StockReservation(orderId, lines, status, reason, decidedAt);
     }
 
@@ -89,7 +96,7 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
     public Transition release(Map<Sku, Stock> stock, Instant now) {
         return lifecycle.move(
                 RELEASED, EnumSet.of(RESERVED), EnumSet.complementOf(EnumSet.of(RESERVED, SHIPPED)), () -> {
-                    lines.forEach(line -> stock.get(line.sku()).release(line.quantity()));
+                    lines.forEach(line -> of(stock, line).release(line.quantity()));
                     raise(new StockReleased(getId(), now));
                 });
     }
@@ -100,7 +107,16 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
                 SHIPPED,
                 EnumSet.of(RESERVED),
                 EnumSet.of(SHIPPED),
-                () -> lines.forEach(line -> stock.get(line.sku()).ship(line.quantity())));
+                () -> lines.forEach(line -> of(stock, line).ship(line.quantity())));
+    }
+
+    /** The stock a line of this reservation draws on; the caller locked it with the reservation. */
+    private static Stock of(Map<Sku, Stock> stock, ReservationLine line) {
+        var item = stock.get(line.sku());
+        if (item == null) {
+            throw new IllegalStateException("No stock of " + line.sku() + " was locked for the reservation");
+        }
+        return item;
     }
 
     public List<ReservationLine> lines() {
@@ -112,7 +128,7 @@ public class StockReservation extends Aggregate<StockReservation, OrderId> {
     }
 
     /** Why the reservation was rejected, if it was. */
-    public String reason() {
+    public @Nullable String reason() {
         return reason;
     }
 

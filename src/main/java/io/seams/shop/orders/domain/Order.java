@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order: what a customer bought, at which prices, where it goes, and where it stands. Its
@@ -43,7 +44,7 @@ public class Order extends Aggregate<Order, OrderId> {
     private final Instant placedAt;
     private ShippingAddress shipTo;
     private final Lifecycle<OrderStatus> lifecycle;
-    private String reason;
+    private @Nullable String reason;
 
     private Order(Snapshot state) {
         super(state.id(), state.version());
@@ -145,7 +146,7 @@ public class Order extends Aggregate<Order, OrderId> {
                 CANCELLED,
                 EnumSet.of(CANCELLATION_REQUESTED),
                 EnumSet.of(CANCELLED),
-                () -> raise(new OrderCancelled(getId(), customerId, reason, now)));
+                () -> raise(new OrderCancelled(getId(), customerId, Objects.requireNonNull(reason), now)));
     }
 
     /** A carrier has the order; a cancellation requested meanwhile came too late. */
@@ -202,7 +203,7 @@ public class Order extends Aggregate<Order, OrderId> {
 
     /** The ship-to address, the only personal data an order holds, as it may be kept. */
     public ShippingAddress shipToKept(boolean customerErased) {
-        return ShippingAddress.kept(shipTo, customerErased);
+        return shipTo.asKept(customerErased);
     }
 
     public String paymentToken() {
@@ -210,7 +211,7 @@ public class Order extends Aggregate<Order, OrderId> {
     }
 
     /** Why the order was rejected or cancelled, if it was. */
-    public String reason() {
+    public @Nullable String reason() {
         return reason;
     }
 
@@ -241,6 +242,6 @@ public class Order extends Aggregate<Order, OrderId> {
             ShippingAddress shipTo,
             Instant placedAt,
             OrderStatus status,
-            String reason,
+            @Nullable String reason,
             long version) {}
 }

@@ -157,15 +157,14 @@ class JdbcOrders implements Orders {
                 tombstone.country());
     }
 
+    /** Every order has its address: V2 gave one to the orders placed before orders kept it. */
     private static ShippingAddress shipTo(ResultSet row) throws SQLException {
-        return row.getString("ship_to_street") == null
-                ? null
-                : new ShippingAddress(
-                        row.getString("ship_to_recipient"),
-                        row.getString("ship_to_street"),
-                        row.getString("ship_to_postal_code"),
-                        row.getString("ship_to_city"),
-                        row.getString("ship_to_country"));
+        return new ShippingAddress(
+                row.getString("ship_to_recipient"),
+                row.getString("ship_to_street"),
+                row.getString("ship_to_postal_code"),
+                row.getString("ship_to_city"),
+                row.getString("ship_to_country"));
     }
 
     private static OrderLine line(ResultSet row, int number) throws SQLException {

@@ -17,15 +17,16 @@ import io.seams.shop.platform.kernel.Transition;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The one payment of an order: asked for once, answered once, refunded at most once. */
 public class Payment extends Aggregate<Payment, OrderId> {
 
-    private final Money amount;
-    private final String paymentToken;
+    private final @Nullable Money amount;
+    private final @Nullable String paymentToken;
     private final Lifecycle<PaymentStatus> lifecycle;
-    private String gatewayReference;
-    private String reason;
+    private @Nullable String gatewayReference;
+    private @Nullable String reason;
 
     private Payment(Snapshot state) {
         super(state.orderId(), state.version());
@@ -55,7 +56,7 @@ public class Payment extends Aggregate<Payment, OrderId> {
     public Transition authorize(String reference, Instant now) {
         return answer(AUTHORIZED, () -> {
             gatewayReference = Objects.requireNonNull(reference);
-            raise(new PaymentAuthorized(getId(), amount, now));
+            raise(new PaymentAuthorized(getId(), amount(), now));
         });
     }
 
@@ -90,27 +91,42 @@ public class Payment extends Aggregate<Payment, OrderId> {
                 REFUNDED,
                 EnumSet.of(AUTHORIZED),
                 EnumSet.of(REFUNDED),
-                () -> raise(new PaymentRefunded(getId(), amount, now)));
+                () -> raise(new PaymentRefunded(getId(), amount(), now)));
     }
 
+    /** What the gateway is asked for; only a voided payment, which never reaches it, has none. */
     public Money amount() {
-        return amount;
+        return present(amount, "amount");
     }
 
+    /** The customer's payment method at the gateway; only a voided payment has none. */
     public String paymentToken() {
-        return paymentToken;
+        return present(paymentToken, "payment token");
     }
 
     public PaymentStatus status() {
         return lifecycle.current();
     }
 
+    /** The gateway's reference for the authorisation; only an authorised or refunded payment has one. */
     public String gatewayReference() {
-        return gatewayReference;
+        return present(gatewayReference, "gateway reference");
     }
 
-    public String reason() {
+    public @Nullable String reason() {
         return reason;
+    }
+
+    /** The payment's state as stored; what {@link #restore(Snapshot)} rebuilds it from. */
+    public Snapshot snapshot() {
+        return new Snapshot(getId(), amount, paymentToken, lifecycle.current(), gatewayReference, reason, version());
+    }
+
+    private <T> T present(@Nullable T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException("Payment of order " + getId() + " is " + status() + " and has no " + what);
+        }
+        return value;
     }
 
     /**
@@ -126,10 +142,10 @@ public class Payment extends Aggregate<Payment, OrderId> {
      */
     public record Snapshot(
             OrderId orderId,
-            Money amount,
-            String paymentToken,
+            @Nullable Money amount,
+            @Nullable String paymentToken,
             PaymentStatus status,
-            String gatewayReference,
-            String reason,
+            @Nullable String gatewayReference,
+            @Nullable String reason,
             long version) {}
 }

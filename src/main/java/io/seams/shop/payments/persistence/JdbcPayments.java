@@ -48,7 +48,8 @@ class JdbcPayments implements Payments {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean add(Payment payment) {
-        var amount = payment.amount();
+        var state = payment.snapshot();
+        var amount = state.amount();
         return jdbc.sql("""
                         INSERT INTO payments.payment
                             (order_id, amount, currency, payment_token, status, reason, version, updated_at)
@@ -58,9 +59,9 @@ class JdbcPayments implements Payments {
                                 payment.getId().id(),
                                 amount == null ? null : amount.amount(),
                                 amount == null ? null : amount.currency().getCurrencyCode(),
-                                payment.paymentToken(),
-                                payment.status().name(),
-                                payment.reason())
+                                state.paymentToken(),
+                                state.status().name(),
+                                state.reason())
                         .update()
                 == 1;
     }
@@ -74,7 +75,7 @@ class JdbcPayments implements Payments {
                         WHERE order_id = ? AND version = ?""")
                 .params(
                         payment.status().name(),
-                        payment.gatewayReference(),
+                        payment.snapshot().gatewayReference(),
                         payment.reason(),
                         payment.getId().id(),
                         payment.version())

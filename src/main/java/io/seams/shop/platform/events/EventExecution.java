@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 import org.aopalliance.aop.Advice;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -121,12 +122,12 @@ class EventExecution extends AbstractAsyncConfiguration {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        private final Supplier<? extends Executor> executor;
-        private final Supplier<? extends AsyncUncaughtExceptionHandler> exceptionHandler;
+        private final transient @Nullable Supplier<? extends Executor> executor;
+        private final transient @Nullable Supplier<? extends AsyncUncaughtExceptionHandler> exceptionHandler;
 
         ExternalizationOnItsOwnPool(
-                Supplier<? extends Executor> executor,
-                Supplier<? extends AsyncUncaughtExceptionHandler> exceptionHandler) {
+                @Nullable Supplier<? extends Executor> executor,
+                @Nullable Supplier<? extends AsyncUncaughtExceptionHandler> exceptionHandler) {
             this.executor = executor;
             this.exceptionHandler = exceptionHandler;
             configure(executor, exceptionHandler);
@@ -138,11 +139,11 @@ class EventExecution extends AbstractAsyncConfiguration {
             var routing = new AsyncAnnotationAdvisor(executor, exceptionHandler) {
                 @Override
                 protected Advice buildAdvice(
-                        Supplier<? extends Executor> executor,
-                        Supplier<? extends AsyncUncaughtExceptionHandler> exceptionHandler) {
+                        @Nullable Supplier<? extends Executor> executor,
+                        @Nullable Supplier<? extends AsyncUncaughtExceptionHandler> exceptionHandler) {
                     var interceptor = new AnnotationAsyncExecutionInterceptor(null) {
                         @Override
-                        protected String getExecutorQualifier(Method method) {
+                        protected @Nullable String getExecutorQualifier(Method method) {
                             return isExternalizer(method.getDeclaringClass())
                                     ? EXTERNALIZATION
                                     : super.getExecutorQualifier(method);

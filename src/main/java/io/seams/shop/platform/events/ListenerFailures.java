@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
@@ -40,7 +41,7 @@ class ListenerFailures implements AsyncConfigurer {
     }
 
     @Override
-    public Executor getAsyncExecutor() {
+    public @Nullable Executor getAsyncExecutor() {
         return applicationTaskExecutor.getIfAvailable();
     }
 

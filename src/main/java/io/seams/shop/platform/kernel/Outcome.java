@@ -95,7 +95,7 @@ public abstract sealed class Outcome<T> permits Outcome.WithResult, Outcome.Refu
         return switch (transition.outcome()) {
             case APPLIED -> applied(result);
             case UNCHANGED -> unchanged(result);
-            case REFUSED -> refused(Refusal.byState(code, title, transition.reason()));
+            case REFUSED -> refused(Refusal.byState(code, title, Objects.requireNonNull(transition.reason())));
         };
     }
 

@@ -1,5 +1,7 @@
 package io.seams.shop.platform.kernel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What asking an aggregate to change did: every aggregate transition in every module answers with
  * one. A refused transition is an answer with a reason, not an exception: a late or repeated event
@@ -9,7 +11,7 @@ package io.seams.shop.platform.kernel;
  * @param outcome whether the state changed
  * @param reason why it did not change, for {@link Outcome#REFUSED}
  */
-public record Transition(Outcome outcome, String reason) {
+public record Transition(Outcome outcome, @Nullable String reason) {
 
     public enum Outcome {
         /** The aggregate moved to the requested state and recorded the event it causes. */

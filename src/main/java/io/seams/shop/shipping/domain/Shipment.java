@@ -20,16 +20,17 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The parcel of one confirmed order, from preparation to delivery. */
 public class Shipment extends Aggregate<Shipment, ShipmentId> {
 
     private final OrderId orderId;
     private final CustomerId customerId;
-    private final ShippingAddress shipTo;
+    private final @Nullable ShippingAddress shipTo;
     private final Lifecycle<ShipmentStatus> lifecycle;
-    private String carrier;
-    private String trackingNumber;
+    private @Nullable String carrier;
+    private @Nullable String trackingNumber;
 
     private Shipment(Snapshot state) {
         super(state.id(), state.version());
@@ -112,12 +113,12 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
         return customerId;
     }
 
-    public ShippingAddress shipTo() {
+    public @Nullable ShippingAddress shipTo() {
         return shipTo;
     }
 
     /** The address, the only personal data a shipment holds (if any), as it may be kept. */
-    public ShippingAddress shipToKept(boolean customerErased) {
+    public @Nullable ShippingAddress shipToKept(boolean customerErased) {
         return ShippingAddress.kept(shipTo, customerErased);
     }
 
@@ -125,11 +126,11 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
         return lifecycle.current();
     }
 
-    public String carrier() {
+    public @Nullable String carrier() {
         return carrier;
     }
 
-    public String trackingNumber() {
+    public @Nullable String trackingNumber() {
         return trackingNumber;
     }
 
@@ -149,9 +150,9 @@ public class Shipment extends Aggregate<Shipment, ShipmentId> {
             ShipmentId id,
             OrderId orderId,
             CustomerId customerId,
-            ShippingAddress shipTo,
+            @Nullable ShippingAddress shipTo,
             ShipmentStatus status,
-            String carrier,
-            String trackingNumber,
+            @Nullable String carrier,
+            @Nullable String trackingNumber,
             long version) {}
 }

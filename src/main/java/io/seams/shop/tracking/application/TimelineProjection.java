@@ -37,6 +37,7 @@ import io.seams.shop.tracking.domain.TimelineEntry;
 import io.seams.shop.tracking.domain.TimelineStep;
 import io.seams.shop.tracking.domain.Timelines;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -151,7 +152,7 @@ class TimelineProjection {
     }
 
     /** Records the step; whether it is new (a redelivered event's step is not). */
-    private boolean step(OrderId order, TimelineStep step, Instant at, String detail) {
+    private boolean step(OrderId order, TimelineStep step, Instant at, @Nullable String detail) {
         return timelines.record(new TimelineEntry(order, step, at, detail));
     }
 }

@@ -1,6 +1,7 @@
 package io.seams.shop.payments.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.payments.PaymentAuthorized;
@@ -67,5 +68,25 @@ class PaymentTests {
 
         assertThat(payment.authorize("sim_1", NOW).isRefused()).isTrue();
         assertThat(payment.needsRefund()).isFalse();
+    }
+
+    @Test
+    void aVoidedPaymentHasNoAmountToAskForAndSaysWhy() {
+        var payment = Payment.voided(order);
+
+        assertThatIllegalStateException()
+                .isThrownBy(payment::amount)
+                .withMessage("Payment of order " + order + " is VOIDED and has no amount");
+        assertThat(payment.snapshot().amount()).isNull();
+        assertThat(payment.snapshot().reason()).isEqualTo("Order cancelled");
+    }
+
+    @Test
+    void aPaymentHasAGatewayReferenceOnceAuthorisedOnly() {
+        var payment = Payment.request(order, TOTAL, "tok_visa");
+
+        assertThatIllegalStateException().isThrownBy(payment::gatewayReference);
+        payment.authorize("sim_1", NOW);
+        assertThat(payment.gatewayReference()).isEqualTo("sim_1");
     }
 }

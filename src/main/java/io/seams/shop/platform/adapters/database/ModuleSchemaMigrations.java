@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -113,11 +114,12 @@ class ModuleSchemaMigrations implements InitializingBean {
                 .toList();
     }
 
-    private static String folderOf(Resource migration) {
+    /** The name of the folder the migration is in, if it is in one. */
+    private static @Nullable String folderOf(Resource migration) {
         try {
             var path = migration.getURL().toString();
-            var parts = path.split("/");
-            return parts.length >= 2 ? parts[parts.length - 2] : null;
+            var end = path.lastIndexOf('/');
+            return end < 0 ? null : path.substring(path.lastIndexOf('/', end - 1) + 1, end);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot locate migration " + migration, e);
         }

@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  *
  * @param subject the token's subject
  * @param customerId the customer the caller is, if they are one
- * @param roles the caller's roles ({@code customer}, {@code staff}, {@code ops})
+ * @param roles the caller's roles, of {@link #CUSTOMER}, {@link #STAFF} and {@link #OPS}
  */
 @NamedInterface("security")
 public record Caller(String subject, Optional<UUID> customerId, Set<String> roles) {

@@ -2,6 +2,7 @@ package io.seams.shop.platform.adapters.security;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,18 +23,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(
         @DefaultValue("http://localhost:8080") String issuer,
         @DefaultValue("seams") String audience,
-        String jwkSetUri,
+        @Nullable String jwkSetUri,
         @DefaultValue("/oauth2/token") String tokenUri,
         @DefaultValue EmbeddedAuthorizationServer embeddedAuthorizationServer) {
 
     /**
+     * The authorization server a process may run for development and tests (never in {@code prod}).
+     *
      * @param enabled whether this process issues tokens itself ({@code prod} turns it off); unset,
      *     the monolith and a process hosting customers do
      * @param accountsDirectory where the demo accounts' secrets, generated at start, are written
      * @param tokenLifetime how long an access token is valid
      */
     public record EmbeddedAuthorizationServer(
-            Boolean enabled,
+            @Nullable Boolean enabled,
             @DefaultValue(".seams/demo-accounts") Path accountsDirectory,
             @DefaultValue("PT1H") Duration tokenLifetime) {}
 }

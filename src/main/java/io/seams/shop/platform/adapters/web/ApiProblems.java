@@ -50,7 +50,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .sorted(Comparator.comparing(error -> error.getField()))
@@ -60,7 +60,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (org.springframework.core.NestedExceptionUtils.getRootCause(ex)
                 instanceof RequestSizeLimit.TooLarge tooLarge) {
@@ -98,7 +98,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * /api/orders/not-a-uuid}): named in {@code errors} like a field of a body, and not echoed.
      */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var name =
                 ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
@@ -112,7 +112,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * api/orders/…"), which names how it looked rather than what the client asked for.
      */
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = Problems.problem(
                 HttpStatus.NOT_FOUND,
@@ -124,7 +124,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** A required query parameter that is left out, named in {@code errors}. */
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
             MissingServletRequestParameterException ex,
             HttpHeaders headers,
             HttpStatusCode status,
@@ -148,7 +148,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * bodies.
      */
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
@@ -170,7 +170,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      */
     @Override
     protected ResponseEntity<Object> createResponseEntity(
-            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
             var status = HttpStatus.resolve(statusCode.value());

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.CacheControl;
@@ -41,7 +42,7 @@ class FrontDoor {
     private final ApplicationModulesRuntime modules;
     private final HostedModules hosted;
     private final String process;
-    private final Link api;
+    private final @Nullable Link api;
     private final boolean asyncApi;
     private final String health;
     private final String docs;
@@ -166,7 +167,7 @@ class FrontDoor {
     }
 
     /** Swagger UI where it is enabled; otherwise (the prod profile) the OpenAPI document, if that is served. */
-    private static Link apiLink(Environment environment) {
+    private static @Nullable Link apiLink(Environment environment) {
         if (environment.getProperty("springdoc.swagger-ui.enabled", Boolean.class, true)
                 && environment.getProperty("springdoc.api-docs.enabled", Boolean.class, true)) {
             return new Link(

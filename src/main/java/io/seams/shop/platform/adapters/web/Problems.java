@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -21,7 +22,7 @@ public final class Problems {
         return URI.create("urn:seams:problem:" + slug);
     }
 
-    public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String slug, String title, @Nullable String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(slug));
         problem.setTitle(title);
@@ -29,7 +30,8 @@ public final class Problems {
     }
 
     /** The problem as an exception: thrown from a controller (or an advice or interceptor), it is the answer. */
-    public static ErrorResponseException refusal(HttpStatus status, String slug, String title, String detail) {
+    public static ErrorResponseException refusal(
+            HttpStatus status, String slug, String title, @Nullable String detail) {
         return new ErrorResponseException(status, problem(status, slug, title, detail), null);
     }
 
@@ -62,7 +64,7 @@ public final class Problems {
     }
 
     /** The resource's current state does not allow what was asked. */
-    public static ErrorResponseException conflict(String slug, String title, String detail) {
+    public static ErrorResponseException conflict(String slug, String title, @Nullable String detail) {
         return refusal(HttpStatus.CONFLICT, slug, title, detail);
     }
 

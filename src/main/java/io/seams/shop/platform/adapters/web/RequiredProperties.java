@@ -21,7 +21,7 @@ class RequiredProperties implements ModelConverter {
 
     @Override
     @SuppressWarnings("rawtypes")
-    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+    public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         var resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
         var javaType = Json.mapper().constructType(type.getType());
         var raw = javaType == null ? null : javaType.getRawClass();

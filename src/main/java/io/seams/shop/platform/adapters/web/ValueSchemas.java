@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.Iterator;
 import org.jmolecules.ddd.types.Identifier;
 import org.jmolecules.ddd.types.ValueObject;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class ValueSchemas implements ModelConverter {
 
     @Override
     @SuppressWarnings("rawtypes")
-    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+    public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         var javaType = Json.mapper().constructType(type.getType());
         var raw = javaType == null ? null : javaType.getRawClass();
         if (raw == Currency.class) {

@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -96,8 +96,7 @@ final class EventRoutes {
         scanner.addIncludeFilter((reader, factories) ->
                 reader.getAnnotationMetadata().hasAnnotatedMethods(EventListener.class.getName()));
         var listeners = new HashMap<Class<?>, Set<Class<?>>>();
-        for (var candidate : candidatesIn(scanner)) {
-            var type = ClassUtils.resolveClassName(candidate.getBeanClassName(), EventRoutes.class.getClassLoader());
+        for (var type : candidatesIn(scanner)) {
             var events = new HashSet<Class<?>>();
             ReflectionUtils.doWithMethods(
                     type,
@@ -122,16 +121,20 @@ final class EventRoutes {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Externalized.class));
         var byTopic = new TreeMap<String, Class<?>>();
-        for (var candidate : candidatesIn(scanner)) {
-            var type = ClassUtils.resolveClassName(candidate.getBeanClassName(), EventRoutes.class.getClassLoader());
-            byTopic.put(type.getAnnotation(Externalized.class).value().split("::")[0], type);
+        for (var type : candidatesIn(scanner)) {
+            var target = type.getAnnotation(Externalized.class).value(); // "topic" or "topic::key"
+            var key = target.indexOf("::");
+            byTopic.put(key < 0 ? target : target.substring(0, key), type);
         }
         return byTopic;
     }
 
-    private static List<BeanDefinition> candidatesIn(ClassPathScanningCandidateComponentProvider scanner) {
+    /** The classes the scanner finds in the modules. */
+    private static List<Class<?>> candidatesIn(ClassPathScanningCandidateComponentProvider scanner) {
         return ModuleNames.basePackages().stream()
                 .flatMap(basePackage -> scanner.findCandidateComponents(basePackage).stream())
+                .<Class<?>>map(candidate -> ClassUtils.resolveClassName(
+                        Objects.requireNonNull(candidate.getBeanClassName()), EventRoutes.class.getClassLoader()))
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import io.seams.shop.platform.kernel.Fingerprints;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +38,7 @@ final class Inbox implements SmartLifecycle {
     private final String group;
     private final int concurrency;
     private Map<String, Class<?>> eventsByTopic = Map.of();
-    private MessageListenerContainer container;
+    private @Nullable MessageListenerContainer container;
 
     @SuppressWarnings("unchecked")
     Inbox(
@@ -83,7 +84,7 @@ final class Inbox implements SmartLifecycle {
         // passing hiccup costs 100 ms, not a second), later ones back off to 5 s.
         created.setCommonErrorHandler(new DefaultErrorHandler(retryBackOff()));
         container = created;
-        container.start();
+        created.start();
     }
 
     static ExponentialBackOff retryBackOff() {

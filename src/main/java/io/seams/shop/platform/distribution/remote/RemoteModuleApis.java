@@ -3,6 +3,7 @@ package io.seams.shop.platform.distribution.remote;
 import io.seams.shop.platform.distribution.topology.HostedModules;
 import io.seams.shop.platform.distribution.topology.ModuleNames;
 import java.time.Duration;
+import java.util.Objects;
 import org.jmolecules.ddd.types.Identifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,11 @@ class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, Environme
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
 
+    // Set by the container, as an *Aware bean, before it post-processes anything.
+    @SuppressWarnings("NullAway.Init")
     private Environment environment;
+
+    @SuppressWarnings("NullAway.Init")
     private BeanFactory beanFactory;
 
     @Override
@@ -68,7 +73,8 @@ class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, Environme
                 .toList();
         for (var candidate : apis) {
             var api = ClassUtils.resolveClassName(
-                    candidate.getBeanClassName(), getClass().getClassLoader());
+                    Objects.requireNonNull(candidate.getBeanClassName()),
+                    getClass().getClassLoader());
             var module = ModuleNames.beforeTheModel().moduleOf(api).orElseThrow();
             if (hosted.hosts(module)) {
                 continue;
@@ -106,7 +112,7 @@ class RemoteModuleApis implements BeanDefinitionRegistryPostProcessor, Environme
                         return execution.execute(request, body);
                     } catch (java.io.IOException broken) {
                         // Only reads are safe to repeat: a write may have happened before the connection broke.
-                        if (request.getMethod() != HttpMethod.GET) {
+                        if (!HttpMethod.GET.equals(request.getMethod())) {
                             throw broken;
                         }
                         return execution.execute(request, body);

@@ -60,6 +60,9 @@ class ModuleApiObservations implements BeanPostProcessor, Ordered {
                 .findFirst();
     }
 
+    // MethodInvocation.proceed() may answer null, and so may the observed call: micrometer declares that
+    // with a type variable (<R extends @Nullable Object>), which NullAway reads only from Java 22 on.
+    @SuppressWarnings("NullAway")
     private Object observed(Object bean, Class<?> api) {
         var module = moduleOf(api).orElseThrow();
         MethodInterceptor interceptor = invocation -> Observation.createNotStarted(

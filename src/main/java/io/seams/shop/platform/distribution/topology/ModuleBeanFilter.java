@@ -22,6 +22,8 @@ class ModuleBeanFilter implements BeanDefinitionRegistryPostProcessor, Environme
 
     private static final Logger log = LoggerFactory.getLogger(ModuleBeanFilter.class);
 
+    // Set by the container, as an EnvironmentAware bean, before it post-processes anything.
+    @SuppressWarnings("NullAway.Init")
     private HostedModules hosted;
 
     @Override

@@ -4,6 +4,7 @@ import io.seams.shop.SeamsApplication;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.ModulithMetadata;
 
@@ -28,9 +29,9 @@ public final class ModuleNames {
 
     private static final ModuleNames BEFORE_THE_MODEL = new ModuleNames(null);
 
-    private final Supplier<ApplicationModules> model;
+    private final @Nullable Supplier<ApplicationModules> model;
 
-    private ModuleNames(Supplier<ApplicationModules> model) {
+    private ModuleNames(@Nullable Supplier<ApplicationModules> model) {
         this.model = model;
     }
 
