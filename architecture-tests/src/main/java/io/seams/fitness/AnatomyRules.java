@@ -293,7 +293,7 @@ public final class AnatomyRules {
             return false;
         }
         // A sealed interface is a closed set of values (its records), not a service.
-        return type.isInterface() && !isSealed(type) || app.isApiClass(type);
+        return (type.isInterface() && !isSealed(type)) || app.isApiClass(type);
     }
 
     /** The packages where a module keeps its persistence adapters. */

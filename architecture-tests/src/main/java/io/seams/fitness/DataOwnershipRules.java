@@ -126,7 +126,7 @@ public final class DataOwnershipRules {
                                                 .filter(reference -> !app.owns(own, reference.schema()))
                                                 .forEach(reference -> events.add(violated(
                                                         module,
-                                                        ("%s:%d (read by %s): module '%s' names '%s' of schema '%s'. Fix: %s")
+                                                        "%s:%d (read by %s): module '%s' names '%s' of schema '%s'. Fix: %s"
                                                                 .formatted(
                                                                         name,
                                                                         reference.line(),
@@ -180,7 +180,7 @@ public final class DataOwnershipRules {
                                 .filter(reference -> !app.owns(own, reference.schema()))
                                 .forEach(reference -> events.add(violated(
                                         module,
-                                        ("%s:%d: %s '%s' names '%s' of schema '%s'. Fix: %s")
+                                        "%s:%d: %s '%s' names '%s' of schema '%s'. Fix: %s"
                                                 .formatted(
                                                         reference.file(),
                                                         reference.line(),
@@ -198,7 +198,7 @@ public final class DataOwnershipRules {
                                 .forEach(reference -> tables.otherOwners(reference, own, null)
                                         .forEach(other -> events.add(violated(
                                                 module,
-                                                ("%s:%d: %s '%s' names '%s', a table of module '%s'. Fix: %s")
+                                                "%s:%d: %s '%s' names '%s', a table of module '%s'. Fix: %s"
                                                         .formatted(
                                                                 reference.file(),
                                                                 reference.line(),

@@ -8,6 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -91,7 +92,12 @@ public final class DatabaseRules {
 
     /** An object tying {@code source} to {@code target}: a foreign key, a view, a trigger. */
     private record Link(
-            String name, String sourceSchema, String source, String targetSchema, String target, String body) {
+            String name,
+            String sourceSchema,
+            String source,
+            String targetSchema,
+            String target,
+            @Nullable String body) {
 
         String from() {
             return sourceSchema + "." + source;
@@ -120,7 +126,7 @@ public final class DatabaseRules {
         for (var key : jdbc.sql(FOREIGN_KEYS).query(DatabaseRules::link).list()) {
             owners(ownership.ownerOf(key.from()), ownership.ownerOf(key.to()), key, schemas)
                     .ifPresent(modules ->
-                            crossing.add(("foreign key %s.%s: module %s's table %s references module %s's table %s")
+                            crossing.add("foreign key %s.%s: module %s's table %s references module %s's table %s"
                                     .formatted(key.from(), key.name(), modules[0], key.from(), modules[1], key.to())));
         }
         for (var view : jdbc.sql(VIEWS).query(DatabaseRules::link).list()) {
@@ -136,7 +142,7 @@ public final class DatabaseRules {
             var table = ownership.ownerOf(trigger.from());
             owners(table, ownership.ownerOfFunction(trigger.to()), trigger, schemas)
                     .ifPresent(
-                            modules -> crossing.add(("trigger %s.%s: module %s's table %s runs module %s's function %s")
+                            modules -> crossing.add("trigger %s.%s: module %s's table %s runs module %s's function %s"
                                     .formatted(
                                             trigger.from(),
                                             trigger.name(),

@@ -138,7 +138,7 @@ public final class DomainRules {
      */
     private static ArchRule used(String name, String what, java.util.function.Predicate<JavaClass> predicate) {
         return classes()
-                .that(DescribedPredicate.describe(what, predicate::test))
+                .that(DescribedPredicate.describe(what, predicate))
                 .should(new ArchCondition<JavaClass>("exist") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {}

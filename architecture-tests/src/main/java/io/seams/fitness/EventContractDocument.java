@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.Externalized;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -195,14 +196,11 @@ public final class EventContractDocument {
                                             .formatted(document, firstDifference(expected, actual), updateCommand)));
                         }
                         var shapes = EventContractLock.currentShapes(app);
-                        @SuppressWarnings("unchecked")
-                        var messages = (Map<String, Map<String, Object>>)
-                                ((Map<String, Object>) generate(app, settings).get("components")).get("messages");
+                        var messages = objectAt(objectAt(generate(app, settings), "components"), "messages");
                         shapes.forEach((event, shape) -> {
-                            var message = messages.get(event);
-                            @SuppressWarnings("unchecked")
-                            var documented =
-                                    message == null ? Map.of() : shapeOf((Map<String, Object>) message.get("payload"));
+                            var documented = messages.containsKey(event)
+                                    ? shapeOf(objectAt(objectAt(messages, event), "payload"))
+                                    : Map.of();
                             if (!documented.equals(shape)) {
                                 events.add(violated(
                                         document,
@@ -284,7 +282,7 @@ public final class EventContractDocument {
                                 path + "." + property.getKey())));
             }
         } else if (value.isArray()) {
-            var items = (Map<String, Object>) schema.get("items");
+            var items = objectAt(schema, "items");
             for (int i = 0; i < value.size(); i++) {
                 problems.addAll(problems(items, value.get(i), path + "[" + i + "]"));
             }
@@ -303,7 +301,7 @@ public final class EventContractDocument {
         return problems;
     }
 
-    private static Optional<String> formatProblem(String format, String text) {
+    private static Optional<String> formatProblem(@Nullable String format, String text) {
         try {
             if ("date-time".equals(format)) {
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text);
@@ -330,7 +328,7 @@ public final class EventContractDocument {
         return what.equals(type.getSimpleName()) ? sends : sends + " " + what;
     }
 
-    private static Map<String, Object> messageOf(String name, Class<?> type, SourceDocs sources) {
+    private static @Nullable Map<String, Object> messageOf(String name, Class<?> type, SourceDocs sources) {
         JsonNode sample;
         try {
             sample = EventContractRules.json().valueToTree(EventSamples.sampleOf(type));
@@ -382,9 +380,9 @@ public final class EventContractDocument {
             return Optional.empty();
         }
         var matcher = KEY_OF_COMPONENT.matcher(target[1].strip());
-        var properties = (Map<String, Map<String, Object>>) payload.get("properties");
-        var property = matcher.matches() ? properties.get(matcher.group(1)) : null;
-        if (property != null && "string".equals(property.get("type"))) {
+        var properties = objectAt(payload, "properties");
+        var property = matcher.matches() ? objectAt(properties, matcher.group(1)) : Map.<String, Object>of();
+        if ("string".equals(property.get("type"))) {
             var key = new LinkedHashMap<String, Object>(property);
             key.put(
                     "description",
@@ -596,10 +594,10 @@ public final class EventContractDocument {
                             .forEach((name, property) ->
                                     flatten(path.isEmpty() ? name : path + "." + name, property, shape));
                 } else {
-                    flatten(path + ".key", (Map<String, Object>) schema.get("additionalProperties"), shape);
+                    flatten(path + ".key", objectAt(schema, "additionalProperties"), shape);
                 }
             }
-            case "array" -> flatten(path + "[]", (Map<String, Object>) schema.get("items"), shape);
+            case "array" -> flatten(path + "[]", objectAt(schema, "items"), shape);
             default -> shape.put(path, lockTypeOf(schema));
         }
     }
@@ -617,7 +615,13 @@ public final class EventContractDocument {
         return map("$ref", pointer);
     }
 
-    private static LinkedHashMap<String, Object> map(Object... keysAndValues) {
+    /** The object under the key, in a JSON document read as maps; empty when there is none. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectAt(Map<String, Object> object, String key) {
+        return object.get(key) instanceof Map<?, ?> child ? (Map<String, Object>) child : Map.of();
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
         var map = new LinkedHashMap<String, Object>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -653,7 +657,7 @@ public final class EventContractDocument {
      * The Javadoc of a record: its text up to the first tag, and its {@code @param}s, with inline
      * tags reduced to their text. Empty when its source is not under the given folder.
      */
-    private record SourceDocs(Path root) {
+    private record SourceDocs(@Nullable Path root) {
 
         private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|linkplain|literal)\\s+([^}]*)}");
         private static final Pattern PARAM = Pattern.compile("@param\\s+(\\w+)\\s+(.*?)(?=@\\w+|$)", Pattern.DOTALL);

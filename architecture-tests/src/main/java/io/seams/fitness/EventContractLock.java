@@ -105,7 +105,8 @@ public final class EventContractLock {
      */
     static boolean matchesLocked(Map<String, String> locked, Map<String, String> now) {
         return locked.keySet().equals(now.keySet())
-                && locked.entrySet().stream().allMatch(field -> stillReads(field.getValue(), now.get(field.getKey())));
+                && locked.entrySet().stream()
+                        .allMatch(field -> stillReads(field.getValue(), now.getOrDefault(field.getKey(), "")));
     }
 
     /** Locked events that are still in the code but cannot be sampled: the lock cannot vouch for them. */

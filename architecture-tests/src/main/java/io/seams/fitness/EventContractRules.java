@@ -195,7 +195,7 @@ public final class EventContractRules {
         for (var component : type.getRecordComponents()) {
             var componentType = component.getType();
             if (refersToIdentifiable(componentType)) {
-                problems.add(("carries '%s' of type %s, an aggregate, entity or repository. Fix: carry its id")
+                problems.add("carries '%s' of type %s, an aggregate, entity or repository. Fix: carry its id"
                         .formatted(component.getName(), componentType.getSimpleName()));
             } else if (!EventSamples.isJsonFriendly(component.getGenericType())) {
                 problems.add(("carries '%s' of type %s, which is not JSON-friendly. Fix: use ids, strings,"
@@ -266,7 +266,7 @@ public final class EventContractRules {
         }
         if (refersToIdentifiable(plain)) {
             if (!topLevel) { // a component's own type is reported above
-                problems.add(("carries '%s' of type %s, an aggregate, entity or repository. Fix: carry its id")
+                problems.add("carries '%s' of type %s, an aggregate, entity or repository. Fix: carry its id"
                         .formatted(path, plain.getSimpleName()));
             }
             return;

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -143,15 +144,15 @@ public final class Fitness {
     private final Class<?> applicationClass;
     private final FitnessSettings settings;
     private final ModularApplication app;
-    private final Supplier<DataSource> emptyDatabase;
+    private final @Nullable Supplier<DataSource> emptyDatabase;
     private final List<Rule> extraRules;
     private final FitnessReport report;
-    private CompletableFuture<MigratedDatabase.Migrated> migrated;
+    private @Nullable CompletableFuture<MigratedDatabase.Migrated> migrated;
 
     private Fitness(
             Class<?> applicationClass,
             FitnessSettings settings,
-            Supplier<DataSource> emptyDatabase,
+            @Nullable Supplier<DataSource> emptyDatabase,
             List<Rule> extraRules) {
         this.applicationClass = applicationClass;
         this.settings = settings;
@@ -294,13 +295,17 @@ public final class Fitness {
     }
 
     private MigratedDatabase.Migrated migratedDatabase() {
+        CompletableFuture<MigratedDatabase.Migrated> migration;
         synchronized (this) {
-            if (migrated == null) {
-                startMigrating();
+            var started = migrated;
+            if (started == null) {
+                started = startMigrating();
+                migrated = started;
             }
+            migration = started;
         }
         try {
-            return migrated.join();
+            return migration.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -315,13 +320,14 @@ public final class Fitness {
         if (migrated == null
                 && settings.mode("database-objects") != FitnessSettings.Mode.OFF
                 && !DataOwnershipRules.migrationFolders(app).isEmpty()) {
-            startMigrating();
+            migrated = startMigrating();
         }
     }
 
-    private void startMigrating() {
-        migrated = CompletableFuture.supplyAsync(() -> {
-            var database = emptyDatabase != null ? emptyDatabase.get() : FitnessDatabase.fresh(settings);
+    private CompletableFuture<MigratedDatabase.Migrated> startMigrating() {
+        var empty = emptyDatabase;
+        return CompletableFuture.supplyAsync(() -> {
+            var database = empty != null ? empty.get() : FitnessDatabase.fresh(settings);
             return MigratedDatabase.migrate(database, app);
         });
     }

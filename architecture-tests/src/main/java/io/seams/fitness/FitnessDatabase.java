@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class FitnessDatabase {
 
-    private static EmbeddedPostgres embedded;
+    private static @Nullable EmbeddedPostgres embedded;
 
     private FitnessDatabase() {}
 
@@ -23,12 +24,12 @@ public final class FitnessDatabase {
     public static synchronized DataSource fresh(FitnessSettings settings) {
         var url = settings.databaseUrl();
         if (url.isPresent()) {
-            return create(
-                    new DriverManagerDataSource(url.get(), settings.databaseUsername(), settings.databasePassword()));
+            return create(url.get(), settings.databaseUsername(), settings.databasePassword());
         }
-        if (embedded == null) {
+        var server = embedded;
+        if (server == null) {
             try {
-                embedded = EmbeddedPostgres.builder()
+                server = EmbeddedPostgres.builder()
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setServerConfig("fsync", "off")
                         .start();
@@ -38,22 +39,23 @@ public final class FitnessDatabase {
                                 + " to use a server instead",
                         e);
             }
+            embedded = server;
         }
-        return create(new DriverManagerDataSource(embedded.getJdbcUrl("postgres", "postgres"), "postgres", ""));
+        return create(server.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
-    private static DataSource create(DriverManagerDataSource server) {
+    private static DataSource create(String url, String username, String password) {
+        var server = new DriverManagerDataSource(url, username, password);
         var name = "fitness_" + UUID.randomUUID().toString().replace("-", "");
         try (var connection = server.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create a database on " + server.getUrl(), e);
+            throw new IllegalStateException("Cannot create a database on " + url, e);
         }
-        var url = server.getUrl();
         var query = url.indexOf('?');
         var base = query < 0 ? url : url.substring(0, query);
         var database = base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : url.substring(query));
-        return new DriverManagerDataSource(database, server.getUsername(), server.getPassword());
+        return new DriverManagerDataSource(database, username, password);
     }
 }

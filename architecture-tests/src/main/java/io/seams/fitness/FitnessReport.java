@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,7 +93,7 @@ public final class FitnessReport {
     }
 
     /** The same, the rule reported under {@code id} (its {@code fitness.rule.<id>}) in report.json and SARIF. */
-    public void check(String id, ArchRule rule, JavaClasses classes) {
+    public void check(@Nullable String id, ArchRule rule, JavaClasses classes) {
         var entry = evaluate(rule, classes);
         synchronized (entries) {
             if (id != null) {

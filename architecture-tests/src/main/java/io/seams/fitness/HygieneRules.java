@@ -527,9 +527,9 @@ public final class HygieneRules {
                                         // A use case may answer the failure (an outcome that says so); a
                                         // listener may publish it as an event; a listener that returns has
                                         // done its work, as far as the registry knows.
-                                        .filter(swallowed -> block.getOwner() instanceof JavaMethod method
+                                        .filter(swallowed -> (block.getOwner() instanceof JavaMethod method
                                                         && (TransactionRules.isEventListener(method)
-                                                                || onlyListenersRelyOn(method))
+                                                                || onlyListenersRelyOn(method)))
                                                 ? !swallowed.publishes()
                                                 : !swallowed.answers()))
                                 .distinct()

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,6 +36,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How ready each module is to be extracted into a service of its own: a score from 0 to 100 per
@@ -221,7 +223,7 @@ public final class Readiness {
         }
 
         double weight(Dimension dimension) {
-            return weights.get(dimension);
+            return Objects.requireNonNull(weights.get(dimension)); // every dimension has its weight
         }
 
         Band band(int score) {
@@ -300,36 +302,25 @@ public final class Readiness {
                 .filter(name -> !scored.contains(name))
                 .sorted()
                 .toList();
-        var gates = new TreeMap<String, List<Gate>>();
-        var deductions = new TreeMap<String, Map<Dimension, List<Deduction>>>();
-        var notes = new TreeMap<String, Map<Dimension, String>>();
-        scored.forEach(module -> {
-            gates.put(module, new ArrayList<>());
-            var byDimension = new EnumMap<Dimension, List<Deduction>>(Dimension.class);
-            for (var dimension : Dimension.values()) {
-                byDimension.put(dimension, new ArrayList<>());
-            }
-            deductions.put(module, byDimension);
-            notes.put(module, new EnumMap<>(Dimension.class));
-        });
+        var ledger = new Ledger(scored);
 
-        cycles(app, coupling, scored, gates);
-        bypasses(coupling, scored, gates);
-        data(app, scored, gates, deductions);
-        entities(app, coupling, scored, gates);
-        coupling(coupling, scored, deductions, notes);
-        remoteSafety(app, coupling, scored, deductions);
-        eventContracts(app, settings, coupling, scored, deductions, notes);
-        transactions(app, fitnessSettings, coupling, scored, deductions);
-        blastRadius(coupling, scored, deductions, notes);
+        cycles(coupling, scored, ledger);
+        bypasses(coupling, scored, ledger);
+        data(app, scored, ledger);
+        entities(app, coupling, ledger);
+        coupling(coupling, scored, ledger);
+        remoteSafety(app, coupling, scored, ledger);
+        eventContracts(app, settings, coupling, scored, ledger);
+        transactions(app, fitnessSettings, coupling, ledger);
+        blastRadius(coupling, scored, ledger);
         var baseline = ReadinessBaseline.read(settings.baseline());
-        var history = coChange(app, settings, baseline, scored, deductions, notes);
+        var history = coChange(app, settings, baseline, scored, ledger);
 
         var modules = new ArrayList<ReadinessScore>();
         for (var module : scored) {
             var dimensions = new ArrayList<ReadinessScore.Dimension>();
             for (var dimension : Dimension.values()) {
-                var list = deductions.get(module).get(dimension);
+                var list = ledger.deductions(module, dimension);
                 var skipped = dimension == Dimension.CO_CHANGE && history.skipped();
                 var lost = list.stream().mapToDouble(Deduction::amount).sum();
                 var value = dimension == Dimension.CO_CHANGE
@@ -341,10 +332,10 @@ public final class Readiness {
                         settings.weight(dimension),
                         round(value),
                         list,
-                        notes.get(module).getOrDefault(dimension, ""),
+                        ledger.note(module, dimension),
                         skipped));
             }
-            var moduleGates = gates.get(module).stream().distinct().toList();
+            var moduleGates = ledger.gates(module).stream().distinct().toList();
             if (!moduleGates.isEmpty()) {
                 modules.add(new ReadinessScore(module, 0, Band.BLOCKED, moduleGates, dimensions));
                 continue;
@@ -387,8 +378,7 @@ public final class Readiness {
 
     // --- gates ---
 
-    private static void cycles(
-            ModularApplication app, ModuleCoupling coupling, List<String> scored, Map<String, List<Gate>> gates) {
+    private static void cycles(ModuleCoupling coupling, List<String> scored, Ledger ledger) {
         var graph = coupling.synchronousGraph();
         for (var module : scored) {
             for (var next : graph.getOrDefault(module, Set.of())) {
@@ -399,8 +389,9 @@ public final class Readiness {
                 var cycle = new ArrayList<String>(List.of(module));
                 cycle.addAll(back.get());
                 var first = firstUse(coupling, module, next);
-                gates.get(module)
-                        .add(new Gate(
+                ledger.gate(
+                        module,
+                        new Gate(
                                 "sync-cycle",
                                 "in a synchronous cycle " + String.join(" → ", cycle) + " (" + first.what() + ")",
                                 first.location()));
@@ -428,7 +419,7 @@ public final class Readiness {
             var current = queue.poll();
             if (current.equals(to)) {
                 var path = new ArrayList<String>();
-                for (var step = to; ; step = parents.get(step)) {
+                for (var step = to; ; step = Objects.requireNonNull(parents.get(step))) {
                     path.add(0, step);
                     if (step.equals(from)) {
                         return Optional.of(path);
@@ -445,12 +436,13 @@ public final class Readiness {
         return Optional.empty();
     }
 
-    private static void bypasses(ModuleCoupling coupling, List<String> scored, Map<String, List<Gate>> gates) {
+    private static void bypasses(ModuleCoupling coupling, List<String> scored, Ledger ledger) {
         for (var module : scored) {
             for (var owner : coupling.targets(module, Set.of(Kind.INTERNALS))) {
                 for (var use : coupling.uses(module, owner, Kind.INTERNALS)) {
-                    gates.get(module)
-                            .add(new Gate(
+                    ledger.gate(
+                            module,
+                            new Gate(
                                     "api-bypass",
                                     "uses %s, internal to module '%s'".formatted(use.what(), owner),
                                     use.location()));
@@ -460,9 +452,10 @@ public final class Readiness {
         coupling.testInternals()
                 .forEach((tests, owners) -> owners.forEach((owner, types) -> types.forEach((type, location) -> {
                     var blocked = tests.isEmpty() ? owner : tests;
-                    if (gates.containsKey(blocked)) {
-                        gates.get(blocked)
-                                .add(new Gate(
+                    if (ledger.scores(blocked)) {
+                        ledger.gate(
+                                blocked,
+                                new Gate(
                                         "api-bypass",
                                         tests.isEmpty()
                                                 ? "a test outside every module uses %s, internal to it".formatted(type)
@@ -472,11 +465,7 @@ public final class Readiness {
                 })));
     }
 
-    private static void data(
-            ModularApplication app,
-            List<String> scored,
-            Map<String, List<Gate>> gates,
-            Map<String, Map<Dimension, List<Deduction>>> deductions) {
+    private static void data(ModularApplication app, List<String> scored, Ledger ledger) {
         var schemas = DataOwnershipRules.schemas(app);
         var folders = DataOwnershipRules.migrationFolders(app);
         var tables = TableOwnership.of(app);
@@ -492,8 +481,9 @@ public final class Readiness {
                 if (app.owns(module, reference.schema())) {
                     ownSql = true;
                 } else {
-                    gates.get(module)
-                            .add(new Gate(
+                    ledger.gate(
+                            module,
+                            new Gate(
                                     "foreign-data",
                                     "SQL names %s, in schema '%s'".formatted(reference.text(), reference.schema()),
                                     new Location(reference.file().toString(), reference.line())));
@@ -502,8 +492,9 @@ public final class Readiness {
             // Where modules share a schema, ownership is by table: the module whose migrations create it.
             for (var reference : SqlText.tablesInJavaStrings(app.mainSources().resolve(packagePath))) {
                 tables.otherOwners(reference, module, null)
-                        .forEach(other -> gates.get(module)
-                                .add(new Gate(
+                        .forEach(other -> ledger.gate(
+                                module,
+                                new Gate(
                                         "foreign-data",
                                         "SQL names %s, a table of module '%s'".formatted(reference.text(), other),
                                         new Location(reference.file().toString(), reference.line()))));
@@ -511,10 +502,10 @@ public final class Readiness {
             for (var reference :
                     SqlText.tablesInJavaStringsExpectedToWork(app.testSources().resolve(packagePath))) {
                 tables.otherOwners(reference, module, null)
-                        .forEach(other -> deductions
-                                .get(module)
-                                .get(Dimension.DATA_AUTONOMY)
-                                .add(new Deduction(
+                        .forEach(other -> ledger.deduct(
+                                module,
+                                Dimension.DATA_AUTONOMY,
+                                new Deduction(
                                         "its tests' SQL names %s, a table of module '%s': they assume one database"
                                                 .formatted(reference.text(), other),
                                         new Location(reference.file().toString(), reference.line()),
@@ -523,10 +514,10 @@ public final class Readiness {
             for (var reference :
                     SqlText.inJavaStringsExpectedToWork(app.testSources().resolve(packagePath), schemas)) {
                 if (!app.owns(module, reference.schema())) {
-                    deductions
-                            .get(module)
-                            .get(Dimension.DATA_AUTONOMY)
-                            .add(new Deduction(
+                    ledger.deduct(
+                            module,
+                            Dimension.DATA_AUTONOMY,
+                            new Deduction(
                                     "its tests' SQL names %s, in schema '%s': they assume one database"
                                             .formatted(reference.text(), reference.schema()),
                                     new Location(reference.file().toString(), reference.line()),
@@ -534,10 +525,10 @@ public final class Readiness {
                 }
             }
             if (ownSql && !folders.isEmpty() && folders.stream().noneMatch(folder -> app.owns(module, folder))) {
-                deductions
-                        .get(module)
-                        .get(Dimension.DATA_AUTONOMY)
-                        .add(new Deduction(
+                ledger.deduct(
+                        module,
+                        Dimension.DATA_AUTONOMY,
+                        new Deduction(
                                 "its SQL reads its schema, but no migrations folder of its own creates it",
                                 new Location(app.migrations().toString(), 0),
                                 0.5));
@@ -547,15 +538,16 @@ public final class Readiness {
             var owner = app.moduleNames().contains(folder)
                     ? folder
                     : app.schemaOwners().getOrDefault(folder, folder);
-            if (!gates.containsKey(owner)) {
+            if (!ledger.scores(owner)) {
                 continue;
             }
             var defaultSchema = TableOwnership.defaultSchema(app, folder);
             for (var file : sqlFiles(app.migrations().resolve(folder))) {
                 for (var reference : SqlText.tablesInSql(file)) {
                     tables.otherOwners(reference, owner, defaultSchema)
-                            .forEach(other -> gates.get(owner)
-                                    .add(new Gate(
+                            .forEach(other -> ledger.gate(
+                                    owner,
+                                    new Gate(
                                             "foreign-data",
                                             "migration names %s, a table of module '%s'"
                                                     .formatted(reference.text(), other),
@@ -563,8 +555,9 @@ public final class Readiness {
                 }
                 for (var reference : SqlText.inSql(file, schemas)) {
                     if (!app.owns(owner, reference.schema())) {
-                        gates.get(owner)
-                                .add(new Gate(
+                        ledger.gate(
+                                owner,
+                                new Gate(
                                         "foreign-data",
                                         "migration names %s, in schema '%s'"
                                                 .formatted(reference.text(), reference.schema()),
@@ -588,14 +581,13 @@ public final class Readiness {
         }
     }
 
-    private static void entities(
-            ModularApplication app, ModuleCoupling coupling, List<String> scored, Map<String, List<Gate>> gates) {
+    private static void entities(ModularApplication app, ModuleCoupling coupling, Ledger ledger) {
         for (var type : app.classes()) {
             if (!type.isTopLevelClass() || type.getSimpleName().equals("package-info")) {
                 continue;
             }
             var module = coupling.moduleName(type.getPackageName());
-            if (module.isEmpty() || !gates.containsKey(module.get()) || !coupling.isExposed(module.get(), type)) {
+            if (module.isEmpty() || !ledger.scores(module.get()) || !coupling.isExposed(module.get(), type)) {
                 continue;
             }
             if (type.isInterface()) {
@@ -605,8 +597,9 @@ public final class Readiness {
                     method.getParameterTypes()
                             .forEach(parameter -> involved.addAll(parameter.getAllInvolvedRawTypes()));
                     crossing(coupling, involved)
-                            .forEach(problem -> gates.get(module.get())
-                                    .add(new Gate(
+                            .forEach(problem -> ledger.gate(
+                                    module.get(),
+                                    new Gate(
                                             "entity-crossing",
                                             "its API %s.%s %s"
                                                     .formatted(type.getSimpleName(), method.getName(), problem),
@@ -618,8 +611,9 @@ public final class Readiness {
                         continue;
                     }
                     crossing(coupling, field.getType().getAllInvolvedRawTypes())
-                            .forEach(problem -> gates.get(module.get())
-                                    .add(new Gate(
+                            .forEach(problem -> ledger.gate(
+                                    module.get(),
+                                    new Gate(
                                             "entity-crossing",
                                             "its %s %s.%s %s"
                                                     .formatted(
@@ -676,15 +670,11 @@ public final class Readiness {
 
     // --- dimensions ---
 
-    private static void coupling(
-            ModuleCoupling coupling,
-            List<String> scored,
-            Map<String, Map<Dimension, List<Deduction>>> deductions,
-            Map<String, Map<Dimension, String>> notes) {
+    private static void coupling(ModuleCoupling coupling, List<String> scored, Ledger ledger) {
         for (var module : scored) {
-            var outbound = deductions.get(module).get(Dimension.OUTBOUND_COUPLING);
-            var inbound = deductions.get(module).get(Dimension.INBOUND_COUPLING);
-            var share = deductions.get(module).get(Dimension.EVENT_SHARE);
+            var outbound = ledger.deductions(module, Dimension.OUTBOUND_COUPLING);
+            var inbound = ledger.deductions(module, Dimension.INBOUND_COUPLING);
+            var share = ledger.deductions(module, Dimension.EVENT_SHARE);
             var calling = new TreeSet<String>();
             var eventPartners = new TreeSet<String>();
             for (var other : scored) {
@@ -752,12 +742,12 @@ public final class Readiness {
                 var use = firstUse(coupling, ends[0], ends[1]);
                 share.add(new Deduction(call + " synchronously", use.location(), 1.0 / interactions));
             }
-            notes.get(module)
-                    .put(
-                            Dimension.EVENT_SHARE,
-                            interactions == 0
-                                    ? "no interactions with other modules"
-                                    : "%d of %d interactions are events".formatted(eventPartners.size(), interactions));
+            ledger.note(
+                    module,
+                    Dimension.EVENT_SHARE,
+                    interactions == 0
+                            ? "no interactions with other modules"
+                            : "%d of %d interactions are events".formatted(eventPartners.size(), interactions));
         }
     }
 
@@ -769,15 +759,12 @@ public final class Readiness {
     }
 
     private static void remoteSafety(
-            ModularApplication app,
-            ModuleCoupling coupling,
-            List<String> scored,
-            Map<String, Map<Dimension, List<Deduction>>> deductions) {
+            ModularApplication app, ModuleCoupling coupling, List<String> scored, Ledger ledger) {
         deductEachViolatingClass(
                 ApiRules.moduleApisAreRemoteSafe(app),
                 app,
                 coupling,
-                deductions,
+                ledger,
                 Dimension.API_REMOTE_SAFETY,
                 (api, message) -> message);
         for (var module : scored) {
@@ -789,10 +776,10 @@ public final class Readiness {
                                     use.what().substring(0, use.what().indexOf('.')), use.location()));
                 }
             }
-            classes.forEach((type, location) -> deductions
-                    .get(module)
-                    .get(Dimension.API_REMOTE_SAFETY)
-                    .add(new Deduction(
+            classes.forEach((type, location) -> ledger.deduct(
+                    module,
+                    Dimension.API_REMOTE_SAFETY,
+                    new Deduction(
                             "other modules call its class %s: a remote client needs an interface".formatted(type),
                             location,
                             0.25)));
@@ -800,12 +787,7 @@ public final class Readiness {
     }
 
     private static void eventContracts(
-            ModularApplication app,
-            Settings settings,
-            ModuleCoupling coupling,
-            List<String> scored,
-            Map<String, Map<Dimension, List<Deduction>>> deductions,
-            Map<String, Map<Dimension, String>> notes) {
+            ModularApplication app, Settings settings, ModuleCoupling coupling, List<String> scored, Ledger ledger) {
         var published = new TreeMap<String, Integer>();
         app.classes().stream()
                 .filter(EventContractRules.moduleEvents())
@@ -815,7 +797,7 @@ public final class Readiness {
                 EventContractRules.eventsAreSafeContracts(app),
                 app,
                 coupling,
-                deductions,
+                ledger,
                 Dimension.EVENT_CONTRACTS,
                 (event, message) -> message.replace(event.getName(), event.getSimpleName())
                         .replaceAll(" \\([\\w$.-]+\\.java\\)", ""));
@@ -823,25 +805,25 @@ public final class Readiness {
         var current = EventContractLock.currentShapes(app);
         EventContractLock.externalizedEvents(app)
                 .forEach((name, type) -> coupling.moduleName(type.getPackageName())
-                        .filter(deductions::containsKey)
+                        .filter(ledger::scores)
                         .ifPresent(module -> {
                             var location = coupling.locationOf(
                                     app.classes().get(type), app.classes().get(type), false);
                             if (!locked.containsKey(name)) {
-                                deductions
-                                        .get(module)
-                                        .get(Dimension.EVENT_CONTRACTS)
-                                        .add(new Deduction(
+                                ledger.deduct(
+                                        module,
+                                        Dimension.EVENT_CONTRACTS,
+                                        new Deduction(
                                                 "%s (%s) is not in the event lock"
                                                         .formatted(type.getSimpleName(), name),
                                                 location,
                                                 0.25));
                             } else if (current.containsKey(name)
                                     && !EventContractLock.matchesLocked(locked.get(name), current.get(name))) {
-                                deductions
-                                        .get(module)
-                                        .get(Dimension.EVENT_CONTRACTS)
-                                        .add(new Deduction(
+                                ledger.deduct(
+                                        module,
+                                        Dimension.EVENT_CONTRACTS,
+                                        new Deduction(
                                                 "%s (%s) differs from its locked shape"
                                                         .formatted(type.getSimpleName(), name),
                                                 location,
@@ -850,39 +832,35 @@ public final class Readiness {
                         }));
         for (var module : scored) {
             var count = published.getOrDefault(module, 0);
-            notes.get(module)
-                    .put(
-                            Dimension.EVENT_CONTRACTS,
-                            count == 0 ? "publishes no events" : "publishes %d event type(s)".formatted(count));
+            ledger.note(
+                    module,
+                    Dimension.EVENT_CONTRACTS,
+                    count == 0 ? "publishes no events" : "publishes %d event type(s)".formatted(count));
         }
     }
 
     private static void transactions(
-            ModularApplication app,
-            FitnessSettings settings,
-            ModuleCoupling coupling,
-            List<String> scored,
-            Map<String, Map<Dimension, List<Deduction>>> deductions) {
+            ModularApplication app, FitnessSettings settings, ModuleCoupling coupling, Ledger ledger) {
         var allowed = settings.allowedInTransaction().orElse("");
         TransactionRules.noCallsToOtherModulesInTransactions(app, allowed, settings.transactionAnnotations())
                 .evaluate(app.classes())
-                .handleViolations((Collection<JavaMethod> methods, String message) -> methods.forEach(
-                        method -> addMethodDeduction(app, coupling, deductions, method, message, 0.34)));
+                .handleViolations((Collection<JavaMethod> methods, String message) ->
+                        methods.forEach(method -> addMethodDeduction(app, coupling, ledger, method, message, 0.34)));
         TransactionRules.listenersToOtherModulesAreAsynchronous(app)
                 .evaluate(app.classes())
-                .handleViolations((Collection<JavaMethod> methods, String message) -> methods.forEach(
-                        method -> addMethodDeduction(app, coupling, deductions, method, message, 0.25)));
+                .handleViolations((Collection<JavaMethod> methods, String message) ->
+                        methods.forEach(method -> addMethodDeduction(app, coupling, ledger, method, message, 0.25)));
         if (!allowed.isBlank()) {
             for (var call : TransactionRules.allowedCallsInTransactions(app, allowed)) {
                 var method = call.substring(0, call.indexOf('('));
                 var className = method.substring(0, method.lastIndexOf('.'));
                 var packageName = className.substring(0, Math.max(0, className.lastIndexOf('.')));
                 coupling.moduleName(packageName)
-                        .filter(deductions::containsKey)
-                        .ifPresent(module -> deductions
-                                .get(module)
-                                .get(Dimension.TRANSACTION_LOCALITY)
-                                .add(new Deduction(
+                        .filter(ledger::scores)
+                        .ifPresent(module -> ledger.deduct(
+                                module,
+                                Dimension.TRANSACTION_LOCALITY,
+                                new Deduction(
                                         "allowed call inside a transaction: "
                                                 + call.substring(className.lastIndexOf('.') + 1)
                                                         .replaceAll("\\(.*?\\)", "()"),
@@ -919,12 +897,12 @@ public final class Readiness {
     private static void addMethodDeduction(
             ModularApplication app,
             ModuleCoupling coupling,
-            Map<String, Map<Dimension, List<Deduction>>> deductions,
+            Ledger ledger,
             JavaMethod method,
             String message,
             double amount) {
         coupling.moduleName(method.getOwner().getPackageName())
-                .filter(deductions::containsKey)
+                .filter(ledger::scores)
                 .ifPresent(module -> {
                     var line = SOURCE_LINE.matcher(message);
                     var location = line.find()
@@ -933,10 +911,10 @@ public final class Readiness {
                                             .toString(),
                                     Integer.parseInt(line.group(2)))
                             : coupling.locationOf(method.getOwner(), method, false);
-                    deductions
-                            .get(module)
-                            .get(Dimension.TRANSACTION_LOCALITY)
-                            .add(new Deduction(
+                    ledger.deduct(
+                            module,
+                            Dimension.TRANSACTION_LOCALITY,
+                            new Deduction(
                                     withoutFix(message.replace(method.getOwner().getPackageName() + ".", "")
                                             .replaceAll("\\([^)]*\\)", "()")
                                             .replace(" ()", "")),
@@ -950,11 +928,7 @@ public final class Readiness {
      * (calls, types), and, from each of them, the modules calling it, transitively. A module using
      * only another's types is not reached through that one's calls.
      */
-    private static void blastRadius(
-            ModuleCoupling coupling,
-            List<String> scored,
-            Map<String, Map<Dimension, List<Deduction>>> deductions,
-            Map<String, Map<Dimension, String>> notes) {
+    private static void blastRadius(ModuleCoupling coupling, List<String> scored, Ledger ledger) {
         for (var module : scored) {
             var reached = new LinkedHashMap<String, String>();
             var queue = new ArrayDeque<String>();
@@ -978,20 +952,18 @@ public final class Readiness {
             var others = Math.max(1, scored.size() - 1);
             new TreeMap<>(reached)
                     .values()
-                    .forEach(cause -> deductions
-                            .get(module)
-                            .get(Dimension.BLAST_RADIUS)
-                            .add(new Deduction(cause, Location.NOWHERE, 1.0 / others)));
-            notes.get(module)
-                    .put(
-                            Dimension.BLAST_RADIUS,
-                            reached.isEmpty()
-                                    ? "no other module depends on it synchronously"
-                                    : "%d of %d other modules depend on it synchronously: %s"
-                                            .formatted(
-                                                    reached.size(),
-                                                    scored.size() - 1,
-                                                    String.join(", ", new TreeSet<>(reached.keySet()))));
+                    .forEach(cause -> ledger.deduct(
+                            module, Dimension.BLAST_RADIUS, new Deduction(cause, Location.NOWHERE, 1.0 / others)));
+            ledger.note(
+                    module,
+                    Dimension.BLAST_RADIUS,
+                    reached.isEmpty()
+                            ? "no other module depends on it synchronously"
+                            : "%d of %d other modules depend on it synchronously: %s"
+                                    .formatted(
+                                            reached.size(),
+                                            scored.size() - 1,
+                                            String.join(", ", new TreeSet<>(reached.keySet()))));
         }
     }
 
@@ -1002,11 +974,10 @@ public final class Readiness {
             Settings settings,
             Optional<Map<String, Object>> baseline,
             List<String> scored,
-            Map<String, Map<Dimension, List<Deduction>>> deductions,
-            Map<String, Map<Dimension, String>> notes) {
+            Ledger ledger) {
         if (settings.history() <= 0 || settings.weight(Dimension.CO_CHANGE) == 0) {
             scored.forEach(module ->
-                    notes.get(module).put(Dimension.CO_CHANGE, "off (fitness.readiness.history=0 or its weight 0)"));
+                    ledger.note(module, Dimension.CO_CHANGE, "off (fitness.readiness.history=0 or its weight 0)"));
             return new History(Optional.empty(), true, Map.of(), "co-change off");
         }
         var folder = Path.of("");
@@ -1016,20 +987,20 @@ public final class Readiness {
         if (history.isEmpty()) {
             var recorded = baseline.map(ReadinessBaseline::coChange).orElse(Map.of());
             if (recorded.isEmpty()) {
-                scored.forEach(module -> notes.get(module).put(Dimension.CO_CHANGE, "skipped: no git history here"));
+                scored.forEach(module -> ledger.note(module, Dimension.CO_CHANGE, "skipped: no git history here"));
                 return new History(Optional.empty(), true, Map.of(), "co-change skipped: no git history here");
             }
             var values = new TreeMap<String, Double>();
             recorded.forEach((module, recordedDimension) -> {
-                if (deductions.containsKey(module)) {
+                if (ledger.scores(module)) {
                     values.put(module, recordedDimension.value());
                     recordedDimension
                             .causes()
-                            .forEach(cause -> deductions
-                                    .get(module)
-                                    .get(Dimension.CO_CHANGE)
-                                    .add(new Deduction(cause, Location.NOWHERE, 1 - recordedDimension.value())));
-                    notes.get(module).put(Dimension.CO_CHANGE, "from the baseline: its commit is not in this checkout");
+                            .forEach(cause -> ledger.deduct(
+                                    module,
+                                    Dimension.CO_CHANGE,
+                                    new Deduction(cause, Location.NOWHERE, 1 - recordedDimension.value())));
+                    ledger.note(module, Dimension.CO_CHANGE, "from the baseline: its commit is not in this checkout");
                 }
             });
             return new History(
@@ -1039,10 +1010,10 @@ public final class Readiness {
         for (var module : scored) {
             var commits = history.get().commits(module);
             if (commits == 0) {
-                notes.get(module)
-                        .put(
-                                Dimension.CO_CHANGE,
-                                "no commit among the last %d touches it".formatted(settings.history()));
+                ledger.note(
+                        module,
+                        Dimension.CO_CHANGE,
+                        "no commit among the last %d touches it".formatted(settings.history()));
                 continue;
             }
             var withOthers = history.get().commitsWithOthers(module, modules);
@@ -1054,20 +1025,20 @@ public final class Readiness {
                     .map(entry -> entry.getKey() + " " + entry.getValue())
                     .collect(Collectors.joining(", "));
             if (withOthers > 0) {
-                deductions
-                        .get(module)
-                        .get(Dimension.CO_CHANGE)
-                        .add(new Deduction(
+                ledger.deduct(
+                        module,
+                        Dimension.CO_CHANGE,
+                        new Deduction(
                                 "changed with other modules in %d of its %d commits (%s)"
                                         .formatted(withOthers, commits, partners),
                                 Location.NOWHERE,
                                 (double) withOthers / commits));
             }
-            notes.get(module)
-                    .put(
-                            Dimension.CO_CHANGE,
-                            "%d of the last %d commits (up to %s) touch it"
-                                    .formatted(commits, settings.history(), shortCommit(commit.get())));
+            ledger.note(
+                    module,
+                    Dimension.CO_CHANGE,
+                    "%d of the last %d commits (up to %s) touch it"
+                            .formatted(commits, settings.history(), shortCommit(commit.get())));
         }
         return new History(
                 commit,
@@ -1092,20 +1063,79 @@ public final class Readiness {
             com.tngtech.archunit.lang.ArchRule rule,
             ModularApplication app,
             ModuleCoupling coupling,
-            Map<String, Map<Dimension, List<Deduction>>> deductions,
+            Ledger ledger,
             Dimension dimension,
             java.util.function.BiFunction<JavaClass, String, String> wording) {
         rule.evaluate(app.classes())
                 .handleViolations((Collection<JavaClass> types, String message) ->
                         types.forEach(type -> coupling.moduleName(type.getPackageName())
-                                .filter(deductions::containsKey)
-                                .ifPresent(module -> deductions
-                                        .get(module)
-                                        .get(dimension)
-                                        .add(new Deduction(
+                                .filter(ledger::scores)
+                                .ifPresent(module -> ledger.deduct(
+                                        module,
+                                        dimension,
+                                        new Deduction(
                                                 withoutFix(wording.apply(type, message)),
                                                 coupling.locationOf(type, type, false),
                                                 0.25)))));
+    }
+
+    /**
+     * What the checks find, module by module: the gates that block a module and the deductions and
+     * notes of each dimension. Only the scored modules have an entry; a finding about another module
+     * has nowhere to go ({@link #scores(String)} says so first).
+     */
+    private static final class Ledger {
+
+        private final Map<String, List<Gate>> gates = new TreeMap<>();
+        private final Map<String, Map<Dimension, List<Deduction>>> deductions = new TreeMap<>();
+        private final Map<String, Map<Dimension, String>> notes = new TreeMap<>();
+
+        Ledger(List<String> scored) {
+            for (var module : scored) {
+                gates.put(module, new ArrayList<>());
+                var byDimension = new EnumMap<Dimension, List<Deduction>>(Dimension.class);
+                for (var dimension : Dimension.values()) {
+                    byDimension.put(dimension, new ArrayList<>());
+                }
+                deductions.put(module, byDimension);
+                notes.put(module, new EnumMap<>(Dimension.class));
+            }
+        }
+
+        boolean scores(String module) {
+            return gates.containsKey(module);
+        }
+
+        List<Gate> gates(String module) {
+            return scored(gates.get(module), module);
+        }
+
+        void gate(String module, Gate gate) {
+            gates(module).add(gate);
+        }
+
+        List<Deduction> deductions(String module, Dimension dimension) {
+            return scored(scored(deductions.get(module), module).get(dimension), module);
+        }
+
+        void deduct(String module, Dimension dimension, Deduction deduction) {
+            deductions(module, dimension).add(deduction);
+        }
+
+        String note(String module, Dimension dimension) {
+            return scored(notes.get(module), module).getOrDefault(dimension, "");
+        }
+
+        void note(String module, Dimension dimension, String note) {
+            scored(notes.get(module), module).put(dimension, note);
+        }
+
+        private static <T> T scored(@Nullable T entry, String module) {
+            if (entry == null) {
+                throw new IllegalArgumentException("Module '" + module + "' is not scored");
+            }
+            return entry;
+        }
     }
 
     private static String withoutFix(String message) {

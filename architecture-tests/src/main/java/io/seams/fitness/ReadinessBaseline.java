@@ -135,7 +135,7 @@ public final class ReadinessBaseline {
                     .filter(gate -> !knownGates.contains(key(gate)))
                     .toList();
             if (!newGates.isEmpty()) {
-                failures.add(("Module '%s' is BLOCKED: %s. Fix: %s")
+                failures.add("Module '%s' is BLOCKED: %s. Fix: %s"
                         .formatted(
                                 score.module(),
                                 newGates.stream().map(Object::toString).collect(Collectors.joining("; ")),
@@ -148,7 +148,11 @@ public final class ReadinessBaseline {
             if (recorded == null) {
                 continue;
             }
-            var before = ((Number) recorded.get("score")).intValue();
+            if (!(recorded.get("score") instanceof Number recordedScore)) {
+                throw new IllegalStateException("The readiness baseline gives module '%s' no score: fix it with: %s"
+                        .formatted(score.module(), command));
+            }
+            var before = recordedScore.intValue();
             if (score.score() < before) {
                 failures.add(fall(score, before, recorded, command));
             } else if (score.score() > before) {
@@ -170,7 +174,7 @@ public final class ReadinessBaseline {
         var causes = new ArrayList<String>();
         for (var dimension : score.dimensions()) {
             var was = (Map<String, Object>) dimensions.get(dimension.id());
-            var valueBefore = was == null ? 1.0 : ((Number) was.get("value")).doubleValue();
+            var valueBefore = was != null && was.get("value") instanceof Number value ? value.doubleValue() : 1.0;
             if (dimension.value() >= valueBefore - 1e-9 || dimension.skipped()) {
                 continue;
             }

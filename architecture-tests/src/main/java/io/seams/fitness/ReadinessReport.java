@@ -74,8 +74,7 @@ public final class ReadinessReport {
     /** The modules from the most to the least ready: by band, then score, then name. */
     public static List<ReadinessScore> ordered(Readiness.Result result) {
         return result.modules().stream()
-                .sorted(Comparator.comparing(
-                                (ReadinessScore score) -> score.band().ordinal())
+                .sorted(Comparator.comparing(ReadinessScore::band)
                         .thenComparing(
                                 Comparator.comparingInt(ReadinessScore::score).reversed())
                         .thenComparing(ReadinessScore::module))

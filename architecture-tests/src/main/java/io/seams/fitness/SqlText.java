@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds schema-qualified names ({@code schema.table}) in SQL: in SQL files, and in the Java string
@@ -195,7 +196,9 @@ final class SqlText {
                 .matcher(code.substring(start, end));
         while (used.find()) {
             var at = start + used.start();
-            all.add(new Literal(constants.get(used.group(1)).text(), 1 + count(source, 0, at), at, start + used.end()));
+            var constant =
+                    java.util.Objects.requireNonNull(constants.get(used.group(1))); // the pattern is made of them
+            all.add(new Literal(constant.text(), 1 + count(source, 0, at), at, start + used.end()));
         }
         all.sort(java.util.Comparator.comparingInt(Literal::start));
         return all;
@@ -223,10 +226,10 @@ final class SqlText {
                 inStatement = withConstantsInlined(source, code, start, end, inStatement, constants);
                 var sql = QUERY_CALL.matcher(code.substring(start, end)).find()
                         || builtSql.contains(start)
-                        || !MESSAGE.matcher(code.substring(start, end)).find()
+                        || (!MESSAGE.matcher(code.substring(start, end)).find()
                                 && isSql(inStatement.stream()
                                         .map(Literal::text)
-                                        .collect(java.util.stream.Collectors.joining(" ")));
+                                        .collect(java.util.stream.Collectors.joining(" "))));
                 if (sql
                         && !(skipExpectedFailures
                                 && EXPECTED_FAILURE
@@ -343,7 +346,7 @@ final class SqlText {
      * @param name the table's name, lower case, without quotes
      * @param text the name as written (qualified or not)
      */
-    record TableReference(Path file, int line, String schema, String name, String text) {}
+    record TableReference(Path file, int line, @Nullable String schema, String name, String text) {}
 
     private static final Pattern TABLE_CONTEXT =
             Pattern.compile("\\b(references|join|from|into|update|table|view|on|using|truncate|lock)\\s+");
@@ -369,7 +372,7 @@ final class SqlText {
     }
 
     /** A table named at {@code offset} of an SQL text. */
-    private record Found(int offset, String schema, String name, String text) {}
+    private record Found(int offset, @Nullable String schema, String name, String text) {}
 
     private static List<Found> tablesAt(String sql) {
         var code = withoutCommentsAndConstants(sql.toLowerCase(Locale.ROOT));

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which module owns which table, read from the migrations' text (no database). A table in a
@@ -93,7 +94,7 @@ record TableOwnership(
      * null} (SQL in Java, whose schema the connection decides), to a table of that name in any
      * schema: shared, or in another module's own schema.
      */
-    Set<String> otherOwners(SqlText.TableReference reference, String module, String defaultSchema) {
+    Set<String> otherOwners(SqlText.TableReference reference, String module, @Nullable String defaultSchema) {
         var owners = new TreeSet<String>();
         if (reference.schema() != null || defaultSchema != null) {
             owners.addAll(shared.getOrDefault(

@@ -99,6 +99,8 @@ public final class TopologyRules {
     }
 
     /**
+     * The rules of topology code, for an application whose topology lives in the given packages.
+     *
      * @param topologyPackages the packages that decide the topology (ArchUnit package patterns,
      *     such as {@code "..platform.topology.."})
      */

@@ -472,10 +472,10 @@ public final class TransactionRules {
                 .orElse(Integer.MAX_VALUE);
         var blocks = transactionBlockLines(method);
         var inBlocks = invocationsOf(method)
-                .filter(call -> call.isDeclaredInLambda() && call.getLineNumber() >= first
+                .filter(call -> (call.isDeclaredInLambda() && call.getLineNumber() >= first)
                         // transactions.execute(this::reprice): the reference is the block's callback.
-                        || call instanceof com.tngtech.archunit.core.domain.JavaMethodReference
-                                && blocks.contains(call.getLineNumber()));
+                        || (call instanceof com.tngtech.archunit.core.domain.JavaMethodReference
+                                && blocks.contains(call.getLineNumber())));
         // transactions.execute(new TransactionCallback<>() { ... }): what the anonymous callback calls.
         var inCallbacks = method.getConstructorCallsFromSelf().stream()
                 .filter(call -> call.getLineNumber() >= first)
@@ -616,7 +616,7 @@ public final class TransactionRules {
             if (via.size() >= DEPTH || target.equals(call.getOriginOwner())) {
                 continue;
             }
-            for (var next : implementationsOf(app, call)) {
+            for (var next : implementationsOf(call)) {
                 if (!visited.add(next)
                         || isAnnotatedTransactional(next, moreAnnotations)
                         || isAllowed(next, allowedAnnotation)) {
@@ -640,7 +640,7 @@ public final class TransactionRules {
     }
 
     /** The method a call runs: the method itself, or, called on an interface, its implementations'. */
-    private static List<JavaMethod> implementationsOf(ModularApplication app, JavaCodeUnitAccess<?> call) {
+    private static List<JavaMethod> implementationsOf(JavaCodeUnitAccess<?> call) {
         var methods = new ArrayList<JavaMethod>();
         call.getTarget()
                 .resolveMember()

@@ -153,6 +153,18 @@ class ReadinessTests {
     }
 
     @Test
+    void aBaselineThatGivesAModuleNoScoreIsRefusedWithTheModuleAndTheCommand() {
+        var calm = Readiness.of(app(CalmApplication.class, null), settings(Map.of()));
+        var module = calm.modules().get(0).module();
+
+        assertThatThrownBy(() -> ReadinessBaseline.compare(
+                        calm, Map.of("modules", Map.of(module, Map.of("gates", java.util.List.of())))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The readiness baseline gives module '%s' no score: fix it with: %s"
+                        .formatted(module, calm.settings().acceptCommand()));
+    }
+
+    @Test
     void aNewSynchronousCallLowersTheScoreAndTheRatchetNamesModuleDimensionAndCause() {
         accept(CalmApplication.class);
         var calm = Readiness.of(app(CalmApplication.class, null), settings(Map.of()));
