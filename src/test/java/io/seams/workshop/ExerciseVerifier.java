@@ -211,11 +211,22 @@ public final class ExerciseVerifier {
             deleteClasses(
                     MAIN_SOURCES.contains(sourceRoot) ? state.classes() : state.testClasses(), sourceRoot, relative);
         }
-        compile(main, state.classes(), List.of(state.classes()), what);
-        compile(test, state.testClasses(), List.of(state.testClasses(), state.classes()), what);
+        // src/main is compiled with the one annotation processor it needs: Lombok writes the constructors
+        // of its beans (ADR 0022). Tests are compiled without any, as the build compiles them.
+        compile(main, state.classes(), List.of(state.classes()), List.of("-processorpath", lombok()), what);
+        compile(test, state.testClasses(), List.of(state.testClasses(), state.classes()), List.of("-proc:none"), what);
     }
 
-    private void compile(List<Path> sources, Path output, List<Path> classPath, String what) {
+    private String lombok() {
+        return setup.dependencies().stream()
+                .filter(jar -> jar.getFileName().toString().matches("lombok-[0-9.]+\\.jar"))
+                .map(Path::toString)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("Lombok is not on the class path: " + setup.dependencies()));
+    }
+
+    private void compile(List<Path> sources, Path output, List<Path> classPath, List<String> processing, String what) {
         if (sources.isEmpty()) {
             return;
         }
@@ -226,7 +237,8 @@ public final class ExerciseVerifier {
         var diagnostics = new StringWriter();
         try (var files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
             var units = files.getJavaFileObjectsFromPaths(sources);
-            var options = List.of(
+            var options = new ArrayList<>(processing);
+            options.addAll(List.of(
                     "-d",
                     output.toString(),
                     "-cp",
@@ -234,13 +246,12 @@ public final class ExerciseVerifier {
                     "--release",
                     "17",
                     "-parameters",
-                    "-proc:none",
                     "-nowarn",
                     "-encoding",
                     "UTF-8",
                     "-Xlint:none",
                     "-Xmaxerrs",
-                    "20");
+                    "20"));
             var ok = compiler.getTask(diagnostics, files, null, options, null, units)
                     .call();
             if (!ok) {

@@ -16,10 +16,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Every rule of the pack (architecture-tests/) on Seams, through the same entry point an adopting
- * team uses; Seams' conventions are in src/test/resources/fitness.properties. Three more rules are
+ * team uses; Seams' conventions are in src/test/resources/fitness.properties. Four more rules are
  * Seams' own: its AsyncAPI document (docs/api/asyncapi.yaml) is the one the events give, business
- * modules take the time from the Clock ({@link TimeRules}), and aggregates extend the kernel's
- * Aggregate ({@link AggregateRules}).
+ * modules take the time from the Clock ({@link TimeRules}), aggregates extend the kernel's
+ * Aggregate ({@link AggregateRules}), and a bean's constructor that only takes its collaborators is
+ * generated ({@link ConstructorRules}).
  */
 class SeamsFitnessTests {
 
@@ -49,6 +50,9 @@ class SeamsFitnessTests {
                         fitness -> TimeRules.businessModulesTakeTheTimeFromTheClock(fitness.application()))
                 .withRule(
                         "aggregates-extend-aggregate", fitness -> AggregateRules.aggregatesExtendTheKernelsAggregate())
+                .withRule(
+                        "generated-constructors",
+                        fitness -> ConstructorRules.beanConstructorsThatOnlyAssignAreGenerated())
                 .tests();
     }
 

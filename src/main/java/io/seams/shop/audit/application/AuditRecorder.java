@@ -7,6 +7,7 @@ import io.seams.shop.payments.PaymentRefunded;
 import io.seams.shop.platform.adapters.security.AccessRefused;
 import java.time.Clock;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -19,15 +20,11 @@ import org.springframework.stereotype.Component;
  * recorded by {@link RecordRequest}.
  */
 @Component
+@RequiredArgsConstructor
 class AuditRecorder {
 
     private final AuditTrail trail;
     private final Clock clock;
-
-    AuditRecorder(AuditTrail trail, Clock clock) {
-        this.trail = trail;
-        this.clock = clock;
-    }
 
     @EventListener
     void on(AccessRefused refused) {

@@ -8,19 +8,17 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The trail in {@code audit.entry}: INSERT and SELECT only (a trigger refuses the rest). */
 @Repository
+@RequiredArgsConstructor
 class JdbcAuditTrail implements AuditTrail {
 
     private final JdbcClient jdbc;
-
-    JdbcAuditTrail(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void append(AuditEntry entry) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,13 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit", description = "Who did what, when (operations role)")
+@RequiredArgsConstructor
 class AuditController {
 
     private final FindAuditEntries trail;
-
-    AuditController(FindAuditEntries trail) {
-        this.trail = trail;
-    }
 
     @GetMapping
     @Operation(

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * CustomerId}), not from the text of the URL.
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AuditedRequests.class);
@@ -38,10 +40,6 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final RecordRequest recorder;
-
-    AuditedRequests(RecordRequest recorder) {
-        this.recorder = recorder;
-    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -9,6 +9,7 @@ import io.seams.shop.catalog.domain.Products;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,13 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 /** Answers the {@link Catalog} API from the catalog's own products. */
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 class ProductCatalog implements Catalog {
 
     private final Products products;
-
-    ProductCatalog(Products products) {
-        this.products = products;
-    }
 
     @Override
     public List<CatalogEntry> entries() {

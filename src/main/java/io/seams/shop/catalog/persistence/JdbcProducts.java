@@ -9,19 +9,17 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class JdbcProducts implements Products {
 
     private static final String SELECT = "SELECT sku, name, price_amount, price_currency FROM catalog.product";
 
     private final JdbcClient jdbc;
-
-    JdbcProducts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public List<Product> findAll() {

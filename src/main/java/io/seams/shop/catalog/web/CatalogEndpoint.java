@@ -7,6 +7,7 @@ import io.seams.shop.catalog.Sku;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,13 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 @RestController
 @RequestMapping(path = "/internal/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequiredArgsConstructor
 class CatalogEndpoint {
 
     private final Catalog catalog;
-
-    CatalogEndpoint(Catalog catalog) {
-        this.catalog = catalog;
-    }
 
     @GetMapping("/entries")
     List<CatalogEntry> entries() {

@@ -5,6 +5,7 @@ import io.seams.shop.catalog.CatalogEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,13 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Catalog", description = "Products and their current prices")
+@RequiredArgsConstructor
 class ProductController {
 
     private final Catalog catalog;
-
-    ProductController(Catalog catalog) {
-        this.catalog = catalog;
-    }
 
     @GetMapping("/products")
     @Operation(

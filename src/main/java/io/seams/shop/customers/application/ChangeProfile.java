@@ -6,27 +6,23 @@ import io.seams.shop.customers.domain.RegisteredCustomers;
 import io.seams.shop.platform.kernel.Outcome;
 import io.seams.shop.platform.kernel.Refusal;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Changes a customer's profile; refused once the customer is erased. */
 @Service
+@RequiredArgsConstructor
 public class ChangeProfile {
 
     private final RegisteredCustomers customers;
     private final Clock clock;
 
-    ChangeProfile(RegisteredCustomers customers, Clock clock) {
-        this.customers = customers;
-        this.clock = clock;
-    }
-
     @Transactional
     public Outcome<Customer> change(CustomerId id, Customer.Profile profile) {
-        return Outcome.ofChange(
-                customers.lockById(id),
+        return customers.change(
+                id,
                 customer -> customer.change(profile, clock.instant()),
-                customers::update,
                 () -> Refusal.notFound("Customer", id.id()),
                 "customer-erased",
                 "Customer erased");

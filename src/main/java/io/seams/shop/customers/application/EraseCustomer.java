@@ -6,6 +6,7 @@ import io.seams.shop.customers.domain.RegisteredCustomers;
 import io.seams.shop.platform.kernel.Outcome;
 import io.seams.shop.platform.kernel.Refusal;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,17 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  * CustomerErased}. Unchanged when the customer was erased before.
  */
 @Service
+@RequiredArgsConstructor
 public class EraseCustomer {
 
     private final RegisteredCustomers customers;
     private final RegistrationKeys keys;
     private final Clock clock;
-
-    EraseCustomer(RegisteredCustomers customers, RegistrationKeys keys, Clock clock) {
-        this.customers = customers;
-        this.keys = keys;
-        this.clock = clock;
-    }
 
     @Transactional
     public Outcome<Customer> erase(CustomerId id) {

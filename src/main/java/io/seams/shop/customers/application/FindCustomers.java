@@ -6,19 +6,17 @@ import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.customers.domain.Customer;
 import io.seams.shop.customers.domain.RegisteredCustomers;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Finds customers: their profiles for the HTTP API, their shipping addresses for the {@link Customers} API. */
 @Service
+@RequiredArgsConstructor
 public class FindCustomers implements Customers {
 
     private final RegisteredCustomers customers;
-
-    FindCustomers(RegisteredCustomers customers) {
-        this.customers = customers;
-    }
 
     @Transactional(readOnly = true)
     public Optional<Customer> find(CustomerId id) {

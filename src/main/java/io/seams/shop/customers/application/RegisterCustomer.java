@@ -8,6 +8,7 @@ import io.seams.shop.platform.kernel.Outcome;
 import io.seams.shop.platform.kernel.Refusal;
 import java.time.Clock;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,20 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing was registered, because the key was used before for another profile.
  */
 @Service
+@RequiredArgsConstructor
 public class RegisterCustomer {
 
     private final RegisteredCustomers customers;
     private final RegistrationKeys keys;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    RegisterCustomer(
-            RegisteredCustomers customers, RegistrationKeys keys, TransactionTemplate transactions, Clock clock) {
-        this.customers = customers;
-        this.keys = keys;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** Registers a customer with no idempotency key: every call registers another one. */
     public Customer register(Customer.Profile profile) {

@@ -4,37 +4,25 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.customers.domain.Customer;
 import io.seams.shop.customers.domain.RegisteredCustomers;
+import io.seams.shop.platform.adapters.database.JdbcAggregates;
 import io.seams.shop.platform.kernel.AggregateEvents;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class JdbcRegisteredCustomers implements RegisteredCustomers {
+@RequiredArgsConstructor
+class JdbcRegisteredCustomers extends JdbcAggregates<Customer, CustomerId> implements RegisteredCustomers {
 
     private final JdbcClient jdbc;
     private final AggregateEvents events;
 
-    JdbcRegisteredCustomers(JdbcClient jdbc, AggregateEvents events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
-
     @Override
-    public Optional<Customer> findById(CustomerId id) {
-        return find(id, "");
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Customer> lockById(CustomerId id) {
-        return find(id, " FOR UPDATE");
-    }
-
-    private Optional<Customer> find(CustomerId id, String lock) {
+    protected Optional<Customer> select(CustomerId id, String lock) {
         return jdbc.sql("""
                         SELECT id, name, email, street, postal_code, city, country, erased, version
                         FROM customers.customer WHERE id = ?""" + lock)

@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,20 +39,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/customers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Customers", description = "Customer profiles and erasure")
+@RequiredArgsConstructor
 class CustomerController {
 
     private final RegisterCustomer registration;
     private final FindCustomers customers;
     private final ChangeProfile changes;
     private final EraseCustomer erasure;
-
-    CustomerController(
-            RegisterCustomer registration, FindCustomers customers, ChangeProfile changes, EraseCustomer erasure) {
-        this.registration = registration;
-        this.customers = customers;
-        this.changes = changes;
-        this.erasure = erasure;
-    }
 
     @PostMapping
     @Operation(

@@ -7,6 +7,7 @@ import io.seams.shop.platform.adapters.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 @RestController
 @RequestMapping(path = "/internal/customers", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequiredArgsConstructor
 class CustomersEndpoint {
 
     private final Customers customers;
-
-    CustomersEndpoint(Customers customers) {
-        this.customers = customers;
-    }
 
     @GetMapping("/{customer}/shipping-address")
     Optional<ShippingAddress> shippingAddressOf(@PathVariable UUID customer) {

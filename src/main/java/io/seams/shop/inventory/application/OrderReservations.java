@@ -6,6 +6,7 @@ import io.seams.shop.orders.OrderId;
 import io.seams.shop.orders.OrderPlaced;
 import io.seams.shop.platform.kernel.Transition;
 import io.seams.shop.shipping.ShipmentDispatched;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * out of the warehouse when the order is dispatched; a repeated event changes nothing.
  */
 @Component
+@RequiredArgsConstructor
 class OrderReservations {
 
     private static final Logger log = LoggerFactory.getLogger(OrderReservations.class);
@@ -23,12 +25,6 @@ class OrderReservations {
     private final ReserveStock reserving;
     private final ReleaseStock releasing;
     private final ShipStock shipping;
-
-    OrderReservations(ReserveStock reserving, ReleaseStock releasing, ShipStock shipping) {
-        this.reserving = reserving;
-        this.releasing = releasing;
-        this.shipping = shipping;
-    }
 
     @ApplicationModuleListener
     void on(OrderPlaced event) {

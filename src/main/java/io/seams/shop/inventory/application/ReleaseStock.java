@@ -7,6 +7,7 @@ import io.seams.shop.inventory.domain.Stocks;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.kernel.Transition;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,17 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
  * records that it never will be, so a late request for it reserves nothing.
  */
 @Service
+@RequiredArgsConstructor
 class ReleaseStock {
 
     private final Stocks stocks;
     private final StockReservations reservations;
     private final Clock clock;
-
-    ReleaseStock(Stocks stocks, StockReservations reservations, Clock clock) {
-        this.stocks = stocks;
-        this.reservations = reservations;
-        this.clock = clock;
-    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     Transition release(OrderId orderId) {

@@ -9,6 +9,7 @@ import io.seams.shop.orders.OrderId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,17 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * order, so concurrent reservations of different orders cannot deadlock.
  */
 @Service
+@RequiredArgsConstructor
 class ReserveStock {
 
     private final Stocks stocks;
     private final StockReservations reservations;
     private final Clock clock;
-
-    ReserveStock(Stocks stocks, StockReservations reservations, Clock clock) {
-        this.stocks = stocks;
-        this.reservations = reservations;
-        this.clock = clock;
-    }
 
     /** Decides the order's reservation, or returns empty when it was decided before. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -5,21 +5,18 @@ import io.seams.shop.inventory.domain.StockReservations;
 import io.seams.shop.inventory.domain.Stocks;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.kernel.Transition;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Takes the units of a dispatched order out of the stock they were reserved in. */
 @Service
+@RequiredArgsConstructor
 class ShipStock {
 
     private final Stocks stocks;
     private final StockReservations reservations;
-
-    ShipStock(Stocks stocks, StockReservations reservations) {
-        this.stocks = stocks;
-        this.reservations = reservations;
-    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     Transition ship(OrderId orderId) {

@@ -10,23 +10,19 @@ import io.seams.shop.platform.adapters.database.TransactionLocks;
 import io.seams.shop.platform.kernel.AggregateEvents;
 import java.sql.Timestamp;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
+@RequiredArgsConstructor
 class JdbcStockReservations implements StockReservations {
 
     private final JdbcClient jdbc;
     private final TransactionLocks locks;
     private final AggregateEvents events;
-
-    JdbcStockReservations(JdbcClient jdbc, TransactionLocks locks, AggregateEvents events) {
-        this.jdbc = jdbc;
-        this.locks = locks;
-        this.events = events;
-    }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)

@@ -10,23 +10,20 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
+@RequiredArgsConstructor
 class JdbcStocks implements Stocks {
 
     private static final String SELECT = "SELECT sku, available, reserved, version FROM inventory.stock";
 
     private final JdbcClient jdbc;
     private final AggregateEvents events;
-
-    JdbcStocks(JdbcClient jdbc, AggregateEvents events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     @Override
     public Optional<Stock> findById(Sku sku) {

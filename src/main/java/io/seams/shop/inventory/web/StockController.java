@@ -6,6 +6,7 @@ import io.seams.shop.platform.adapters.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,13 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/inventory", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Inventory", description = "Stock per SKU")
+@RequiredArgsConstructor
 class StockController {
 
     private final FindStock stocks;
-
-    StockController(FindStock stocks) {
-        this.stocks = stocks;
-    }
 
     @GetMapping("/{sku}")
     @Operation(

@@ -16,6 +16,7 @@ import io.seams.shop.orders.OrderPlaced;
 import io.seams.shop.orders.OrderRejected;
 import io.seams.shop.shipping.ShipmentDelivered;
 import io.seams.shop.shipping.ShipmentDispatched;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +26,12 @@ import org.springframework.stereotype.Component;
  * rolls the claim back, and the event is handed over again later.
  */
 @Component
+@RequiredArgsConstructor
 class CustomerNotifications {
 
     private final Recipients recipients;
     private final SentNotifications sent;
     private final Mailbox mailbox;
-
-    CustomerNotifications(Recipients recipients, SentNotifications sent, Mailbox mailbox) {
-        this.recipients = recipients;
-        this.sent = sent;
-        this.mailbox = mailbox;
-    }
 
     @ApplicationModuleListener
     void on(CustomerRegistered event) {

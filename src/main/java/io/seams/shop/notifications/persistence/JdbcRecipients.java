@@ -9,21 +9,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
+@RequiredArgsConstructor
 class JdbcRecipients implements Recipients {
 
     private final JdbcClient jdbc;
     private final TransactionLocks locks;
-
-    JdbcRecipients(JdbcClient jdbc, TransactionLocks locks) {
-        this.jdbc = jdbc;
-        this.locks = locks;
-    }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)

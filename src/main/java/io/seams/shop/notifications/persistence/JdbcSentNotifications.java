@@ -5,21 +5,18 @@ import io.seams.shop.notifications.domain.Recipient;
 import io.seams.shop.notifications.domain.SentNotifications;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.adapters.database.TransactionLocks;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
+@RequiredArgsConstructor
 class JdbcSentNotifications implements SentNotifications {
 
     private final JdbcClient jdbc;
     private final TransactionLocks locks;
-
-    JdbcSentNotifications(JdbcClient jdbc, TransactionLocks locks) {
-        this.jdbc = jdbc;
-        this.locks = locks;
-    }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)

@@ -7,6 +7,7 @@ import io.seams.shop.platform.adapters.security.Caller;
 import io.seams.shop.platform.kernel.Outcome;
 import io.seams.shop.platform.kernel.Refusal;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,15 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Unchanged: it already was. Refused: it was dispatched, delivered or rejected.
  */
 @Service
+@RequiredArgsConstructor
 public class OrderCancellation {
 
     private final Orders orders;
     private final Clock clock;
-
-    OrderCancellation(Orders orders, Clock clock) {
-        this.orders = orders;
-        this.clock = clock;
-    }
 
     /**
      * Cancels the order on a caller's request. Only the customer who placed it, or staff, may: for

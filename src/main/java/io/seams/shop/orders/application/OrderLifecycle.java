@@ -14,6 +14,7 @@ import io.seams.shop.shipping.ShipmentDelivered;
 import io.seams.shop.shipping.ShipmentDispatched;
 import java.time.Clock;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -27,17 +28,13 @@ import org.springframework.stereotype.Component;
  * compensates on {@code OrderCancelled}.
  */
 @Component
+@RequiredArgsConstructor
 class OrderLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
 
     private final Orders orders;
     private final Clock clock;
-
-    OrderLifecycle(Orders orders, Clock clock) {
-        this.orders = orders;
-        this.clock = clock;
-    }
 
     @ApplicationModuleListener
     void on(StockReserved event) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * customer, or the key was used before for another request.
  */
 @Service
+@RequiredArgsConstructor
 public class OrderPlacement {
 
     private final Catalog catalog;
@@ -38,21 +40,6 @@ public class OrderPlacement {
     private final IdempotencyKeys keys;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    OrderPlacement(
-            Catalog catalog,
-            Customers customers,
-            Orders orders,
-            IdempotencyKeys keys,
-            TransactionTemplate transactions,
-            Clock clock) {
-        this.catalog = catalog;
-        this.customers = customers;
-        this.orders = orders;
-        this.keys = keys;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** Places the order, once per customer and idempotency key if one is given. */
     public Outcome<Order> place(PlaceOrder request, Optional<String> idempotencyKey) {

@@ -2,6 +2,7 @@ package io.seams.shop.orders.application;
 
 import io.seams.shop.orders.domain.Orders;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * cancellation is an optimistic update, and a second attempt finds the order already cancelled.
  */
 @Component
+@RequiredArgsConstructor
 class OrderTimeouts {
 
     private static final Logger log = LoggerFactory.getLogger(OrderTimeouts.class);
@@ -22,13 +24,6 @@ class OrderTimeouts {
     private final OrderCancellation cancellation;
     private final OrdersProperties properties;
     private final Clock clock;
-
-    OrderTimeouts(Orders orders, OrderCancellation cancellation, OrdersProperties properties, Clock clock) {
-        this.orders = orders;
-        this.cancellation = cancellation;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Cancels every order placed more than the timeout ago that is still not confirmed; returns how many. */
     @Scheduled(

@@ -9,6 +9,7 @@ import io.seams.shop.orders.domain.OrderLine;
 import io.seams.shop.orders.domain.OrderStatus;
 import io.seams.shop.orders.domain.Orders;
 import io.seams.shop.platform.adapters.database.ErasedCustomers;
+import io.seams.shop.platform.adapters.database.JdbcAggregates;
 import io.seams.shop.platform.adapters.database.TransactionLocks;
 import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.platform.kernel.Money;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class JdbcOrders implements Orders {
+class JdbcOrders extends JdbcAggregates<Order, OrderId> implements Orders {
 
     private final JdbcClient jdbc;
     private final ErasedCustomers erased;
@@ -38,19 +39,9 @@ class JdbcOrders implements Orders {
         this.events = events;
     }
 
-    @Override
-    public Optional<Order> findById(OrderId id) {
-        return find(id, "");
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Order> lockById(OrderId id) {
-        return find(id, " FOR UPDATE");
-    }
-
     /** The order, its row locked if asked; its lines never change once placed, so they need no lock. */
-    private Optional<Order> find(OrderId id, String lock) {
+    @Override
+    protected Optional<Order> select(OrderId id, String lock) {
         var lines = jdbc.sql("""
                         SELECT sku, product_name, quantity, unit_price_amount, unit_price_currency
                         FROM orders.order_line WHERE order_id = ? ORDER BY line_number""").param(id.id()).query(JdbcOrders::line).list();

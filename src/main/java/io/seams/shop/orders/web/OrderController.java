@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,17 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Orders", description = "Placing orders, following and cancelling them")
+@RequiredArgsConstructor
 class OrderController {
 
     private final OrderPlacement placement;
     private final OrderCancellation cancellation;
     private final FindOrder orders;
-
-    OrderController(OrderPlacement placement, OrderCancellation cancellation, FindOrder orders) {
-        this.placement = placement;
-        this.cancellation = cancellation;
-        this.orders = orders;
-    }
 
     @PostMapping
     @Operation(

@@ -9,6 +9,7 @@ import io.seams.shop.payments.domain.PaymentStatus;
 import io.seams.shop.payments.domain.Payments;
 import java.time.Clock;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gateway release whatever it granted or will grant for the order.
  */
 @Component
+@RequiredArgsConstructor
 class PaymentProcessing {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentProcessing.class);
@@ -44,13 +46,6 @@ class PaymentProcessing {
             .multiplier(2)
             .includes(PaymentGateway.GatewayUnavailableException.class)
             .build());
-
-    PaymentProcessing(Payments payments, PaymentGateway gateway, TransactionTemplate transactions, Clock clock) {
-        this.payments = payments;
-        this.gateway = gateway;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(OrderReserved event) {

@@ -8,21 +8,18 @@ import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.platform.kernel.Money;
 import java.util.Currency;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
+@RequiredArgsConstructor
 class JdbcPayments implements Payments {
 
     private final JdbcClient jdbc;
     private final AggregateEvents events;
-
-    JdbcPayments(JdbcClient jdbc, AggregateEvents events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)

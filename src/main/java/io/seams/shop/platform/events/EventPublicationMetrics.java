@@ -3,6 +3,7 @@ package io.seams.shop.platform.events;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * publications, and the age of the oldest incomplete one — the signal that work is stuck.
  */
 @Component
+@RequiredArgsConstructor
 class EventPublicationMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;
-
-    EventPublicationMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

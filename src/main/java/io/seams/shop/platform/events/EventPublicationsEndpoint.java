@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,15 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/operations/event-publications", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Operations", description = "Event publications not completed yet (operations role)")
+@RequiredArgsConstructor
 class EventPublicationsEndpoint {
 
     private final JdbcClient jdbc;
     private final FailedEventPublications failed;
-
-    EventPublicationsEndpoint(JdbcClient jdbc, FailedEventPublications failed) {
-        this.jdbc = jdbc;
-        this.failed = failed;
-    }
 
     /**
      * One incomplete publication.

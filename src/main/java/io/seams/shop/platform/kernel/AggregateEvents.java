@@ -1,5 +1,6 @@
 package io.seams.shop.platform.kernel;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Component;
  * registry stores them atomically with the change, and each event once.
  */
 @Component
+@RequiredArgsConstructor
 public class AggregateEvents {
 
     private final ApplicationEventPublisher publisher;
-
-    AggregateEvents(ApplicationEventPublisher publisher) {
-        this.publisher = publisher;
-    }
 
     /** Publishes the events of an aggregate its repository has just saved, and forgets them. */
     public void saved(Aggregate<?, ?> aggregate) {

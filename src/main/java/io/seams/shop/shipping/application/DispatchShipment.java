@@ -6,6 +6,7 @@ import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.domain.Shipment;
 import io.seams.shop.shipping.domain.Shipments;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,22 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
  * carrier and tracking number; refused when it was cancelled, or went otherwise.
  */
 @Service
+@RequiredArgsConstructor
 public class DispatchShipment {
 
     private final Shipments shipments;
     private final Clock clock;
 
-    DispatchShipment(Shipments shipments, Clock clock) {
-        this.shipments = shipments;
-        this.clock = clock;
-    }
-
     @Transactional
     public Outcome<Shipment> dispatch(ShipmentId id, String carrier, String trackingNumber) {
-        return Outcome.ofChange(
-                shipments.lockById(id),
+        return shipments.change(
+                id,
                 shipment -> shipment.dispatch(carrier, trackingNumber, clock.instant()),
-                shipments::update,
                 () -> Refusal.notFound("Shipment", id.id()),
                 "shipment-state",
                 "Shipment cannot be dispatched");

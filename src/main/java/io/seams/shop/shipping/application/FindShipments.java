@@ -5,19 +5,17 @@ import io.seams.shop.shipping.ShipmentId;
 import io.seams.shop.shipping.domain.Shipment;
 import io.seams.shop.shipping.domain.Shipments;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Finds shipments for staff: by id, or the one of an order. */
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 public class FindShipments {
 
     private final Shipments shipments;
-
-    FindShipments(Shipments shipments) {
-        this.shipments = shipments;
-    }
 
     public Optional<Shipment> byId(ShipmentId id) {
         return shipments.findById(id);

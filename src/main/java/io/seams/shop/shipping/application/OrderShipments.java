@@ -6,6 +6,7 @@ import io.seams.shop.orders.OrderConfirmed;
 import io.seams.shop.shipping.domain.Shipment;
 import io.seams.shop.shipping.domain.Shipments;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +16,11 @@ import org.springframework.stereotype.Component;
  * confirmation leaves a cancelled shipment behind, so the late confirmation prepares nothing.
  */
 @Component
+@RequiredArgsConstructor
 class OrderShipments {
 
     private final Shipments shipments;
     private final Clock clock;
-
-    OrderShipments(Shipments shipments, Clock clock) {
-        this.shipments = shipments;
-        this.clock = clock;
-    }
 
     @ApplicationModuleListener
     void on(OrderConfirmed event) {

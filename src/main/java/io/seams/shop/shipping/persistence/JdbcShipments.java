@@ -4,6 +4,7 @@ import io.seams.shop.customers.CustomerId;
 import io.seams.shop.customers.ShippingAddress;
 import io.seams.shop.orders.OrderId;
 import io.seams.shop.platform.adapters.database.ErasedCustomers;
+import io.seams.shop.platform.adapters.database.JdbcAggregates;
 import io.seams.shop.platform.adapters.database.TransactionLocks;
 import io.seams.shop.platform.kernel.AggregateEvents;
 import io.seams.shop.shipping.ShipmentId;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class JdbcShipments implements Shipments {
+class JdbcShipments extends JdbcAggregates<Shipment, ShipmentId> implements Shipments {
 
     private static final String SELECT = """
             SELECT id, order_id, customer_id, recipient, street, postal_code, city, country, status, carrier,
@@ -38,14 +39,8 @@ class JdbcShipments implements Shipments {
     }
 
     @Override
-    public Optional<Shipment> findById(ShipmentId id) {
-        return one("id = ?", id.id());
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Shipment> lockById(ShipmentId id) {
-        return one("id = ? FOR UPDATE", id.id());
+    protected Optional<Shipment> select(ShipmentId id, String lock) {
+        return one("id = ?" + lock, id.id());
     }
 
     @Override

@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,17 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/shipments", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Shipping", description = "Shipments, for shipping staff")
+@RequiredArgsConstructor
 class ShipmentController {
 
     private final FindShipments shipments;
     private final DispatchShipment dispatching;
     private final DeliverShipment delivering;
-
-    ShipmentController(FindShipments shipments, DispatchShipment dispatching, DeliverShipment delivering) {
-        this.shipments = shipments;
-        this.dispatching = dispatching;
-        this.delivering = delivering;
-    }
 
     @GetMapping
     @Operation(

@@ -5,6 +5,7 @@ import io.seams.shop.platform.adapters.security.Caller;
 import io.seams.shop.tracking.domain.TimelineEntry;
 import io.seams.shop.tracking.domain.Timelines;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Service;
  * order answers as if nothing were known of it (empty).
  */
 @Service
+@RequiredArgsConstructor
 public class FindTimeline {
 
     private final Timelines timelines;
-
-    FindTimeline(Timelines timelines) {
-        this.timelines = timelines;
-    }
 
     public List<TimelineEntry> of(OrderId order, Caller caller) {
         var visible = timelines

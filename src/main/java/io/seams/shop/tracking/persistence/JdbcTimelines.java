@@ -8,19 +8,17 @@ import io.seams.shop.tracking.domain.Timelines;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
+@RequiredArgsConstructor
 class JdbcTimelines implements Timelines {
 
     private final JdbcClient jdbc;
-
-    JdbcTimelines(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)

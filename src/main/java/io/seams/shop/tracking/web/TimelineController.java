@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Tracking", description = "The timeline of an order, as every module reported it")
+@RequiredArgsConstructor
 class TimelineController {
 
     private final FindTimeline timelines;
-
-    TimelineController(FindTimeline timelines) {
-        this.timelines = timelines;
-    }
 
     @GetMapping(path = "/api/orders/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(

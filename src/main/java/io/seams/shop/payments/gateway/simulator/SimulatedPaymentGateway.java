@@ -7,6 +7,7 @@ import io.seams.shop.platform.kernel.Money;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(SimulatedPaymentGateway.ENABLED)
+@RequiredArgsConstructor
 class SimulatedPaymentGateway implements PaymentGateway {
 
     /** The switch: true in the default profile, false in {@code prod}. */
@@ -46,11 +48,6 @@ class SimulatedPaymentGateway implements PaymentGateway {
     private final SimulatorProperties rules;
     private final JdbcClient ledger;
     private final Map<OrderId, Integer> flakyAttempts = new ConcurrentHashMap<>();
-
-    SimulatedPaymentGateway(SimulatorProperties rules, JdbcClient ledger) {
-        this.rules = rules;
-        this.ledger = ledger;
-    }
 
     @Override
     public Authorization authorize(OrderId order, Money amount, String paymentToken) {

@@ -3,6 +3,7 @@ package io.seams.shop.platform.adapters.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,17 +13,13 @@ import org.springframework.stereotype.Component;
 
 /** Says once, at start, which database Seams uses and where it is. */
 @Component
+@RequiredArgsConstructor
 class DatabaseStartupReport {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseStartupReport.class);
 
     private final DataSource dataSource;
     private final ObjectProvider<EmbeddedPostgres> embedded;
-
-    DatabaseStartupReport(DataSource dataSource, ObjectProvider<EmbeddedPostgres> embedded) {
-        this.dataSource = dataSource;
-        this.embedded = embedded;
-    }
 
     @EventListener(ApplicationStartedEvent.class)
     void report() throws SQLException {

@@ -1,5 +1,6 @@
 package io.seams.shop.platform.adapters.database;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,13 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
  * one order, or with one customer's personal data — without locking any table of another module.
  */
 @Component
+@RequiredArgsConstructor
 public class TransactionLocks {
 
     private final JdbcClient jdbc;
-
-    TransactionLocks(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Waits for the lock of the given name, held until the calling transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Arrays;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
@@ -25,17 +26,13 @@ import org.springframework.web.service.annotation.HttpExchange;
  * span there instead.
  */
 @Component
+@RequiredArgsConstructor
 class ModuleApiObservations implements BeanPostProcessor, Ordered {
 
     static final String OBSERVATION = "seams.module.api";
 
     private final ObjectProvider<ObservationRegistry> registry;
     private final ObjectProvider<ModuleNames> modules;
-
-    ModuleApiObservations(ObjectProvider<ObservationRegistry> registry, ObjectProvider<ModuleNames> modules) {
-        this.registry = registry;
-        this.modules = modules;
-    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
