@@ -31,7 +31,7 @@ class ConstructorRulesTests {
 
     @Test
     void acceptsConstructorsThatDoMoreThanAssignAndClassesThatAreNoBeans() {
-        assertThat(violations(Checking.class, Building.class, Configured.class, NoBean.class))
+        assertThat(violations(Checking.class, Building.class, Configured.class, NoBean.class, RecordBean.class))
                 .isEmpty();
     }
 
@@ -107,6 +107,9 @@ class ConstructorRulesTests {
             return name;
         }
     }
+
+    @Service
+    record RecordBean(Clock clock) {}
 
     static class NoBean {
 
